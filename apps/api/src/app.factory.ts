@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { DatabaseKind } from './database/data-source.js';
+
+export interface CreateAppOptions {
+  /** Folder of the built console, served at / with a fallback to index.html for client-side routes. */
+  adminDist?: string;
+  logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
+  closeOnShutdown?: boolean;
+}
+
+/** Builds the Nest application around an initialised DataSource (used by main, the CLI and tests). */
+export async function createApp(dataSource: DataSource, kind: DatabaseKind, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown }), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.enableShutdownHooks();
+  app.useBodyParser('json', { limit: '1mb' });
+
+  const dist = options.adminDist;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
+    const index = path.join(dist, 'index.html');
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || !req.accepts('html')) return next();
+      res.sendFile(index);
+    });
+  }
+  await app.init();
+  return app;
+}

@@ -1,0 +1,60 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service.js';
+import { AuthorityResolver } from './authority/authority.resolver.js';
+import { AuthorityService } from './authority/authority.service.js';
+import { SYSTEM_ACTOR } from './common/actor.js';
+import { formatGraphQLError } from './common/graphql-errors.js';
+import { LocalDate } from './common/graphql-types.js';
+import { Loaders, type RequestContext } from './common/loaders.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { DatabaseKind } from './database/data-source.js';
+import { HealthController } from './health/health.controller.js';
+import { OnlineServiceResolver } from './online-service/online-service.resolver.js';
+import { OnlineServiceService } from './online-service/online-service.service.js';
+import { ReuseContractResolver } from './reuse-contract/reuse-contract.resolver.js';
+import { ReuseContractService } from './reuse-contract/reuse-contract.service.js';
+import { SpecialistSystemResolver } from './specialist-system/specialist-system.resolver.js';
+import { SpecialistSystemService } from './specialist-system/specialist-system.service.js';
+import { StateResolver } from './state/state.resolver.js';
+import { StateService } from './state/state.service.js';
+
+@Module({})
+export class AppModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forDataSource(dataSource, kind, options.closeOnShutdown ?? true),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          resolvers: { LocalDate },
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          context: ({ req }: { req: Request }): RequestContext => ({ req, loaders: new Loaders(dataSource), actor: SYSTEM_ACTOR }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        AuditService,
+        StateService,
+        StateResolver,
+        AuthorityService,
+        AuthorityResolver,
+        OnlineServiceService,
+        OnlineServiceResolver,
+        SpecialistSystemService,
+        SpecialistSystemResolver,
+        ReuseContractService,
+        ReuseContractResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditEvent, type FieldChanges } from './audit-event.entity.js';
+
+export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | (string & {});
+
+const IGNORED = new Set(['createdAt', 'updatedAt', 'version']);
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined ? null : value;
+}
+
+/** Field-level before/after of two versions of a record (timestamps and version left out). */
+export function diffRecords(before: object | null, after: object | null): FieldChanges {
+  const changes: FieldChanges = {};
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (IGNORED.has(key) || key === 'id') continue;
+    const from = normalise(b[key]);
+    const to = normalise(a[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/** Writes audit events inside the caller's transaction, so a failed write leaves no event. */
+@Injectable()
+export class AuditService {
+  async record(em: EntityManager, event: { actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges }): Promise<void> {
+    await em.insert(AuditEvent, event as never);
+  }
+}

@@ -1,0 +1,174 @@
+import { DomainError, ErrorCode, assertNoIssues, type FieldIssue } from '@efa/domain';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AuditService, diffRecords } from '../audit/audit.service.js';
+import type { Actor } from './actor.js';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type BaseFilter, type ListArgs } from './list.args.js';
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CrudDefinition<E> {
+  entity: new () => E;
+  /** Name users and the audit log see, equal to the GraphQL type name. */
+  name: string;
+  /** Columns the free-text search `q` looks into (ILIKE). */
+  searchColumns: string[];
+  /** Columns where `q` matches as a prefix (codes, keys). */
+  prefixSearchColumns?: string[];
+  /** Filter fields compared for equality (a list means IN). Keys ending in Id are checked to be UUIDs. */
+  filterColumns: string[];
+  /** Columns a list may be sorted by. */
+  sortable: string[];
+  defaultSort: string;
+  /** Who references this record, so a delete can be refused with a clear reason. */
+  referencedBy?: Array<{ table: string; column: string; label: string }>;
+}
+
+type Row = ObjectLiteral & { id: string; version: number };
+
+/**
+ * Generic create/read/update/delete of one resource, the react-admin way,
+ * with validation by libs/domain, optimistic locking, reference checks and an
+ * audit event per write in the same transaction.
+ */
+export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilter> {
+  protected abstract readonly def: CrudDefinition<E>;
+
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly audit: AuditService,
+  ) {}
+
+  /** Domain validation of the complete record as it would be after the write. */
+  protected abstract validate(record: E, em: EntityManager): Promise<FieldIssue[]>;
+
+  /** Extra filter conditions beyond the generic ones. */
+  protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F): void {}
+
+  async findOne(id: string): Promise<E> {
+    const row = UUID_PATTERN.test(id) ? await this.dataSource.getRepository(this.def.entity).findOneBy({ id } as never) : null;
+    if (!row) throw DomainError.notFound(this.def.name, id);
+    return row;
+  }
+
+  async list(args: ListArgs, filter?: F | null): Promise<E[]> {
+    const qb = this.filtered(filter);
+    const sortField = args.sortField || this.def.defaultSort;
+    if (!this.def.sortable.includes(sortField)) {
+      throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.def.sortable.join(', ')}` }]);
+    }
+    const order = (args.sortOrder ?? 'ASC').toUpperCase();
+    if (order !== 'ASC' && order !== 'DESC') throw DomainError.validation([{ field: 'sortOrder', message: `must be ASC or DESC, got "${args.sortOrder}"` }]);
+    const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+      throw DomainError.validation([{ field: 'perPage', message: `must be between 1 and ${MAX_PER_PAGE}, got ${perPage}` }]);
+    }
+    const page = args.page ?? 0;
+    if (!Number.isInteger(page) || page < 0) throw DomainError.validation([{ field: 'page', message: `must be 0 or more, got ${page}` }]);
+    return qb
+      .orderBy(`e.${sortField}`, order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
+      .addOrderBy('e.id', 'ASC')
+      .offset(page * perPage)
+      .limit(perPage)
+      .getMany();
+  }
+
+  async count(filter?: F | null): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  protected filtered(filter?: F | null): SelectQueryBuilder<E> {
+    const qb = this.dataSource.getRepository(this.def.entity).createQueryBuilder('e');
+    if (!filter) return qb;
+    if (filter.ids) {
+      const ids = filter.ids.filter((id) => UUID_PATTERN.test(id));
+      qb.andWhere(ids.length ? 'e.id IN (:...ids)' : 'false', { ids });
+    }
+    const q = filter.q?.trim();
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const parts = [
+        ...this.def.searchColumns.map((c) => `e.${c} ILIKE :like`),
+        ...(this.def.prefixSearchColumns ?? []).map((c) => `e.${c} ILIKE :prefix`),
+      ];
+      if (parts.length) qb.andWhere(`(${parts.join(' OR ')})`, { like, prefix });
+    }
+    for (const column of this.def.filterColumns) {
+      const value = (filter as Record<string, unknown>)[column];
+      if (value === undefined || value === null) continue;
+      const values = Array.isArray(value) ? value : [value];
+      if (column.endsWith('Id')) {
+        const bad = values.filter((v) => typeof v !== 'string' || !UUID_PATTERN.test(v));
+        if (bad.length) throw DomainError.validation([{ field: `filter.${column}`, message: `is not a valid id: ${bad.map(String).join(', ')}` }]);
+      }
+      const param = `f_${column}`;
+      qb.andWhere(Array.isArray(value) ? `e.${column} IN (:...${param})` : `e.${column} = :${param}`, { [param]: value });
+    }
+    this.applyFilter(qb, filter);
+    return qb;
+  }
+
+  async create(input: Partial<E>, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (em) => {
+      const record = em.create(this.def.entity, stripUndefined(input) as E);
+      assertNoIssues(await this.validate(record, em));
+      const result = await em.insert(this.def.entity, record as never);
+      const id = (result.identifiers[0] as { id: string }).id;
+      const saved = await em.findOneByOrFail(this.def.entity, { id } as never);
+      await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'CREATE', changes: diffRecords(null, saved) });
+      return saved;
+    });
+  }
+
+  async update(id: string, version: number, patch: Partial<E>, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
+      if (!existing) throw DomainError.notFound(this.def.name, id);
+      if (existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
+      const changes = stripUndefined(patch);
+      const merged = em.merge(this.def.entity, em.create(this.def.entity, { ...existing }), changes as never);
+      const diff = diffRecords(existing, merged);
+      if (Object.keys(diff).length === 0) return existing;
+      assertNoIssues(await this.validate(merged, em));
+      const result = await em
+        .createQueryBuilder()
+        .update(this.def.entity)
+        .set(changes as never)
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected === 0) throw DomainError.conflict(this.def.name, id, version);
+      const saved = await em.findOneByOrFail(this.def.entity, { id } as never);
+      await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'UPDATE', changes: diff });
+      return saved;
+    });
+  }
+
+  async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
+      if (!existing) throw DomainError.notFound(this.def.name, id);
+      if (version !== undefined && version !== null && existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
+      const refs: string[] = [];
+      for (const ref of this.def.referencedBy ?? []) {
+        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${ref.table} WHERE ${ref.column} = $1`, [id]);
+        if (n > 0) refs.push(`${n} ${ref.label}`);
+      }
+      if (refs.length) {
+        throw new DomainError(ErrorCode.REFERENCED, `${this.def.name} ${describe(existing)} is still referenced by ${refs.join(' and ')}; remove or reassign them first`, {
+          details: { entity: this.def.name, id },
+        });
+      }
+      await em.delete(this.def.entity, { id } as never);
+      await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'DELETE', changes: diffRecords(existing, null) });
+      return existing;
+    });
+  }
+}
+
+function describe(row: ObjectLiteral): string {
+  return String(row.name ?? row.code ?? row.product ?? row.id);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,119 @@
+import { Logger } from '@nestjs/common';
+import { DomainError, ErrorCode, isDomainError, type FieldIssue } from '@efa/domain';
+import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+
+/** Which field a database constraint protects, and what its violation means to a person. */
+const CONSTRAINTS: Record<string, FieldIssue> = {
+  uq_state_code: { field: 'code', message: 'another state already has this code' },
+  uq_state_ars_prefix: { field: 'arsPrefix', message: 'another state already has this regional key prefix' },
+  uq_authority_ars: { field: 'ars', message: 'another authority already has this ARS' },
+  uq_service_ozg_id: { field: 'ozgId', message: 'another service already has this OZG-ID' },
+  uq_specialist_system_vendor_product: { field: 'product', message: 'this vendor already has a product with this name' },
+  uq_reuse_contract_state_service: { field: 'serviceId', message: 'this state already has a reuse contract for this service' },
+  fk_authority_state: { field: 'stateId', message: 'no state has this id' },
+  fk_authority_specialist_system: { field: 'specialistSystemId', message: 'no specialist system has this id' },
+  fk_service_lead_state: { field: 'leadStateId', message: 'no state has this id' },
+  fk_reuse_contract_state: { field: 'stateId', message: 'no state has this id' },
+  fk_reuse_contract_service: { field: 'serviceId', message: 'no service has this id' },
+};
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+
+/** Translates a database error into a coded domain error, or undefined if it is not one we know. */
+export function fromDatabaseError(e: unknown): DomainError | undefined {
+  const driver = (e instanceof QueryFailedError ? e.driverError : e) as { code?: string; constraint?: string; message?: string } | undefined;
+  const code = driver?.code;
+  if (!code) {
+    if (e instanceof Error && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)) {
+      return new DomainError(ErrorCode.UNAVAILABLE, 'The database is temporarily unavailable; please try again in a moment');
+    }
+    return undefined;
+  }
+  if (UNAVAILABLE_CODES.has(code)) return new DomainError(ErrorCode.UNAVAILABLE, 'The database is temporarily unavailable; please try again in a moment');
+  const known = driver.constraint ? CONSTRAINTS[driver.constraint] : undefined;
+  switch (code) {
+    case '23505':
+      return new DomainError(ErrorCode.CONFLICT, known ? `${known.field}: ${known.message}` : 'a record with these values already exists', { issues: known ? [known] : [] });
+    case '23503':
+      if (/update or delete/.test(driver.message ?? '')) return new DomainError(ErrorCode.REFERENCED, 'the record is still referenced by other records; remove or reassign them first');
+      return DomainError.validation([known ?? { field: 'input', message: 'refers to a record that does not exist' }]);
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+      return DomainError.validation([known ?? { field: driver.constraint ?? 'input', message: `is not acceptable (${driver.message ?? code})` }]);
+    case '40001':
+    case '40P01':
+      return new DomainError(ErrorCode.CONFLICT, 'the record was changed by someone else at the same time; reload and try again');
+    default:
+      return undefined;
+  }
+}
+
+/** Finds the argument or input field whose value starts at this offset of the query text. */
+function fieldAt(body: string, offset: number): string | undefined {
+  try {
+    let found: string | undefined;
+    visit(parse(body), {
+      Argument(node) {
+        if (node.value.loc?.start === offset) found = node.name.value;
+      },
+      ObjectField(node) {
+        if (node.value.loc?.start === offset) found = node.name.value;
+      },
+    });
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The field a GraphQL-level input error is about (wrong type, unknown enum value, missing argument). */
+function inputFieldOf(error: GraphQLError): string | undefined {
+  const fromMessage =
+    /argument "([^"]+)" of type/.exec(error.message)?.[1] ??
+    /at "[^"]*?\.?([A-Za-z0-9_]+)"/.exec(error.message)?.[1] ??
+    /Variable "\$([^"]+)" (?:got|of)/.exec(error.message)?.[1] ??
+    /Field "([^"]+)" of required type/.exec(error.message)?.[1];
+  if (fromMessage) return fromMessage;
+  const node = error.nodes?.[0];
+  if (node?.loc) return fieldAt(node.loc.source.body, node.loc.start);
+  return undefined;
+}
+
+const logger = new Logger('GraphQL');
+
+/**
+ * The one place where errors become GraphQL errors: coded domain errors keep
+ * their code and field issues; database and input errors are translated into
+ * coded errors naming the field; anything else is logged and answered with a
+ * plain INTERNAL error, never a stack trace.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const gqlError = error instanceof GraphQLError ? error : undefined;
+  const original = gqlError?.originalError ?? error;
+  const base = { locations: formatted.locations, path: formatted.path };
+
+  const domain = isDomainError(original) ? original : fromDatabaseError(original);
+  if (domain) {
+    return { ...base, message: domain.message, extensions: { code: domain.code, issues: domain.issues, ...domain.details } };
+  }
+
+  const apolloCode = formatted.extensions?.code as string | undefined;
+  if (gqlError && (apolloCode === 'GRAPHQL_VALIDATION_FAILED' || apolloCode === 'BAD_USER_INPUT' || (!gqlError.originalError && !gqlError.path))) {
+    const field = inputFieldOf(gqlError);
+    const message = field && !formatted.message.includes(`"${field}"`) && !formatted.message.startsWith(`${field}:`) ? `${field}: ${formatted.message}` : formatted.message;
+    return { ...base, message, extensions: { code: ErrorCode.VALIDATION, graphqlCode: apolloCode ?? 'GRAPHQL_PARSE_FAILED', issues: field ? [{ field, message: formatted.message }] : [] } };
+  }
+  if (gqlError?.originalError instanceof GraphQLError) {
+    // A scalar's parse error (e.g. LocalDate) thrown while coercing a variable.
+    return { ...base, message: formatted.message, extensions: { code: ErrorCode.VALIDATION } };
+  }
+
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { ...base, message: 'Internal server error; the details were logged', extensions: { code: ErrorCode.INTERNAL } };
+}

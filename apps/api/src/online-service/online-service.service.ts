@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { validateService, type FieldIssue } from '@efa/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { State } from '../state/state.entity.js';
+import type { ServiceFilter } from './online-service.args.js';
+import { OnlineService } from './online-service.entity.js';
+
+@Injectable()
+export class OnlineServiceService extends CrudService<OnlineService, ServiceFilter> {
+  protected readonly def: CrudDefinition<OnlineService> = {
+    entity: OnlineService,
+    name: 'Service',
+    searchColumns: ['name', 'provider'],
+    prefixSearchColumns: ['ozgId'],
+    filterColumns: ['topicField', 'leadStateId', 'ozgId'],
+    sortable: ['name', 'ozgId', 'topicField', 'leadStateId', 'provider', 'ozgType', 'maturityLevel', 'standard', 'createdAt', 'updatedAt'],
+    defaultSort: 'name',
+    referencedBy: [{ table: 'reuse_contract', column: 'service_id', label: 'reuse contracts' }],
+  };
+
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit);
+  }
+
+  protected async validate(s: OnlineService, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    await loadReference(em, State, s.leadStateId, 'leadStateId', 'state', issues, false);
+    return [...issues, ...validateService(s)];
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { validateContract, type FieldIssue } from '@efa/domain';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { OnlineService } from '../online-service/online-service.entity.js';
+import { State } from '../state/state.entity.js';
+import type { ReuseContractFilter } from './reuse-contract.args.js';
+import { ReuseContract } from './reuse-contract.entity.js';
+
+@Injectable()
+export class ReuseContractService extends CrudService<ReuseContract, ReuseContractFilter> {
+  protected readonly def: CrudDefinition<ReuseContract> = {
+    entity: ReuseContract,
+    name: 'ReuseContract',
+    searchColumns: [],
+    filterColumns: ['stateId', 'serviceId', 'status', 'legalRoute'],
+    sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
+    defaultSort: 'createdAt',
+  };
+
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit);
+  }
+
+  protected override applyFilter(qb: SelectQueryBuilder<ReuseContract>, f: ReuseContractFilter): void {
+    const q = f.q?.trim();
+    if (q) {
+      // Search the notes, the state's name/code and the service's name/OZG id.
+      qb.andWhere(
+        `(e.notes ILIKE :cq OR e.stateId IN (SELECT s.id FROM state s WHERE s.name ILIKE :cq OR s.code ILIKE :cqExact) OR e.serviceId IN (SELECT sv.id FROM service sv WHERE sv.name ILIKE :cq OR sv.ozg_id = :cqExact))`,
+        { cq: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, cqExact: q },
+      );
+    }
+  }
+
+  protected async validate(c: ReuseContract, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    await loadReference(em, State, c.stateId, 'stateId', 'state', issues);
+    await loadReference(em, OnlineService, c.serviceId, 'serviceId', 'service', issues);
+    return [...issues, ...validateContract(c)];
+  }
+}

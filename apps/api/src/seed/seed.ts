@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+import { AuthorityKind, AuthorityLevel, STATES, arsFromDistrictKey, stateByArsPrefix } from '@efa/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AUFENTHALTSTITEL_CONTRACTS, SERVICES, SPECIALIST_SYSTEMS } from './reference-data.js';
+
+const require = createRequire(import.meta.url);
+
+interface District {
+  AGS: string | number;
+  type: string;
+  name: string;
+  population: number;
+}
+
+/** The 401 districts and district-free cities (Destatis GV-ISys, 31.12.2018) from `landkreise-deutschland`. */
+export function loadDistricts(): District[] {
+  return require('landkreise-deutschland/data/districts.json') as District[];
+}
+
+/** The city-states run their foreigners' authority as a state-level office with its own public name. */
+const CITY_STATE_AUTHORITIES: Record<string, { name: string; level: AuthorityLevel; kind: AuthorityKind }> = {
+  '11000': { name: 'Landesamt für Einwanderung Berlin', level: AuthorityLevel.STATE, kind: AuthorityKind.STATE_AUTHORITY },
+  '02000': { name: 'Amt für Migration Hamburg', level: AuthorityLevel.STATE, kind: AuthorityKind.STATE_AUTHORITY },
+};
+
+const districtKey = (d: District) => String(d.AGS).padStart(5, '0');
+
+/** "Potsdam, Stadt" -> "Ausländerbehörde Stadt Potsdam"; Landkreis/Kreis as the official type names them. */
+export function authorityNameOf(d: District): string {
+  const cityState = CITY_STATE_AUTHORITIES[districtKey(d)];
+  if (cityState) return cityState.name;
+  const [base, suffix] = d.name.split(/,\s*/);
+  switch (d.type) {
+    case 'Kreisfreie Stadt':
+    case 'Stadtkreis':
+      if (suffix === 'Freie und Hansestadt') return `Ausländerbehörde Freie und Hansestadt ${base}`;
+      if (suffix === 'Landeshauptstadt') return `Ausländerbehörde Landeshauptstadt ${base}`;
+      return `Ausländerbehörde Stadt ${base}`;
+    case 'Regionalverband':
+      return `Ausländerbehörde Regionalverband ${base}`;
+    case 'Kreis':
+      return `Ausländerbehörde Kreis ${base}`;
+    default:
+      return `Ausländerbehörde Landkreis ${base}`;
+  }
+}
+
+function levelOf(d: District): AuthorityLevel {
+  const cityState = CITY_STATE_AUTHORITIES[districtKey(d)];
+  if (cityState) return cityState.level;
+  return d.type === 'Landkreis' || d.type === 'Kreis' ? AuthorityLevel.DISTRICT : AuthorityLevel.DISTRICT_FREE_CITY;
+}
+
+/** A stable, illustrative assignment of a specialist product to an authority (the real mapping is not public). */
+function illustrativeSystemIndex(ars: string, count: number): number {
+  let h = 0;
+  for (const c of ars) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % count;
+}
+
+export interface SeedReport {
+  states: number;
+  authorities: number;
+  specialistSystems: number;
+  services: number;
+  contracts: number;
+}
+
+async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
+  if (rows.length === 0) return 0;
+  const params: unknown[] = [];
+  const values = rows.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
+  const result = await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT ${conflict} DO NOTHING RETURNING id`, params);
+  return (result as unknown[]).length;
+}
+
+/**
+ * Seeds the reference data. Idempotent: rows are matched by their natural
+ * keys (state code, ARS, vendor+product, service name/OZG-ID, state+service)
+ * and never overwritten, so re-running it changes nothing and keeps edits.
+ */
+export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> {
+  return dataSource.transaction(async (em) => {
+    const states = await insertRows(
+      em,
+      'state',
+      ['code', 'name', 'ars_prefix', 'koenigstein_share'],
+      STATES.map((s) => [s.code, s.name, s.arsPrefix, s.koenigsteinShare2016]),
+      '(code)',
+    );
+    const stateIds = new Map<string, string>((await em.query(`SELECT code, id FROM state`)).map((r: { code: string; id: string }) => [r.code, r.id]));
+
+    const specialistSystems = await insertRows(
+      em,
+      'specialist_system',
+      ['vendor', 'product', 'standard', 'supported_versions', 'ozg_interface'],
+      SPECIALIST_SYSTEMS.map((s) => [s.vendor, s.product, s.standard, s.supportedVersions, s.ozgInterface]),
+      '(vendor, product)',
+    );
+    const systems: Array<{ id: string }> = await em.query(`SELECT id FROM specialist_system ORDER BY vendor, product`);
+
+    const authorityRows = loadDistricts().map((d) => {
+      const ars = arsFromDistrictKey(d.AGS);
+      const state = stateByArsPrefix(ars.slice(0, 2));
+      if (!state) throw new Error(`district ${d.name} has an unknown state prefix ${ars}`);
+      const system = systems.length ? systems[illustrativeSystemIndex(ars, systems.length)].id : null;
+      return [authorityNameOf(d), CITY_STATE_AUTHORITIES[districtKey(d)]?.kind ?? AuthorityKind.FOREIGNERS_AUTHORITY, levelOf(d), stateIds.get(state.code), ars, d.population, system];
+    });
+    const authorities = await insertRows(em, 'authority', ['name', 'kind', 'level', 'state_id', 'ars', 'population', 'specialist_system_id'], authorityRows, '(ars)');
+
+    let services = 0;
+    for (const s of SERVICES) {
+      const exists = await em.query(`SELECT 1 FROM service WHERE name = $1 OR (ozg_id IS NOT NULL AND ozg_id = $2)`, [s.name, s.ozgId]);
+      if (exists.length) continue;
+      services += await insertRows(
+        em,
+        'service',
+        ['name', 'ozg_id', 'topic_field', 'lead_state_id', 'provider', 'ozg_type', 'standard', 'required_standard_version', 'description'],
+        [[s.name, s.ozgId, s.topicField, stateIds.get(s.leadState), s.provider, s.ozgType, s.standard, s.requiredStandardVersion, s.description]],
+        '(ozg_id)',
+      );
+    }
+    const [{ id: aufenthaltstitelId }] = await em.query(`SELECT id FROM service WHERE ozg_id = '10255'`);
+    const contracts = await insertRows(
+      em,
+      'reuse_contract',
+      ['state_id', 'service_id', 'status', 'interest_declared_at', 'negotiation_started_at', 'signed_at', 'legal_route', 'municipal_access'],
+      AUFENTHALTSTITEL_CONTRACTS.map((c) => [
+        stateIds.get(c.state),
+        aufenthaltstitelId,
+        c.status,
+        c.interestDeclaredAt ?? null,
+        c.negotiationStartedAt ?? null,
+        c.signedAt ?? null,
+        c.legalRoute ?? null,
+        c.municipalAccess ?? null,
+      ]),
+      '(state_id, service_id)',
+    );
+    return { states, authorities, specialistSystems, services, contracts };
+  });
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { validateState, type FieldIssue } from '@efa/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import type { StateFilter } from './state.args.js';
+import { State } from './state.entity.js';
+
+@Injectable()
+export class StateService extends CrudService<State, StateFilter> {
+  protected readonly def: CrudDefinition<State> = {
+    entity: State,
+    name: 'State',
+    searchColumns: ['name'],
+    prefixSearchColumns: ['code', 'arsPrefix'],
+    filterColumns: ['code'],
+    sortable: ['code', 'name', 'arsPrefix', 'koenigsteinShare', 'createdAt', 'updatedAt'],
+    defaultSort: 'arsPrefix',
+    referencedBy: [
+      { table: 'authority', column: 'state_id', label: 'authorities' },
+      { table: 'reuse_contract', column: 'state_id', label: 'reuse contracts' },
+      { table: 'service', column: 'lead_state_id', label: 'services it leads' },
+    ],
+  };
+
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit);
+  }
+
+  protected async validate(s: State, _em: EntityManager): Promise<FieldIssue[]> {
+    return validateState(s);
+  }
+}
