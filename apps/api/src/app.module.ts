@@ -1,13 +1,14 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { APP_FILTER } from '@nestjs/core';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit/audit.service.js';
 import { AuthorityResolver } from './authority/authority.resolver.js';
 import { AuthorityService } from './authority/authority.service.js';
 import { SYSTEM_ACTOR } from './common/actor.js';
-import { formatGraphQLError } from './common/graphql-errors.js';
+import { GraphQLErrorPassThrough, formatGraphQLError } from './common/graphql-errors.js';
 import { LocalDate } from './common/graphql-types.js';
 import { Loaders, type RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         AuditService,
         StateService,
         StateResolver,

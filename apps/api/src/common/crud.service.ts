@@ -14,7 +14,7 @@ export interface CrudDefinition<E> {
   searchColumns: string[];
   /** Columns where `q` matches as a prefix (codes, keys). */
   prefixSearchColumns?: string[];
-  /** Filter fields compared for equality (a list means IN). Keys ending in Id are checked to be UUIDs. */
+  /** Filter fields compared for equality (a list means IN). Values of uuid columns are checked to be UUIDs. */
   filterColumns: string[];
   /** Columns a list may be sorted by. */
   sortable: string[];
@@ -97,7 +97,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       const value = (filter as Record<string, unknown>)[column];
       if (value === undefined || value === null) continue;
       const values = Array.isArray(value) ? value : [value];
-      if (column.endsWith('Id')) {
+      if (this.dataSource.getMetadata(this.def.entity).findColumnWithPropertyName(column)?.type === 'uuid') {
         const bad = values.filter((v) => typeof v !== 'string' || !UUID_PATTERN.test(v));
         if (bad.length) throw DomainError.validation([{ field: `filter.${column}`, message: `is not a valid id: ${bad.map(String).join(', ')}` }]);
       }

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost } from '@nestjs/common';
+import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainError, ErrorCode, isDomainError, type FieldIssue } from '@efa/domain';
 import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
@@ -116,4 +117,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error; the details were logged', extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/**
+ * Hands every error raised in a resolver to GraphQL unchanged, so that
+ * formatGraphQLError is the one place that logs and translates it (Nest's
+ * default handler would log expected domain refusals as server errors).
+ */
+@Catch()
+export class GraphQLErrorPassThrough implements GqlExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() !== 'graphql') throw exception;
+    return exception;
+  }
 }

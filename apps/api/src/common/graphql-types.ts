@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { AuthorityKind, AuthorityLevel, ContractStatus, LegalRoute, MunicipalAccessModel, TopicField, isIsoDate } from '@efa/domain';
 
 registerEnumType(AuthorityKind, { name: 'AuthorityKind', description: 'What kind of body the authority is.' });
@@ -11,7 +11,8 @@ registerEnumType(TopicField, { name: 'TopicField', description: 'One of the 14 O
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    // A plain Error (not a GraphQLError) lets graphql-js attach the location, so the field can be named.
+    throw new TypeError(`must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -23,7 +24,7 @@ export const LocalDate = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parseLocalDate,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('must be a date string written YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING) throw new TypeError('must be a date string written YYYY-MM-DD');
     return parseLocalDate(ast.value);
   },
 });
