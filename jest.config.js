@@ -30,4 +30,8 @@ export default {
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
+  // Recycle the worker after every test file. NestJS/@nestjs/graphql keep module state that leaks between
+  // test files sharing a worker (the second app in one worker fails to map String fields), so each file gets
+  // a fresh process. This also means --runInBand is not supported for the API tests.
+  workerIdleMemoryLimit: 1,
 };

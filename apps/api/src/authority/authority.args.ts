@@ -4,7 +4,7 @@ import { BaseFilter } from '../common/list.args.js';
 
 @ArgsType()
 export class CreateAuthorityArgs {
-  @Field()
+  @Field(() => String)
   name: string;
 
   @Field(() => AuthorityKind)
@@ -16,7 +16,7 @@ export class CreateAuthorityArgs {
   @Field(() => ID)
   stateId: string;
 
-  @Field({ description: 'Amtlicher Regionalschlüssel, 12 digits, starting with the state\'s prefix.' })
+  @Field(() => String, { description: 'Amtlicher Regionalschlüssel, 12 digits, starting with the state\'s prefix.' })
   ars: string;
 
   @Field(() => Int, { nullable: true })

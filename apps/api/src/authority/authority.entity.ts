@@ -6,7 +6,7 @@ import { BaseRecord } from '../common/base.entity.js';
 @ObjectType({ description: 'An authority (Behörde), e.g. a foreigners\' authority (Ausländerbehörde).' })
 @Entity('authority')
 export class Authority extends BaseRecord {
-  @Field()
+  @Field(() => String)
   @Column()
   name: string;
 
@@ -22,7 +22,7 @@ export class Authority extends BaseRecord {
   @Column('uuid')
   stateId: string;
 
-  @Field({ description: 'Amtlicher Regionalschlüssel, 12 digits.' })
+  @Field(() => String, { description: 'Amtlicher Regionalschlüssel, 12 digits.' })
   @Column({ type: 'char', length: 12, unique: true })
   ars: string;
 

@@ -4,7 +4,7 @@ import { BaseFilter } from '../common/list.args.js';
 
 @ArgsType()
 export class CreateServiceArgs {
-  @Field()
+  @Field(() => String)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'OZG-ID of the service bundle, e.g. 10255.' })

@@ -7,7 +7,7 @@ import { BaseRecord } from '../common/base.entity.js';
 @ObjectType('Service', { description: 'An EfA online service (OZG-Leistung), e.g. Aufenthaltstitel.' })
 @Entity('service')
 export class OnlineService extends BaseRecord {
-  @Field()
+  @Field(() => String)
   @Column()
   name: string;
 

@@ -3,19 +3,19 @@ import { BaseFilter } from '../common/list.args.js';
 
 @ArgsType()
 export class CreateSpecialistSystemArgs {
-  @Field()
+  @Field(() => String)
   vendor: string;
 
-  @Field()
+  @Field(() => String)
   product: string;
 
-  @Field({ defaultValue: 'XAusländer' })
+  @Field(() => String, { defaultValue: 'XAusländer' })
   standard: string;
 
   @Field(() => [String], { defaultValue: [] })
   supportedVersions: string[];
 
-  @Field({ defaultValue: false })
+  @Field(() => Boolean, { defaultValue: false })
   ozgInterface: boolean;
 }
 

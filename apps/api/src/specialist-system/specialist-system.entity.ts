@@ -5,15 +5,15 @@ import { BaseRecord } from '../common/base.entity.js';
 @ObjectType({ description: 'A specialist software product (Fachverfahren) and its vendor.' })
 @Entity('specialist_system')
 export class SpecialistSystem extends BaseRecord {
-  @Field({ description: 'Vendor (Hersteller), e.g. HSH.' })
+  @Field(() => String, { description: 'Vendor (Hersteller), e.g. HSH.' })
   @Column()
   vendor: string;
 
-  @Field({ description: 'Product, e.g. AUSO.' })
+  @Field(() => String, { description: 'Product, e.g. AUSO.' })
   @Column()
   product: string;
 
-  @Field({ description: 'Data exchange standard, e.g. XAusländer.' })
+  @Field(() => String, { description: 'Data exchange standard, e.g. XAusländer.' })
   @Column()
   standard: string;
 
@@ -21,7 +21,7 @@ export class SpecialistSystem extends BaseRecord {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   supportedVersions: string[];
 
-  @Field({ description: 'Whether the product offers the XAusländer OZG interface.' })
+  @Field(() => Boolean, { description: 'Whether the product offers the XAusländer OZG interface.' })
   @Column({ default: false })
   ozgInterface: boolean;
 }

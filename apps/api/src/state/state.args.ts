@@ -3,13 +3,13 @@ import { BaseFilter } from '../common/list.args.js';
 
 @ArgsType()
 export class CreateStateArgs {
-  @Field({ description: 'Official two-letter code, one of the 16 states.' })
+  @Field(() => String, { description: 'Official two-letter code, one of the 16 states.' })
   code: string;
 
-  @Field()
+  @Field(() => String)
   name: string;
 
-  @Field()
+  @Field(() => String)
   arsPrefix: string;
 
   @Field(() => Float, { nullable: true })

@@ -6,15 +6,15 @@ import { numericTransformer } from '../common/graphql-types.js';
 @ObjectType({ description: 'A German federal state (Bundesland).' })
 @Entity('state')
 export class State extends BaseRecord {
-  @Field({ description: 'Official two-letter code, e.g. BB.' })
+  @Field(() => String, { description: 'Official two-letter code, e.g. BB.' })
   @Column({ type: 'char', length: 2, unique: true })
   code: string;
 
-  @Field()
+  @Field(() => String)
   @Column()
   name: string;
 
-  @Field({ description: 'First two digits of every ARS/AGS in the state, e.g. 12 for Brandenburg.' })
+  @Field(() => String, { description: 'First two digits of every ARS/AGS in the state, e.g. 12 for Brandenburg.' })
   @Column({ type: 'char', length: 2, unique: true })
   arsPrefix: string;
 
