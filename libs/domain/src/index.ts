@@ -5,3 +5,4 @@ export * from './identifiers.js';
 export * from './versions.js';
 export * from './rules.js';
 export * from './pipeline.js';
+export * from './onboarding.js';

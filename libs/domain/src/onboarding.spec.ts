@@ -1,0 +1,100 @@
+import { DEFAULT_MILESTONES, DEFAULT_STAGES } from './pipeline.js';
+import {
+  checkAdvance,
+  checkCancel,
+  checkMoveBack,
+  checkPause,
+  checkReopen,
+  checkResume,
+  missingMilestones,
+  nextStage,
+  resolveLiveAt,
+  type AdvanceContext,
+  type MilestoneState,
+} from './onboarding.js';
+
+const stages = DEFAULT_STAGES.map((s) => ({ key: s.key, position: s.position }));
+const milestones = (status: (m: (typeof DEFAULT_MILESTONES)[number]) => string): MilestoneState[] =>
+  DEFAULT_MILESTONES.map((m) => ({ key: m.key, name: m.name.en, stage: m.stage, required: m.required, status: status(m) }));
+const allDoneBeforeLive = milestones((m) => (m.stage === 'LIVE' ? 'OPEN' : 'DONE'));
+const ctx = (over: Partial<AdvanceContext> = {}): AdvanceContext => ({ stages, milestones: allDoneBeforeLive, blockers: [], contractSigned: true, ...over });
+const active = (stage: string) => ({ stage, status: 'ACTIVE' });
+
+describe('advancing an onboarding', () => {
+  it('moves to the next stage by default', () => {
+    expect(checkAdvance(active('INTEREST'), ctx())).toEqual({ toStage: 'KICK_OFF', reasons: [] });
+    expect(nextStage(stages, 'TEST')).toBe('LIVE');
+    expect(nextStage(stages, 'LIVE')).toBeUndefined();
+  });
+
+  it('may skip forward to a named stage', () => {
+    expect(checkAdvance(active('INTEREST'), ctx(), 'CONNECTION').reasons).toEqual([]);
+  });
+
+  it('refuses backwards, unknown stages and moves past the last stage', () => {
+    expect(checkAdvance(active('TEST'), ctx(), 'KICK_OFF').reasons[0]).toMatch(/not after the current stage TEST; use moveOnboardingBack/);
+    expect(checkAdvance(active('TEST'), ctx(), 'DONE').reasons).toEqual(['"DONE" is not a stage of this service\'s pipeline']);
+    expect(checkAdvance(active('LIVE'), ctx()).reasons).toEqual(['the onboarding is already in the last stage (LIVE)']);
+  });
+
+  it('refuses while a blocking obstacle is open, naming it; resolved or milder ones do not block', () => {
+    const blockers = [
+      { title: 'DVDV certificate missing', severity: 'BLOCKING' },
+      { title: 'Interface not paid', severity: 'BLOCKING', resolvedAt: '2023-01-01' },
+      { title: 'Staff on leave', severity: 'DELAYING' },
+    ];
+    expect(checkAdvance(active('CONNECTION'), ctx({ blockers })).reasons).toEqual(['open blocking obstacle: DVDV certificate missing']);
+  });
+
+  it('goes LIVE only with a signed contract and every required milestone up to TEST done, listing what is missing', () => {
+    expect(checkAdvance(active('TEST'), ctx()).reasons).toEqual([]);
+    const open = milestones((m) => (m.key === 'DVDV_ENTRY' || m.key === 'TEST_APPLICATION' || m.stage === 'LIVE' ? 'OPEN' : 'DONE'));
+    expect(checkAdvance(active('TEST'), ctx({ milestones: open, contractSigned: false })).reasons).toEqual([
+      "the state's reuse contract for this service is not signed",
+      'required milestone not done: DVDV entry and certificate (or FIT-Connect destination) (CONNECTION)',
+      'required milestone not done: Test application received end to end (TEST)',
+    ]);
+  });
+
+  it('counts milestones marked not applicable as settled', () => {
+    const na = milestones((m) => (m.key === 'DVDV_ENTRY' ? 'NOT_APPLICABLE' : m.stage === 'LIVE' ? 'OPEN' : 'DONE'));
+    expect(missingMilestones(stages, na, 'LIVE')).toEqual([]);
+  });
+
+  it('does not move paused or cancelled onboardings', () => {
+    expect(checkAdvance({ stage: 'TEST', status: 'ON_HOLD' }, ctx()).reasons).toEqual(['the onboarding is paused; resume it first']);
+    expect(checkAdvance({ stage: 'TEST', status: 'CANCELLED' }, ctx()).reasons[0]).toMatch(/cancelled; only an administrator can reopen it/);
+  });
+});
+
+describe('moving back, pausing, resuming, cancelling, reopening', () => {
+  it('moves back only to an earlier stage and only with a reason', () => {
+    expect(checkMoveBack(active('TEST'), stages, 'CONNECTION', 'certificate expired')).toEqual([]);
+    expect(checkMoveBack(active('TEST'), stages, 'CONNECTION', '  ')).toEqual(['moving back needs a reason']);
+    expect(checkMoveBack(active('KICK_OFF'), stages, 'TEST', 'x')).toEqual(['TEST is not before the current stage KICK_OFF']);
+  });
+
+  it('pauses and cancels only with a reason', () => {
+    expect(checkPause(active('TEST'), 'law change')).toEqual([]);
+    expect(checkPause(active('TEST'), '')).toEqual(['pausing needs a reason']);
+    expect(checkCancel(active('TEST'), null)).toEqual(['cancelling needs a reason']);
+    expect(checkCancel({ stage: 'TEST', status: 'CANCELLED' }, 'again')).toEqual(['the onboarding is already cancelled']);
+  });
+
+  it('resumes only a paused onboarding and reopens only a cancelled one', () => {
+    expect(checkResume({ stage: 'TEST', status: 'ON_HOLD' })).toEqual([]);
+    expect(checkResume(active('TEST'))).toEqual(['the onboarding is not paused']);
+    expect(checkReopen({ stage: 'TEST', status: 'CANCELLED' }, 'new budget')).toEqual([]);
+    expect(checkReopen(active('TEST'), 'x')).toEqual(['only a cancelled onboarding can be reopened']);
+  });
+});
+
+describe('go-live date', () => {
+  const now = new Date('2023-08-31T12:00:00Z');
+  it('defaults to now, accepts a past date and refuses a future one', () => {
+    expect(resolveLiveAt(undefined, now).liveAt).toEqual(now);
+    expect(resolveLiveAt('2020-12-15T00:00:00Z', now).liveAt).toEqual(new Date('2020-12-15T00:00:00Z'));
+    expect(resolveLiveAt('2024-01-01', now).reasons[0]).toMatch(/must not be in the future/);
+    expect(resolveLiveAt('31.02.2023', now).reasons[0]).toMatch(/is not a date/);
+  });
+});
