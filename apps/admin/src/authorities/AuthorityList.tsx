@@ -9,7 +9,6 @@ const AuthorityList = () => {
   return (
     <List filters={searchFilters} sort={{ field: 'name', order: 'ASC' }}>
       <ResourceTable>
-        <DataTable.Col source="id" />
         <DataTable.Col source="name" />
         <DataTable.Col source="kind">
           <EnumField source="kind" enumName="AuthorityKind" />
@@ -31,8 +30,6 @@ const AuthorityList = () => {
         <DataTable.Col source="email">
           <EmailField source="email" />
         </DataTable.Col>
-        <DataTable.Col source="notes" />
-        <DataTable.NumberCol source="version" />
       </ResourceTable>
     </List>
   );

@@ -6,7 +6,6 @@ import { ResourceTable } from '../common/ResourceTable';
 const ReuseContractList = () => (
   <List filters={searchFilters} sort={{ field: 'id', order: 'ASC' }}>
     <ResourceTable>
-      <DataTable.Col source="id" />
       <DataTable.Col source="stateId">
         <ReferenceField source="stateId" reference="State" />
       </DataTable.Col>
@@ -34,8 +33,6 @@ const ReuseContractList = () => (
       <DataTable.Col source="terminatedAt">
         <LocalizedDateField source="terminatedAt" />
       </DataTable.Col>
-      <DataTable.Col source="notes" />
-      <DataTable.NumberCol source="version" />
     </ResourceTable>
   </List>
 );

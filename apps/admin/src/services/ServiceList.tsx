@@ -6,7 +6,6 @@ import { ResourceTable } from '../common/ResourceTable';
 const ServiceList = () => (
   <List filters={searchFilters} sort={{ field: 'name', order: 'ASC' }}>
     <ResourceTable>
-      <DataTable.Col source="id" />
       <DataTable.Col source="name" />
       <DataTable.Col source="ozgId" />
       <DataTable.Col source="leikaKeys" disableSort>
@@ -26,7 +25,6 @@ const ServiceList = () => (
       <DataTable.Col source="website">
         <UrlField source="website" target="_blank" rel="noopener noreferrer" />
       </DataTable.Col>
-      <DataTable.NumberCol source="version" />
     </ResourceTable>
   </List>
 );

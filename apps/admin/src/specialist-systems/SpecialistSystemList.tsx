@@ -5,7 +5,6 @@ import { ResourceTable } from '../common/ResourceTable';
 const SpecialistSystemList = () => (
   <List filters={searchFilters} sort={{ field: 'vendor', order: 'ASC' }}>
     <ResourceTable>
-      <DataTable.Col source="id" />
       <DataTable.Col source="vendor" />
       <DataTable.Col source="product" />
       <DataTable.Col source="standard" />
@@ -13,7 +12,6 @@ const SpecialistSystemList = () => (
         <TextArrayField source="supportedVersions" size="small" />
       </DataTable.Col>
       <DataTable.Col source="ozgInterface" field={BooleanField} />
-      <DataTable.NumberCol source="version" />
     </ResourceTable>
   </List>
 );

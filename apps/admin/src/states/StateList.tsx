@@ -10,12 +10,10 @@ const StateList = () => {
   return (
     <List filters={searchFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
       <ResourceTable>
-        <DataTable.Col source="id" />
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="arsPrefix" />
         <DataTable.NumberCol source="koenigsteinShare" locales={locale} options={KOENIGSTEIN_SHARE_FORMAT} />
-        <DataTable.NumberCol source="version" />
         <DataTable.Col source="createdAt">
           <LocalizedDateField source="createdAt" showTime />
         </DataTable.Col>
