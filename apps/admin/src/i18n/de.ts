@@ -1,3 +1,4 @@
+import { TOPIC_FIELD_LABELS_DE } from '@efa/domain';
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
 
@@ -282,22 +283,8 @@ export const appMessagesDe: AppMessages = {
         MUNICIPAL_AGENT_MODEL: 'Kommunales Vertretermodell',
         MARKETPLACE: 'Marktplatz',
       },
-      TopicField: {
-        WORK_AND_RETIREMENT: 'Arbeit & Ruhestand',
-        BUILDING_AND_HOUSING: 'Bauen & Wohnen',
-        EDUCATION: 'Bildung',
-        IMMIGRATION_AND_EMIGRATION: 'Ein- und Auswanderung',
-        ENGAGEMENT_AND_HOBBY: 'Engagement & Hobby',
-        FAMILY_AND_CHILD: 'Familie & Kind',
-        RESEARCH_AND_FUNDING: 'Forschung & Förderung',
-        HEALTH: 'Gesundheit',
-        MOBILITY_AND_TRAVEL: 'Mobilität & Reisen',
-        CROSS_CUTTING: 'Querschnitt',
-        LAW_AND_ORDER: 'Recht & Ordnung',
-        TAXES_AND_CUSTOMS: 'Steuern & Zoll',
-        ENVIRONMENT: 'Umwelt',
-        BUSINESS: 'Unternehmensführung & -entwicklung',
-      },
+      // The OZG catalogue's own names, kept in the domain library.
+      TopicField: TOPIC_FIELD_LABELS_DE,
     },
   },
   resources: {

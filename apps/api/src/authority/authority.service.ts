@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validateAuthority, type FieldIssue } from '@efa/domain';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { SpecialistSystem } from '../specialist-system/specialist-system.entity.js';
@@ -20,10 +19,6 @@ export class AuthorityService extends CrudService<Authority, AuthorityFilter> {
     sortable: ['name', 'kind', 'level', 'stateId', 'ars', 'population', 'specialistSystemId', 'createdAt', 'updatedAt'],
     defaultSort: 'name',
   };
-
-  constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit);
-  }
 
   protected override applyFilter(qb: SelectQueryBuilder<Authority>, f: AuthorityFilter): void {
     if (f.hasSpecialistSystem === true) qb.andWhere('e.specialistSystemId IS NOT NULL');

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, assertNoIssues, type FieldIssue } from '@efa/domain';
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
 import type { Actor } from './actor.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type BaseFilter, type ListArgs } from './list.args.js';
@@ -30,6 +31,7 @@ type Row = ObjectLiteral & { id: string; version: number };
  * with validation by libs/domain, optimistic locking, reference checks and an
  * audit event per write in the same transaction.
  */
+@Injectable()
 export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilter> {
   protected abstract readonly def: CrudDefinition<E>;
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validateService, type FieldIssue } from '@efa/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type EntityManager } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { State } from '../state/state.entity.js';
@@ -20,10 +19,6 @@ export class OnlineServiceService extends CrudService<OnlineService, ServiceFilt
     defaultSort: 'name',
     referencedBy: [{ table: 'reuse_contract', column: 'service_id', label: 'reuse contracts' }],
   };
-
-  constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit);
-  }
 
   protected async validate(s: OnlineService, em: EntityManager): Promise<FieldIssue[]> {
     const issues: FieldIssue[] = [];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validateContract, type FieldIssue } from '@efa/domain';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
@@ -19,10 +18,6 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
     defaultSort: 'createdAt',
   };
-
-  constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit);
-  }
 
   protected override applyFilter(qb: SelectQueryBuilder<ReuseContract>, f: ReuseContractFilter): void {
     const q = f.q?.trim();

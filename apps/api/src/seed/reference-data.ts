@@ -5,40 +5,40 @@ import { ContractStatus, LegalRoute, MunicipalAccessModel, TopicField } from '@e
  * Services of the OZG topic field "Ein- und Auswanderung" (lead: Brandenburg)
  * as published on digitale-verwaltung.de; OZG-IDs where published.
  */
-export const SERVICES = [
+/** What the services run by Brandenburg over XAusländer have in common. */
+const BRANDENBURG_XAUSLAENDER = {
+  topicField: TopicField.IMMIGRATION_AND_EMIGRATION,
+  leadState: 'BB',
+  provider: 'Land Brandenburg',
+  ozgType: 2,
+  standard: 'XAusländer',
+  requiredStandardVersion: '1.17',
+} as const;
+
+export const SERVICES: ReadonlyArray<{
+  name: string;
+  ozgId: string | null;
+  topicField: TopicField;
+  leadState: string;
+  provider: string;
+  ozgType: number;
+  standard: string | null;
+  requiredStandardVersion: string | null;
+  description: string | null;
+}> = [
   {
+    ...BRANDENBURG_XAUSLAENDER,
     name: 'Aufenthaltstitel',
     ozgId: '10255',
-    topicField: TopicField.IMMIGRATION_AND_EMIGRATION,
-    leadState: 'BB',
-    provider: 'Land Brandenburg',
-    ozgType: 2,
-    standard: 'XAusländer',
-    requiredStandardVersion: '1.17',
     description: 'Antrag auf Erteilung oder Verlängerung eines Aufenthaltstitels (EfA-Onlinedienst).',
   },
   {
+    ...BRANDENBURG_XAUSLAENDER,
     name: 'Aufenthaltskarten und aufenthaltsrelevante Bescheinigungen',
     ozgId: '10596',
-    topicField: TopicField.IMMIGRATION_AND_EMIGRATION,
-    leadState: 'BB',
-    provider: 'Land Brandenburg',
-    ozgType: 2,
-    standard: 'XAusländer',
-    requiredStandardVersion: '1.17',
     description: 'Aufenthaltskarten für Familienangehörige von Unionsbürgern und weitere aufenthaltsrelevante Bescheinigungen.',
   },
-  {
-    name: 'Beschäftigungserlaubnis',
-    ozgId: null,
-    topicField: TopicField.IMMIGRATION_AND_EMIGRATION,
-    leadState: 'BB',
-    provider: 'Land Brandenburg',
-    ozgType: 2,
-    standard: 'XAusländer',
-    requiredStandardVersion: '1.17',
-    description: null,
-  },
+  { ...BRANDENBURG_XAUSLAENDER, name: 'Beschäftigungserlaubnis', ozgId: null, description: null },
   {
     name: 'Einbürgerung',
     ozgId: null,
@@ -61,7 +61,7 @@ export const SERVICES = [
     requiredStandardVersion: null,
     description: null,
   },
-] as const;
+];
 
 /** Specialist products with the XAusländer OZG interface (vendor, product). */
 export const SPECIALIST_SYSTEMS = [

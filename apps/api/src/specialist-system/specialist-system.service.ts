@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validateSpecialistSystem, type FieldIssue } from '@efa/domain';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type SelectQueryBuilder } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import type { SpecialistSystemFilter } from './specialist-system.args.js';
 import { SpecialistSystem } from './specialist-system.entity.js';
@@ -17,10 +16,6 @@ export class SpecialistSystemService extends CrudService<SpecialistSystem, Speci
     defaultSort: 'vendor',
     referencedBy: [{ table: 'authority', column: 'specialist_system_id', label: 'authorities' }],
   };
-
-  constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit);
-  }
 
   protected override applyFilter(qb: SelectQueryBuilder<SpecialistSystem>, f: SpecialistSystemFilter): void {
     if (f.supportsVersion) {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validateState, type FieldIssue } from '@efa/domain';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type EntityManager } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import type { StateFilter } from './state.args.js';
 import { State } from './state.entity.js';
@@ -22,10 +21,6 @@ export class StateService extends CrudService<State, StateFilter> {
       { table: 'service', column: 'lead_state_id', label: 'services it leads' },
     ],
   };
-
-  constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit);
-  }
 
   protected async validate(s: State, _em: EntityManager): Promise<FieldIssue[]> {
     return validateState(s);
