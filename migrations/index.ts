@@ -1,4 +1,5 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
+import { OnboardingWorkflow1763900000000 } from './1763900000000-onboarding-workflow.js';
 
 /** Every migration in order. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, OnboardingWorkflow1763900000000];

@@ -58,7 +58,8 @@ run('console in the browser', () => {
     await page.getByPlaceholder('Suchen').fill('Harz');
     await page.getByRole('cell', { name: 'Ausländerbehörde Landkreis Harz' }).click();
     await page.waitForURL(/#\/Authority\/[0-9a-f-]{36}\/show$/);
-    await page.getByText('150850000000').waitFor();
-    await page.getByRole('link', { name: 'Sachsen-Anhalt' }).waitFor();
+    const show = page.locator('.RaShow-main');
+    await show.getByText('150850000000').waitFor();
+    await show.getByRole('link', { name: 'Sachsen-Anhalt' }).waitFor();
   });
 });

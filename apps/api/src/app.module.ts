@@ -14,6 +14,18 @@ import { Loaders, type RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { BlockerResolver } from './blocker/blocker.resolver.js';
+import { BlockerService } from './blocker/blocker.service.js';
+import { HistoryResolver, HistoryService, TimelineEntryResolver } from './history/history.resolver.js';
+import { MilestoneResolver } from './milestone/milestone.resolver.js';
+import { MilestoneService } from './milestone/milestone.service.js';
+import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
+import { OnboardingService } from './onboarding/onboarding.service.js';
+import { OnboardingWorkflowService } from './onboarding/onboarding-workflow.service.js';
+import { MilestoneTemplateResolver, ServiceStageResolver } from './pipeline/pipeline.resolver.js';
+import { MilestoneTemplateService, ServiceStageService } from './pipeline/pipeline.service.js';
+import { ReuseVariantResolver } from './reuse-variant/reuse-variant.resolver.js';
+import { ReuseVariantService } from './reuse-variant/reuse-variant.service.js';
 import { OnlineServiceResolver } from './online-service/online-service.resolver.js';
 import { OnlineServiceService } from './online-service/online-service.service.js';
 import { ReuseContractResolver } from './reuse-contract/reuse-contract.resolver.js';
@@ -56,6 +68,22 @@ export class AppModule {
         SpecialistSystemResolver,
         ReuseContractService,
         ReuseContractResolver,
+        ReuseVariantService,
+        ReuseVariantResolver,
+        ServiceStageService,
+        ServiceStageResolver,
+        MilestoneTemplateService,
+        MilestoneTemplateResolver,
+        OnboardingService,
+        OnboardingWorkflowService,
+        OnboardingResolver,
+        MilestoneService,
+        MilestoneResolver,
+        BlockerService,
+        BlockerResolver,
+        HistoryService,
+        HistoryResolver,
+        TimelineEntryResolver,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './versions.js';
 export * from './rules.js';
 export * from './pipeline.js';
 export * from './onboarding.js';
+export * from './contract.js';

@@ -9,6 +9,7 @@ import {
   missingMilestones,
   nextStage,
   resolveLiveAt,
+  stageAt,
   type AdvanceContext,
   type MilestoneState,
 } from './onboarding.js';
@@ -96,5 +97,19 @@ describe('go-live date', () => {
     expect(resolveLiveAt('2020-12-15T00:00:00Z', now).liveAt).toEqual(new Date('2020-12-15T00:00:00Z'));
     expect(resolveLiveAt('2024-01-01', now).reasons[0]).toMatch(/must not be in the future/);
     expect(resolveLiveAt('31.02.2023', now).reasons[0]).toMatch(/is not a date/);
+  });
+});
+
+describe('stage on a date', () => {
+  const log = [
+    { toStage: 'INTEREST', toStatus: 'ACTIVE', occurredAt: '2020-06-01T10:00:00Z' },
+    { toStage: 'TEST', toStatus: 'ACTIVE', occurredAt: '2020-11-20T10:00:00Z' },
+    { toStage: 'KICK_OFF', toStatus: 'ACTIVE', occurredAt: '2020-07-01T10:00:00Z' },
+    { toStage: 'LIVE', toStatus: 'ACTIVE', occurredAt: '2020-12-15T10:00:00Z' },
+  ];
+  it('is the last transition at or before the date, whatever the order of the log', () => {
+    expect(stageAt(log, new Date('2020-05-31T00:00:00Z'))).toBeUndefined();
+    expect(stageAt(log, new Date('2020-08-08T00:00:00Z'))).toEqual({ stage: 'KICK_OFF', status: 'ACTIVE' });
+    expect(stageAt(log, new Date('2020-12-15T10:00:00Z'))).toEqual({ stage: 'LIVE', status: 'ACTIVE' });
   });
 });

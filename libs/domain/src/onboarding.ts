@@ -150,3 +150,22 @@ export function resolveLiveAt(given: Date | string | null | undefined, now: Date
   if (d.getTime() > now.getTime()) return { reasons: [`liveAt (${d.toISOString()}) must not be in the future`] };
   return { liveAt: d, reasons: [] };
 }
+
+export interface TransitionRecord {
+  toStage: string;
+  toStatus: string;
+  occurredAt: Date | string;
+}
+
+/**
+ * Stage and status of an onboarding at a moment, from its transition log
+ * (the last transition at or before `at`); undefined if it did not exist yet.
+ */
+export function stageAt(transitions: readonly TransitionRecord[], at: Date): { stage: string; status: string } | undefined {
+  let last: TransitionRecord | undefined;
+  for (const t of transitions) {
+    const when = new Date(t.occurredAt).getTime();
+    if (when <= at.getTime() && (!last || when >= new Date(last.occurredAt).getTime())) last = t;
+  }
+  return last ? { stage: last.toStage, status: last.toStatus } : undefined;
+}

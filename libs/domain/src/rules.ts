@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors.js';
-import { AuthorityKind, AuthorityLevel, ContractStatus, LegalRoute, MunicipalAccessModel, TopicField, enumValues } from './enums.js';
+import { AuthorityKind, AuthorityLevel, BlockerCategory, BlockerSeverity, ContractStatus, LegalRoute, MilestoneStatus, MunicipalAccessModel, ReuseVariant, TopicField, enumValues } from './enums.js';
 import { ARS_PATTERN, checkArs } from './identifiers.js';
 import { STATE_CODES } from './states.js';
 import { VERSION_PATTERN } from './versions.js';
@@ -149,3 +149,74 @@ export const contractSchema = z
   });
 export type ContractRecord = z.input<typeof contractSchema>;
 export const validateContract = (c: object): FieldIssue[] => issuesOf(contractSchema.safeParse(c));
+
+const STAGE_KEY = /^[A-Z][A-Z0-9_]*$/;
+const stageKey = z.string({ error: 'is required' }).max(50, 'must be at most 50 characters').regex(STAGE_KEY, 'must be upper-case letters, digits and _ (e.g. KICK_OFF)');
+
+export const serviceStageSchema = z.object({
+  key: stageKey,
+  nameDe: text(100),
+  nameEn: text(100),
+  position: wholeNumber(1, 100),
+});
+export const validateServiceStage = (s: object): FieldIssue[] => issuesOf(serviceStageSchema.safeParse(s));
+
+export const milestoneTemplateSchema = z.object({
+  key: stageKey,
+  stageKey: stageKey,
+  nameDe: text(300),
+  nameEn: text(300),
+  required: z.boolean(),
+  position: wholeNumber(1, 1000),
+  dueDays: wholeNumber(0, 3650).nullish(),
+  active: z.boolean(),
+});
+export const validateMilestoneTemplate = (m: object): FieldIssue[] => issuesOf(milestoneTemplateSchema.safeParse(m));
+
+/** The fields of an onboarding a user edits directly (stage and status move only through the workflow mutations). */
+export const onboardingSchema = z.object({
+  plannedGoLive: isoDate.nullish(),
+  owner: optionalText(200),
+  subjectContact: optionalText(500),
+  technicalContact: optionalText(500),
+  applyUrl: httpUrl.nullish(),
+  jiraKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be a Jira issue key like EFA-123').nullish(),
+  notes: optionalText(10_000),
+});
+export const validateOnboarding = (o: object): FieldIssue[] => issuesOf(onboardingSchema.safeParse(o));
+
+export const milestoneSchema = z
+  .object({
+    status: enumOf(MilestoneStatus),
+    dueDate: isoDate.nullish(),
+    completedAt: isoDate.nullish(),
+    evidenceUrl: httpUrl.nullish(),
+    note: optionalText(5_000),
+  })
+  .superRefine((m, ctx) => {
+    if (m.status === MilestoneStatus.DONE && !m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'is required when the milestone is done' });
+    if (m.status !== MilestoneStatus.DONE && m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'must be empty unless the milestone is done' });
+    if (m.status === MilestoneStatus.NOT_APPLICABLE && !m.note?.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'must give the reason why the milestone does not apply' });
+  });
+export const validateMilestone = (m: object): FieldIssue[] => issuesOf(milestoneSchema.safeParse(m));
+
+export const blockerSchema = z
+  .object({
+    title: text(300),
+    description: optionalText(10_000),
+    category: enumOf(BlockerCategory),
+    severity: enumOf(BlockerSeverity),
+    owner: optionalText(200),
+    openedAt: isoDate,
+    resolvedAt: isoDate.nullish(),
+    resolution: optionalText(10_000),
+  })
+  .superRefine((b, ctx) => {
+    if (b.resolvedAt && isIsoDate(b.openedAt) && b.resolvedAt < b.openedAt) {
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: `(${b.resolvedAt}) must not be before openedAt (${b.openedAt})` });
+    }
+  });
+export const validateBlocker = (b: object): FieldIssue[] => issuesOf(blockerSchema.safeParse(b));
+
+export const reuseVariantSchema = z.object({ variant: enumOf(ReuseVariant), note: optionalText(5_000) });
+export const validateReuseVariant = (v: object): FieldIssue[] => issuesOf(reuseVariantSchema.safeParse(v));

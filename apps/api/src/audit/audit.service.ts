@@ -28,7 +28,7 @@ export function diffRecords(before: object | null, after: object | null): FieldC
 /** Writes audit events inside the caller's transaction, so a failed write leaves no event. */
 @Injectable()
 export class AuditService {
-  async record(em: EntityManager, event: { actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges }): Promise<void> {
+  async record(em: EntityManager, event: { actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }): Promise<void> {
     await em.insert(AuditEvent, event as never);
   }
 }

@@ -30,9 +30,11 @@ export function CrudResolver<E extends BaseRecord, C extends object, F extends B
   name: string;
   plural: string;
   createArgs: Type<C>;
+  /** Fields an update may change, when fewer than the create fields (id and version are added). */
+  updatableArgs?: Type<object>;
   filter: Type<F>;
 }) {
-  const UpdateArgs = UpdateArgsOf(o.createArgs);
+  const UpdateArgs = UpdateArgsOf(o.updatableArgs ?? o.createArgs);
 
   @Resolver(() => o.entity, { isAbstract: true })
   abstract class CrudResolverHost {
@@ -59,7 +61,7 @@ export function CrudResolver<E extends BaseRecord, C extends object, F extends B
     }
 
     @Mutation(() => o.entity, { name: `update${o.name}` })
-    update(@Args({ type: () => UpdateArgs }) input: RecordKeyArgs & Partial<C>, @Context() ctx: RequestContext): Promise<E> {
+    update(@Args({ type: () => UpdateArgs }) input: RecordKeyArgs & Record<string, unknown>, @Context() ctx: RequestContext): Promise<E> {
       const { id, version, ...patch } = input;
       return this.service.update(id, version, patch as unknown as Partial<E>, ctx.actor);
     }

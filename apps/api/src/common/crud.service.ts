@@ -111,45 +111,61 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   }
 
   async create(input: Partial<E>, actor: Actor): Promise<E> {
-    return this.dataSource.transaction(async (em) => {
-      const record = em.create(this.def.entity, stripUndefined(input) as E);
-      assertNoIssues(await this.validate(record, em));
-      const result = await em.insert(this.def.entity, record as never);
-      const id = (result.identifiers[0] as { id: string }).id;
-      const saved = await em.findOneByOrFail(this.def.entity, { id } as never);
-      await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'CREATE', changes: diffRecords(null, saved) });
-      return saved;
-    });
+    return this.dataSource.transaction((em) => this.insert(em, input, actor));
+  }
+
+  /** Validates and inserts a record inside the caller's transaction, with its audit event. */
+  async insert(em: EntityManager, input: Partial<E>, actor: Actor): Promise<E> {
+    const record = em.create(this.def.entity, stripUndefined(input) as E);
+    assertNoIssues(await this.validate(record, em));
+    const result = await em.insert(this.def.entity, record as never);
+    const id = (result.identifiers[0] as { id: string }).id;
+    const saved = await em.findOneByOrFail(this.def.entity, { id } as never);
+    await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'CREATE', changes: diffRecords(null, saved) });
+    return saved;
   }
 
   async update(id: string, version: number, patch: Partial<E>, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
-      const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
-      if (!existing) throw DomainError.notFound(this.def.name, id);
-      if (existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
-      const changes = stripUndefined(patch);
-      const merged = em.merge(this.def.entity, em.create(this.def.entity, { ...existing }), changes as never);
-      const diff = diffRecords(existing, merged);
-      if (Object.keys(diff).length === 0) return existing;
-      assertNoIssues(await this.validate(merged, em));
-      const result = await em
-        .createQueryBuilder()
-        .update(this.def.entity)
-        .set(changes as never)
-        .where('id = :id AND version = :version', { id, version })
-        .execute();
-      if (result.affected === 0) throw DomainError.conflict(this.def.name, id, version);
-      const saved = await em.findOneByOrFail(this.def.entity, { id } as never);
-      await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: id, action: 'UPDATE', changes: diff });
-      return saved;
+      const existing = await this.loadForWrite(em, id, version);
+      return this.applyChange(em, existing, patch, actor, 'UPDATE');
     });
+  }
+
+  /** Loads a record inside a write transaction, refusing an unknown id and (when given) a stale version. */
+  async loadForWrite(em: EntityManager, id: string, version?: number | null): Promise<E> {
+    const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
+    if (!existing) throw DomainError.notFound(this.def.name, id);
+    if (version !== undefined && version !== null && existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
+    return existing;
+  }
+
+  /**
+   * Writes a change to a loaded record: validates the result, updates only if
+   * the version is still the loaded one (else CONFLICT), and records an audit
+   * event with the field-level changes. A change that changes nothing writes nothing.
+   */
+  async applyChange(em: EntityManager, existing: E, patch: Partial<E>, actor: Actor, action: string, comment?: string | null): Promise<E> {
+    const changes = stripUndefined(patch);
+    const merged = em.merge(this.def.entity, em.create(this.def.entity, { ...existing }), changes as never);
+    const diff = diffRecords(existing, merged);
+    if (Object.keys(diff).length === 0) return existing;
+    assertNoIssues(await this.validate(merged, em));
+    const result = await em
+      .createQueryBuilder()
+      .update(this.def.entity)
+      .set(changes as never)
+      .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+      .execute();
+    if (result.affected === 0) throw DomainError.conflict(this.def.name, existing.id, existing.version);
+    const saved = await em.findOneByOrFail(this.def.entity, { id: existing.id } as never);
+    await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: existing.id, action, changes: diff, comment });
+    return saved;
   }
 
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
-      const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
-      if (!existing) throw DomainError.notFound(this.def.name, id);
-      if (version !== undefined && version !== null && existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
+      const existing = await this.loadForWrite(em, id, version);
       const refs: string[] = [];
       for (const ref of this.def.referencedBy ?? []) {
         const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${ref.table} WHERE ${ref.column} = $1`, [id]);

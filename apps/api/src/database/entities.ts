@@ -1,8 +1,29 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Authority } from '../authority/authority.entity.js';
+import { Blocker } from '../blocker/blocker.entity.js';
+import { Milestone } from '../milestone/milestone.entity.js';
+import { OnboardingTransition } from '../onboarding/onboarding-transition.entity.js';
+import { Onboarding } from '../onboarding/onboarding.entity.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
+import { MilestoneTemplate } from '../pipeline/milestone-template.entity.js';
+import { ServiceStage } from '../pipeline/service-stage.entity.js';
 import { ReuseContract } from '../reuse-contract/reuse-contract.entity.js';
+import { ReuseVariant } from '../reuse-variant/reuse-variant.entity.js';
 import { SpecialistSystem } from '../specialist-system/specialist-system.entity.js';
 import { State } from '../state/state.entity.js';
 
-export const ENTITIES = [State, Authority, OnlineService, SpecialistSystem, ReuseContract, AuditEvent];
+export const ENTITIES = [
+  State,
+  Authority,
+  OnlineService,
+  SpecialistSystem,
+  ReuseContract,
+  ReuseVariant,
+  ServiceStage,
+  MilestoneTemplate,
+  Onboarding,
+  OnboardingTransition,
+  Milestone,
+  Blocker,
+  AuditEvent,
+];

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ContractStatus, LegalRoute, MunicipalAccessModel } from '@efa/domain';
 import { BaseFilter } from '../common/list.args.js';
 import { LocalDate } from '../common/graphql-types.js';
@@ -49,4 +49,34 @@ export class ReuseContractFilter extends BaseFilter {
 
   @Field(() => LegalRoute, { nullable: true })
   legalRoute?: LegalRoute | null;
+}
+
+@ArgsType()
+export class ContractStepArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Date of the step; default today, never in the future.' })
+  at?: string | null;
+}
+
+@ArgsType()
+export class SignContractArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => LocalDate, { description: 'Date of signature; never in the future.' })
+  signedAt: string;
+}
+
+@ArgsType()
+export class TerminateContractArgs extends ContractStepArgs {
+  @Field(() => String)
+  reason: string;
 }

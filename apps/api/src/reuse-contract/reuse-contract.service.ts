@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { validateContract, type FieldIssue } from '@efa/domain';
+import { ContractStatus, DomainError, ErrorCode, checkContractTransition, validateContract, type FieldIssue } from '@efa/domain';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
@@ -36,4 +37,30 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     await loadReference(em, OnlineService, c.serviceId, 'serviceId', 'service', issues);
     return [...issues, ...validateContract(c)];
   }
+
+  /**
+   * Moves a contract along its lifecycle (NONE -> INTEREST_DECLARED ->
+   * NEGOTIATING -> SIGNED -> TERMINATED), setting the date of the step
+   * (default today, never in the future); the date order rules apply.
+   */
+  async transition(id: string, version: number, to: ContractStatus, at: string | null | undefined, reason: string | null | undefined, actor: Actor): Promise<ReuseContract> {
+    return this.dataSource.transaction(async (em) => {
+      const c = await this.loadForWrite(em, id, version);
+      const reasons = checkContractTransition(c.status, to, reason);
+      if (reasons.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+      const today = new Date().toISOString().slice(0, 10);
+      const date = at ?? today;
+      const field = STATUS_DATE[to];
+      if (date > today) throw DomainError.validation([{ field, message: `(${date}) must not be in the future` }]);
+      return this.applyChange(em, c, { status: to, [field]: date } as Partial<ReuseContract>, actor, to, reason);
+    });
+  }
 }
+
+const STATUS_DATE: Record<ContractStatus, 'interestDeclaredAt' | 'negotiationStartedAt' | 'signedAt' | 'terminatedAt'> = {
+  NONE: 'interestDeclaredAt',
+  INTEREST_DECLARED: 'interestDeclaredAt',
+  NEGOTIATING: 'negotiationStartedAt',
+  SIGNED: 'signedAt',
+  TERMINATED: 'terminatedAt',
+};

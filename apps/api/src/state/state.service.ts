@@ -19,6 +19,7 @@ export class StateService extends CrudService<State, StateFilter> {
       { table: 'authority', column: 'state_id', label: 'authorities' },
       { table: 'reuse_contract', column: 'state_id', label: 'reuse contracts' },
       { table: 'service', column: 'lead_state_id', label: 'services it leads' },
+      { table: 'reuse_variant', column: 'state_id', label: 'reuse variants' },
     ],
   };
 

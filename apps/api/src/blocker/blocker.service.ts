@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, validateBlocker, type FieldIssue } from '@efa/domain';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { Onboarding } from '../onboarding/onboarding.entity.js';
+import type { BlockerFilter } from './blocker.args.js';
+import { Blocker } from './blocker.entity.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class BlockerService extends CrudService<Blocker, BlockerFilter> {
+  protected readonly def: CrudDefinition<Blocker> = {
+    entity: Blocker,
+    name: 'Blocker',
+    searchColumns: ['title', 'description', 'owner'],
+    filterColumns: ['onboardingId', 'category', 'severity'],
+    sortable: ['openedAt', 'resolvedAt', 'title', 'category', 'severity', 'owner', 'onboardingId', 'updatedAt'],
+    defaultSort: 'openedAt',
+  };
+
+  protected override applyFilter(qb: SelectQueryBuilder<Blocker>, f: BlockerFilter): void {
+    if (f.open === true) qb.andWhere('e.resolvedAt IS NULL');
+    if (f.open === false) qb.andWhere('e.resolvedAt IS NOT NULL');
+    if (f.stateId) qb.andWhere(`e.onboardingId IN (SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE a.state_id = :bStateId)`, { bStateId: f.stateId });
+    if (f.serviceId) qb.andWhere(`e.onboardingId IN (SELECT o.id FROM onboarding o WHERE o.service_id = :bServiceId)`, { bServiceId: f.serviceId });
+  }
+
+  protected async validate(b: Blocker, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    await loadReference(em, Onboarding, b.onboardingId, 'onboardingId', 'onboarding', issues);
+    return [...issues, ...validateBlocker(b)];
+  }
+
+  override async create(input: Partial<Blocker>, actor: Actor): Promise<Blocker> {
+    return super.create({ ...input, openedAt: input.openedAt ?? today(), resolvedAt: null, resolution: null }, actor);
+  }
+
+  async resolve(id: string, version: number, resolution: string, resolvedAt: string | null | undefined, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const b = await this.loadForWrite(em, id, version);
+      if (b.resolvedAt) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: the obstacle was already resolved on ${b.resolvedAt}`, { details: { reasons: ['already resolved'] } });
+      if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', message: 'is required: say how the obstacle was resolved' }]);
+      const date = resolvedAt ?? today();
+      if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', message: `(${date}) must not be in the future` }]);
+      return this.applyChange(em, b, { resolvedAt: date, resolution: resolution.trim() }, actor, 'RESOLVE', resolution);
+    });
+  }
+
+  async reopen(id: string, version: number, reason: string, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const b = await this.loadForWrite(em, id, version);
+      if (!b.resolvedAt) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, 'Not allowed: the obstacle is still open', { details: { reasons: ['still open'] } });
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the obstacle is back' }]);
+      return this.applyChange(em, b, { resolvedAt: null, resolution: null }, actor, 'REOPEN', reason);
+    });
+  }
+}

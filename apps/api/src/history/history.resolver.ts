@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { Args, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError } from '@efa/domain';
+import { GraphQLJSON } from 'graphql-scalars';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { UUID_PATTERN } from '../common/crud.service.js';
+
+@ObjectType({ description: 'One field of a change: its value before and after.' })
+export class FieldChange {
+  @Field(() => String)
+  field: string;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  from: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  to: unknown;
+}
+
+@ObjectType({ description: 'An entry of an onboarding\'s timeline: a change of the onboarding, one of its milestones or obstacles.' })
+export class TimelineEntry extends AuditEvent {
+  @Field(() => String, { nullable: true, description: 'What the entry is about: the milestone\'s name or the obstacle\'s title; empty for the onboarding itself.' })
+  subject: string | null;
+}
+
+@Injectable()
+export class HistoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every recorded change of one record, newest first. */
+  async history(entityType: string, entityId: string, limit: number): Promise<AuditEvent[]> {
+    if (!UUID_PATTERN.test(entityId)) throw DomainError.validation([{ field: 'entityId', message: `is not a valid id: ${entityId}` }]);
+    return this.dataSource.getRepository(AuditEvent).find({ where: { entityType, entityId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  /** The onboarding's own changes and those of its milestones and obstacles, newest first. */
+  async onboardingTimeline(id: string, limit: number): Promise<TimelineEntry[]> {
+    if (!UUID_PATTERN.test(id)) throw DomainError.notFound('Onboarding', id);
+    const [exists] = await this.dataSource.query(`SELECT 1 FROM onboarding WHERE id = $1`, [id]);
+    if (!exists) throw DomainError.notFound('Onboarding', id);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT e.id, e.occurred_at, e.actor, e.entity_type, e.entity_id, e.action, e.changes, e.comment,
+              coalesce(m.name_de, b.title) AS subject
+       FROM audit_event e
+       LEFT JOIN milestone m ON e.entity_type = 'Milestone' AND m.id = e.entity_id
+       LEFT JOIN blocker b ON e.entity_type = 'Blocker' AND b.id = e.entity_id
+       WHERE (e.entity_type = 'Onboarding' AND e.entity_id = $1)
+          OR (e.entity_type = 'Milestone' AND m.onboarding_id = $1)
+          OR (e.entity_type = 'Blocker' AND b.onboarding_id = $1)
+       ORDER BY e.occurred_at DESC, e.id DESC
+       LIMIT $2`,
+      [id, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      occurredAt: r.occurred_at as Date,
+      actor: r.actor as string,
+      entityType: r.entity_type as string,
+      entityId: r.entity_id as string,
+      action: r.action as string,
+      changes: r.changes as AuditEvent['changes'],
+      comment: r.comment as string | null,
+      subject: r.subject as string | null,
+    }));
+  }
+}
+
+const fieldChanges = (e: AuditEvent): FieldChange[] => Object.entries(e.changes ?? {}).map(([field, c]) => ({ field, from: c.from, to: c.to }));
+
+@Resolver(() => AuditEvent)
+export class HistoryResolver {
+  constructor(private readonly historyService: HistoryService) {}
+
+  @Query(() => [AuditEvent], { description: 'Who changed what on one record, newest first.' })
+  history(
+    @Args('entityType', { type: () => String }) entityType: string,
+    @Args('entityId', { type: () => ID }) entityId: string,
+    @Args('limit', { type: () => Int, defaultValue: 200 }) limit: number,
+  ) {
+    return this.historyService.history(entityType, entityId, Math.min(Math.max(limit, 1), 1000));
+  }
+
+  @Query(() => [TimelineEntry], { description: 'Everything that happened to an onboarding, its milestones and obstacles, newest first.' })
+  onboardingTimeline(@Args('id', { type: () => ID }) id: string, @Args('limit', { type: () => Int, defaultValue: 200 }) limit: number) {
+    return this.historyService.onboardingTimeline(id, Math.min(Math.max(limit, 1), 1000));
+  }
+
+  @ResolveField(() => [FieldChange])
+  changes(@Parent() e: AuditEvent): FieldChange[] {
+    return fieldChanges(e);
+  }
+}
+
+@Resolver(() => TimelineEntry)
+export class TimelineEntryResolver {
+  @ResolveField(() => [FieldChange])
+  changes(@Parent() e: TimelineEntry): FieldChange[] {
+    return fieldChanges(e);
+  }
+}

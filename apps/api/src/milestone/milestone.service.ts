@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue } from '@efa/domain';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { Onboarding } from '../onboarding/onboarding.entity.js';
+import { ServiceStage } from '../pipeline/service-stage.entity.js';
+import type { MilestoneFilter } from './milestone.args.js';
+import { Milestone } from './milestone.entity.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
+  protected readonly def: CrudDefinition<Milestone> = {
+    entity: Milestone,
+    name: 'Milestone',
+    searchColumns: ['nameDe', 'nameEn', 'note'],
+    prefixSearchColumns: ['key'],
+    filterColumns: ['onboardingId', 'status', 'stage', 'required'],
+    sortable: ['position', 'key', 'stage', 'status', 'dueDate', 'completedAt', 'required', 'onboardingId', 'updatedAt'],
+    defaultSort: 'position',
+  };
+
+  protected override applyFilter(qb: SelectQueryBuilder<Milestone>, f: MilestoneFilter): void {
+    if (f.overdue !== undefined && f.overdue !== null) {
+      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.status = 'OPEN' AND e.dueDate < current_date)`);
+    }
+  }
+
+  protected async validate(m: Milestone, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    const onboarding = await loadReference(em, Onboarding, m.onboardingId, 'onboardingId', 'onboarding', issues);
+    if (onboarding && m.stage && !(await em.findOneBy(ServiceStage, { serviceId: onboarding.serviceId, key: m.stage }))) {
+      issues.push({ field: 'stage', message: `"${m.stage}" is not a stage of this service` });
+    }
+    const template = validateMilestoneTemplate({ key: m.key, stageKey: m.stage, nameDe: m.nameDe, nameEn: m.nameEn, required: m.required, position: m.position, active: true });
+    return [...issues, ...template.map((i) => ({ ...i, field: i.field === 'stageKey' ? 'stage' : i.field })), ...validateMilestone(m)];
+  }
+
+  override async create(input: Partial<Milestone>, actor: Actor): Promise<Milestone> {
+    return super.create({ ...input, status: MilestoneStatus.OPEN }, actor);
+  }
+
+  private notAllowed(reason: string): never {
+    throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reason}`, { details: { reasons: [reason] } });
+  }
+
+  async complete(id: string, version: number, completedAt: string | null | undefined, evidenceUrl: string | null | undefined, note: string | null | undefined, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const m = await this.loadForWrite(em, id, version);
+      if (m.status === MilestoneStatus.DONE) this.notAllowed('the milestone is already done');
+      const date = completedAt ?? today();
+      if (date > today()) throw DomainError.validation([{ field: 'completedAt', message: `(${date}) must not be in the future` }]);
+      return this.applyChange(em, m, { status: MilestoneStatus.DONE, completedAt: date, evidenceUrl: evidenceUrl ?? m.evidenceUrl, note: note ?? m.note }, actor, 'COMPLETE', note);
+    });
+  }
+
+  async reopen(id: string, version: number, note: string | null | undefined, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const m = await this.loadForWrite(em, id, version);
+      if (m.status === MilestoneStatus.OPEN) this.notAllowed('the milestone is already open');
+      return this.applyChange(em, m, { status: MilestoneStatus.OPEN, completedAt: null, note: note ?? m.note }, actor, 'REOPEN', note);
+    });
+  }
+
+  async markNotApplicable(id: string, version: number, reason: string, actor: Actor) {
+    return this.dataSource.transaction(async (em) => {
+      const m = await this.loadForWrite(em, id, version);
+      if (m.status === MilestoneStatus.NOT_APPLICABLE) this.notAllowed('the milestone is already marked not applicable');
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the milestone does not apply' }]);
+      return this.applyChange(em, m, { status: MilestoneStatus.NOT_APPLICABLE, completedAt: null, note: reason.trim() }, actor, 'NOT_APPLICABLE', reason);
+    });
+  }
+}

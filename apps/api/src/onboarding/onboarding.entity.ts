@@ -1,0 +1,67 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OnboardingStatus } from '@efa/domain';
+import { Column, Entity } from 'typeorm';
+import { BaseRecord } from '../common/base.entity.js';
+import { LocalDate } from '../common/graphql-types.js';
+
+registerEnumType(OnboardingStatus, { name: 'OnboardingStatus', description: 'ACTIVE in its stage, ON_HOLD (paused, resumable) or CANCELLED.' });
+
+@ObjectType({ description: 'The rollout case of one authority for one service (Anbindung).' })
+@Entity('onboarding')
+export class Onboarding extends BaseRecord {
+  @Field(() => ID)
+  @Column('uuid')
+  authorityId: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  serviceId: string;
+
+  @Field(() => String, { description: 'Key of the current pipeline stage, e.g. CONNECTION.' })
+  @Column()
+  stage: string;
+
+  @Field(() => OnboardingStatus)
+  @Column({ type: 'text' })
+  status: OnboardingStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it is paused or cancelled.' })
+  @Column({ type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: 'timestamptz' })
+  stageEnteredAt: Date;
+
+  @Field(() => LocalDate, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  plannedGoLive: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When real applications started to arrive.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  liveAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who drives the onboarding (person or organisation).' })
+  @Column({ type: 'text', nullable: true })
+  owner: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Subject-matter contact at the authority.' })
+  @Column({ type: 'text', nullable: true })
+  subjectContact: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Technical contact at the authority.' })
+  @Column({ type: 'text', nullable: true })
+  technicalContact: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where applicants start the online service for this authority.' })
+  @Column({ type: 'text', nullable: true })
+  applyUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the Jira issue this onboarding was tracked in.' })
+  @Column({ type: 'text', nullable: true })
+  jiraKey: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}

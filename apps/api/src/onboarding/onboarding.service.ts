@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboarding, type FieldIssue } from '@efa/domain';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Authority } from '../authority/authority.entity.js';
+import type { Actor } from '../common/actor.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { OnlineService } from '../online-service/online-service.entity.js';
+import { ServiceStage } from '../pipeline/service-stage.entity.js';
+import { OnboardingTransition } from './onboarding-transition.entity.js';
+import type { OnboardingFilter } from './onboarding.args.js';
+import { Onboarding } from './onboarding.entity.js';
+
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class OnboardingService extends CrudService<Onboarding, OnboardingFilter> {
+  protected readonly def: CrudDefinition<Onboarding> = {
+    entity: Onboarding,
+    name: 'Onboarding',
+    searchColumns: [],
+    filterColumns: ['authorityId', 'serviceId', 'stage', 'status'],
+    sortable: ['stage', 'status', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'authorityId', 'serviceId', 'jiraKey', 'createdAt', 'updatedAt'],
+    defaultSort: 'updatedAt',
+  };
+
+  protected override applyFilter(qb: SelectQueryBuilder<Onboarding>, f: OnboardingFilter): void {
+    const q = f.q?.trim();
+    if (q) {
+      qb.andWhere(`(e.authorityId IN (SELECT a.id FROM authority a WHERE a.name ILIKE :oq OR a.ars LIKE :oqPrefix) OR e.jiraKey ILIKE :oqPrefix OR e.owner ILIKE :oq)`, {
+        oq: `%${escapeLike(q)}%`,
+        oqPrefix: `${escapeLike(q)}%`,
+      });
+    }
+    if (f.stateId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.state_id = :oStateId)`, { oStateId: f.stateId });
+    if (f.specialistSystemId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.specialist_system_id = :oSystemId)`, { oSystemId: f.specialistSystemId });
+    if (f.hasBlockingBlocker !== undefined && f.hasBlockingBlocker !== null) {
+      qb.andWhere(`${f.hasBlockingBlocker ? '' : 'NOT '}EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = e.id AND b.severity = 'BLOCKING' AND b.resolved_at IS NULL)`);
+    }
+    if (f.overdue !== undefined && f.overdue !== null) {
+      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.plannedGoLive < current_date AND e.liveAt IS NULL AND e.status <> 'CANCELLED')`);
+    }
+  }
+
+  protected async validate(o: Onboarding, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    await loadReference(em, Authority, o.authorityId, 'authorityId', 'authority', issues);
+    await loadReference(em, OnlineService, o.serviceId, 'serviceId', 'service', issues);
+    return [...issues, ...validateOnboarding(o)];
+  }
+
+  /**
+   * Starts an onboarding in the service's first stage and gives it the
+   * milestones of the service's active templates (copied, so later template
+   * changes leave it as it is). One onboarding per authority and service.
+   */
+  override async create(input: Partial<Onboarding>, actor: Actor): Promise<Onboarding> {
+    return this.dataSource.transaction(async (em) => {
+      const issues: FieldIssue[] = [];
+      const authority = await loadReference(em, Authority, input.authorityId, 'authorityId', 'authority', issues);
+      const service = await loadReference(em, OnlineService, input.serviceId, 'serviceId', 'service', issues);
+      assertNoIssues(issues);
+      const existing = await em.findOneBy(Onboarding, { authorityId: authority!.id, serviceId: service!.id });
+      if (existing) {
+        throw new DomainError(ErrorCode.CONFLICT, `${authority!.name} already has an onboarding for ${service!.name}`, {
+          issues: [{ field: 'serviceId', message: 'this authority already has an onboarding for this service' }],
+          details: { existingId: existing.id },
+        });
+      }
+      const [first] = await em.find(ServiceStage, { where: { serviceId: service!.id }, order: { position: 'ASC' }, take: 1 });
+      if (!first) throw DomainError.validation([{ field: 'serviceId', message: `${service!.name} has no pipeline stages yet` }]);
+      const now = new Date();
+      const onboarding = await this.insert(em, { ...input, stage: first.key, status: OnboardingStatus.ACTIVE, stageEnteredAt: now }, actor);
+      await em.query(
+        `INSERT INTO milestone (onboarding_id, key, name_de, name_en, stage, required, position, status, due_date)
+         SELECT $1, t.key, t.name_de, t.name_en, t.stage_key, t.required, t.position, 'OPEN',
+                CASE WHEN t.due_days IS NULL THEN NULL ELSE current_date + t.due_days END
+         FROM milestone_template t WHERE t.service_id = $2 AND t.active ORDER BY t.position`,
+        [onboarding.id, service!.id],
+      );
+      await em.insert(OnboardingTransition, {
+        onboardingId: onboarding.id,
+        kind: 'CREATE',
+        fromStage: null,
+        toStage: first.key,
+        fromStatus: null,
+        toStatus: OnboardingStatus.ACTIVE,
+        occurredAt: now,
+        actor: actor.id,
+        comment: null,
+      });
+      return onboarding;
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { ContractStatus } from './enums.js';
+
+/** The contract lifecycle: NONE -> INTEREST_DECLARED -> NEGOTIATING -> SIGNED -> TERMINATED. */
+const ORDER: ContractStatus[] = [ContractStatus.NONE, ContractStatus.INTEREST_DECLARED, ContractStatus.NEGOTIATING, ContractStatus.SIGNED, ContractStatus.TERMINATED];
+
+/**
+ * May a contract move from `from` to `to`? Forward only; a step may be
+ * skipped (interest straight to signed), except that only a signed contract
+ * can be terminated. Returns the reasons for a refusal (empty = allowed).
+ */
+export function checkContractTransition(from: ContractStatus | string, to: ContractStatus, reason?: string | null): string[] {
+  const reasons: string[] = [];
+  const a = ORDER.indexOf(from as ContractStatus);
+  const b = ORDER.indexOf(to);
+  if (from === to) reasons.push(`the contract is already ${to}`);
+  else if (b < a) reasons.push(`a contract cannot go back from ${from} to ${to}`);
+  if (to === ContractStatus.TERMINATED) {
+    if (from !== ContractStatus.SIGNED) reasons.push(`only a signed contract can be terminated (it is ${from})`);
+    if (!reason?.trim()) reasons.push('terminating needs a reason');
+  }
+  return reasons;
+}
+
+/** Is the state entitled to go live with the service: a signed contract, or it leads the service itself? */
+export function stateMayGoLive(contractStatus: ContractStatus | string | null | undefined, isLeadState: boolean): boolean {
+  return isLeadState || contractStatus === ContractStatus.SIGNED;
+}
