@@ -77,8 +77,9 @@ export const SPECIALIST_SYSTEMS = [
 
 /**
  * Reuse contracts for "Aufenthaltstitel" mirroring the public figures
- * (2022-2023: 14 states declared interest, 8 signed). Which state is in which
- * status is illustrative: the public reports give the totals, not the list.
+ * (2022: 14 states declared interest, 8 signed; three more signed in early
+ * 2023). Which state is in which status is illustrative: the public reports
+ * give the totals, not the list.
  * Brandenburg leads the service and needs no reuse contract.
  */
 export const AUFENTHALTSTITEL_CONTRACTS: Array<{
@@ -98,9 +99,10 @@ export const AUFENTHALTSTITEL_CONTRACTS: Array<{
   { state: 'NI', status: 'SIGNED', interestDeclaredAt: '2021-02-01', negotiationStartedAt: '2021-08-16', signedAt: '2022-04-29', legalRoute: 'FIT_STORE', municipalAccess: 'PAID_IN_HOUSE' },
   { state: 'SH', status: 'SIGNED', interestDeclaredAt: '2021-05-10', negotiationStartedAt: '2021-10-04', signedAt: '2022-06-15', legalRoute: 'GOVDIGITAL_MARKETPLACE', municipalAccess: 'MARKETPLACE' },
   { state: 'MV', status: 'SIGNED', interestDeclaredAt: '2021-06-21', negotiationStartedAt: '2022-01-10', signedAt: '2022-07-28', legalRoute: 'ADMINISTRATIVE_AGREEMENT', municipalAccess: 'FREE_PASS_THROUGH' },
-  { state: 'RP', status: 'NEGOTIATING', interestDeclaredAt: '2021-09-02', negotiationStartedAt: '2022-03-01', legalRoute: 'FIT_STORE' },
-  { state: 'SL', status: 'NEGOTIATING', interestDeclaredAt: '2021-11-18', negotiationStartedAt: '2022-05-02', legalRoute: 'FIT_STORE' },
-  { state: 'HB', status: 'NEGOTIATING', interestDeclaredAt: '2022-01-12', negotiationStartedAt: '2022-06-20', legalRoute: 'ADMINISTRATIVE_AGREEMENT' },
+  // Signed in early 2023: by the end of August 2023 authorities in 12 states (with Brandenburg) are live.
+  { state: 'RP', status: 'SIGNED', interestDeclaredAt: '2021-09-02', negotiationStartedAt: '2022-03-01', signedAt: '2023-01-19', legalRoute: 'FIT_STORE', municipalAccess: 'FREE_PASS_THROUGH' },
+  { state: 'SL', status: 'SIGNED', interestDeclaredAt: '2021-11-18', negotiationStartedAt: '2022-05-02', signedAt: '2023-02-23', legalRoute: 'FIT_STORE', municipalAccess: 'FREE_PASS_THROUGH' },
+  { state: 'HB', status: 'SIGNED', interestDeclaredAt: '2022-01-12', negotiationStartedAt: '2022-06-20', signedAt: '2023-03-09', legalRoute: 'ADMINISTRATIVE_AGREEMENT', municipalAccess: 'FREE_PASS_THROUGH' },
   { state: 'HH', status: 'NEGOTIATING', interestDeclaredAt: '2022-02-03', negotiationStartedAt: '2022-07-11' },
   { state: 'BE', status: 'INTEREST_DECLARED', interestDeclaredAt: '2022-03-30' },
   { state: 'BW', status: 'INTEREST_DECLARED', interestDeclaredAt: '2022-05-19' },

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { AuthorityKind, AuthorityLevel, STATES, arsFromDistrictKey, stateByArsPrefix } from '@efa/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { installDefaultPipeline } from '../pipeline/default-pipeline.js';
+import { buildDemoStory, type StoryRows } from './demo-story.js';
 import { AUFENTHALTSTITEL_CONTRACTS, SERVICES, SPECIALIST_SYSTEMS } from './reference-data.js';
 
 const require = createRequire(import.meta.url);
@@ -64,14 +66,51 @@ export interface SeedReport {
   specialistSystems: number;
   services: number;
   contracts: number;
+  pipelines: number;
+  onboardings: number;
 }
 
 async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
-  if (rows.length === 0) return 0;
-  const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
-  const result = await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT ${conflict} DO NOTHING RETURNING id`, params);
-  return (result as unknown[]).length;
+  let inserted = 0;
+  // Batches keep each statement well below PostgreSQL's 65535 parameters.
+  const batch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
+  for (let start = 0; start < rows.length; start += batch) {
+    const params: unknown[] = [];
+    const values = rows.slice(start, start + batch).map((row) => `(${row.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
+    const result = await em.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT ${conflict} DO NOTHING RETURNING id`, params);
+    inserted += (result as unknown[]).length;
+  }
+  return inserted;
+}
+
+function insertObjects(em: EntityManager, table: string, rows: Array<Record<string, unknown>>): Promise<number> {
+  if (rows.length === 0) return Promise.resolve(0);
+  const columns = Object.keys(rows[0]);
+  return insertRows(em, table, columns, rows.map((r) => columns.map((c) => r[c])), '(id)');
+}
+
+/** Writes the demo story of the Aufenthaltstitel rollout, unless the service has onboardings already. */
+async function seedDemoStory(em: EntityManager, serviceId: string): Promise<number> {
+  const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM onboarding WHERE service_id = $1`, [serviceId]);
+  if (n > 0) return 0;
+  const authorities = await em.query(`SELECT a.id, a.ars, s.code AS "stateCode" FROM authority a JOIN state s ON s.id = a.state_id ORDER BY a.ars`);
+  const contracts: Array<{ code: string; signed_at: string | null }> = await em.query(
+    `SELECT s.code, c.signed_at FROM reuse_contract c JOIN state s ON s.id = c.state_id WHERE c.service_id = $1 AND c.status = 'SIGNED'`,
+    [serviceId],
+  );
+  const [{ lead }] = await em.query(`SELECT s.code AS lead FROM service sv JOIN state s ON s.id = sv.lead_state_id WHERE sv.id = $1`, [serviceId]);
+  const story: StoryRows = buildDemoStory({
+    serviceId,
+    authorities,
+    signedAt: Object.fromEntries(contracts.map((c) => [c.code, c.signed_at ?? undefined])),
+    leadState: lead,
+  });
+  await insertObjects(em, 'onboarding', story.onboardings);
+  await insertObjects(em, 'milestone', story.milestones);
+  await insertObjects(em, 'blocker', story.blockers);
+  await insertObjects(em, 'onboarding_transition', story.transitions);
+  await insertObjects(em, 'audit_event', story.audit);
+  return story.onboardings.length;
 }
 
 /**
@@ -137,6 +176,11 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
       ]),
       '(state_id, service_id)',
     );
-    return { states, authorities, specialistSystems, services, contracts };
+    let pipelines = 0;
+    for (const { id } of await em.query(`SELECT id FROM service ORDER BY name`)) {
+      if (await installDefaultPipeline(em, id)) pipelines++;
+    }
+    const onboardings = await seedDemoStory(em, aufenthaltstitelId);
+    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings };
   });
 }
