@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, GraphQLISODateTime, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { stageAt } from '@efa/domain';
 import { Authority } from '../authority/authority.entity.js';
 import { Blocker } from '../blocker/blocker.entity.js';
 import { CrudResolver } from '../common/crud.resolver.js';
@@ -21,6 +22,15 @@ import {
 import { Onboarding } from './onboarding.entity.js';
 import { OnboardingService } from './onboarding.service.js';
 import { OnboardingWorkflowService } from './onboarding-workflow.service.js';
+
+@ObjectType({ description: 'Where an onboarding stood at a moment.' })
+class StageSnapshot {
+  @Field(() => String)
+  stage: string;
+
+  @Field(() => String)
+  status: string;
+}
 
 @Resolver(() => Onboarding)
 export class OnboardingResolver extends CrudResolver({
@@ -101,5 +111,11 @@ export class OnboardingResolver extends CrudResolver({
   @ResolveField(() => [OnboardingTransition], { description: 'The transition log, oldest first.' })
   transitions(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
     return ctx.loaders.manyBy(OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
+  }
+
+  @ResolveField(() => StageSnapshot, { nullable: true, description: 'Stage and status at a past moment, from the transition log; null if it did not exist yet.' })
+  async stageOn(@Parent() o: Onboarding, @Args('at', { type: () => GraphQLISODateTime }) at: Date, @Context() ctx: RequestContext) {
+    const log = await ctx.loaders.manyBy(OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
+    return stageAt(log, at) ?? null;
   }
 }
