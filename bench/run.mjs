@@ -63,6 +63,38 @@ async function measure(fn) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), rps: (ITERATIONS / total) * 1000 };
 }
 
+/** Advance then move back one onboarding: two workflow writes (guards, versioned update, transition log, audit). */
+async function workflowCase(gql, pool) {
+  const { allOnboardings } = await gql(`{ allOnboardings(perPage: 1, filter: { stage: ["KICK_OFF"], status: [ACTIVE], hasBlockingBlocker: false }) { id version } }`);
+  let { id, version } = allOnboardings[0];
+  let floorVersion;
+  return {
+    name: 'Advance + move back one onboarding (2 workflow writes)',
+    api: async () => {
+      const a = await gql(`mutation($id: ID!, $v: Int!) { advanceOnboarding(id: $id, version: $v, comment: "bench") { version } }`, { id, v: version });
+      const b = await gql(`mutation($id: ID!, $v: Int!) { moveOnboardingBack(id: $id, version: $v, toStage: "KICK_OFF", reason: "bench") { version } }`, { id, v: a.advanceOnboarding.version });
+      version = b.moveOnboardingBack.version;
+    },
+    floor: pool && (async () => {
+      floorVersion ??= version;
+      for (const [from, to, kind] of [['KICK_OFF', 'PREPARATION', 'ADVANCE'], ['PREPARATION', 'KICK_OFF', 'MOVE_BACK']]) {
+        const c = await pool.connect();
+        try {
+          await c.query('BEGIN');
+          const r = await c.query(`UPDATE onboarding SET stage = $3, stage_entered_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [id, floorVersion, to]);
+          if (r.rowCount !== 1) throw new Error('floor lost the version');
+          floorVersion++;
+          await c.query(`INSERT INTO onboarding_transition (onboarding_id, kind, from_stage, to_stage, from_status, to_status, actor, comment) VALUES ($1, $2, $3, $4, 'ACTIVE', 'ACTIVE', 'bench', 'bench')`, [id, kind, from, to]);
+          await c.query(`INSERT INTO audit_event (actor, entity_type, entity_id, action, changes) VALUES ('bench', 'Onboarding', $1, $2, $3)`, [id, kind, JSON.stringify({ stage: { from, to } })]);
+          await c.query('COMMIT');
+        } finally {
+          c.release();
+        }
+      }
+    }),
+  };
+}
+
 async function main() {
   const usePostgres = await reachable(serverUrl);
   const dbName = `efa_bench_${process.pid}`;
@@ -126,6 +158,22 @@ async function main() {
           await pool.query(`SELECT a.id, a.name, a.ars, a.population, s.code, ss.product, count(*) OVER () AS total FROM authority a JOIN state s ON s.id = a.state_id LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id WHERE a.name ILIKE '%a%' OR a.ars ILIKE 'a%' ORDER BY a.population DESC NULLS FIRST, a.id LIMIT 25`);
         }),
       },
+      {
+        name: 'Onboarding list page: 25 in PREPARATION..TEST, with authority, service and milestones, with count',
+        api: async () => {
+          await gql(`query($f: OnboardingFilter) { allOnboardings(perPage: 25, sortField: "stageEnteredAt", sortOrder: "ASC", filter: $f) { id stage status stageEnteredAt plannedGoLive authority { name } service { name } milestones { key status dueDate } } _allOnboardingsMeta(filter: $f) { count } }`, {
+            f: { stage: ['PREPARATION', 'CONNECTION', 'TEST'] },
+          });
+        },
+        floor: pool && (async () => {
+          await pool.query(`SELECT o.id, o.stage, o.status, o.stage_entered_at, o.planned_go_live, a.name, s.name AS service,
+              (SELECT json_agg(json_build_object('key', m.key, 'status', m.status, 'due', m.due_date) ORDER BY m.position) FROM milestone m WHERE m.onboarding_id = o.id) AS milestones,
+              count(*) OVER () AS total
+            FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN service s ON s.id = o.service_id
+            WHERE o.stage IN ('PREPARATION', 'CONNECTION', 'TEST') ORDER BY o.stage_entered_at, o.id LIMIT 25`);
+        }),
+      },
+      await workflowCase(gql, pool),
     ];
 
     for (const c of cases) {
@@ -150,7 +198,7 @@ async function main() {
     ),
   ].join('\n');
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
-  const report = `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n${ITERATIONS} sequential requests per operation after ${WARMUP} warm-up requests; the floor is the same rows read by one SQL query through pg.\n\n${table}\n`;
+  const report = `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n${ITERATIONS} sequential requests per operation after ${WARMUP} warm-up requests; the floor is the same rows read by one SQL query (for writes: the same statements in one transaction) through pg.\n\n${table}\n`;
   console.log(`\n${report}`);
   fs.writeFileSync('bench/RESULTS.md', report);
 }
