@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -51,6 +52,8 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          // No HTTP caching of GraphQL responses here; the plugin's per-field hook costs time on every list.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }): RequestContext => ({ req, loaders: new Loaders(dataSource), actor: SYSTEM_ACTOR }),
         }),
       ],
