@@ -58,7 +58,8 @@ describe('npm start (embedded database)', () => {
       const health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.json());
       expect(health).toMatchObject({ status: 'ok', database: 'ok', databaseKind: 'pglite' });
 
-      const gql = (query: string) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+      const gql = (query: string): Promise<any> =>
+        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
       const list = await gql(`{ _allAuthoritiesMeta { count } allStates(perPage: 16) { id code } }`);
       expect(list.data._allAuthoritiesMeta.count).toBe(401);
       const harz = await gql(`{ allAuthorities(filter: { q: "Harz" }) { id version } }`);
@@ -77,7 +78,7 @@ describe('npm start (embedded database)', () => {
     try {
       await second.ready;
       expect(second.output()).not.toContain('Seeded');
-      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      const r: any = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ allAuthorities(filter: { q: "Harz" }) { notes } }` }),
