@@ -7,3 +7,4 @@ export * from './rules.js';
 export * from './pipeline.js';
 export * from './onboarding.js';
 export * from './contract.js';
+export * from './calendar.js';

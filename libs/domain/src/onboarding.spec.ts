@@ -97,6 +97,9 @@ describe('go-live date', () => {
     expect(resolveLiveAt('2020-12-15T00:00:00Z', now).liveAt).toEqual(new Date('2020-12-15T00:00:00Z'));
     expect(resolveLiveAt('2024-01-01', now).reasons[0]).toMatch(/must not be in the future/);
     expect(resolveLiveAt('31.02.2023', now).reasons[0]).toMatch(/is not a date/);
+    const enteredTest = new Date('2023-07-01T00:00:00Z');
+    expect(resolveLiveAt('2023-06-30T00:00:00Z', now, enteredTest).reasons[0]).toMatch(/must not be before the onboarding entered its current stage/);
+    expect(resolveLiveAt('2023-07-02T00:00:00Z', now, enteredTest).liveAt).toEqual(new Date('2023-07-02T00:00:00Z'));
   });
 });
 

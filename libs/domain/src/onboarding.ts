@@ -142,12 +142,19 @@ export function checkReopen(o: OnboardingState, reason: string | null | undefine
   return reasons;
 }
 
-/** The go-live date: now by default; a back-dated record may give one, never in the future. */
-export function resolveLiveAt(given: Date | string | null | undefined, now: Date): { liveAt?: Date; reasons: string[] } {
+/**
+ * The go-live moment: now by default; a back-dated record may give one, never
+ * in the future and never before the onboarding entered its current stage
+ * (the transition log stays in order).
+ */
+export function resolveLiveAt(given: Date | string | null | undefined, now: Date, notBefore?: Date): { liveAt?: Date; reasons: string[] } {
   if (given === null || given === undefined) return { liveAt: now, reasons: [] };
   const d = given instanceof Date ? given : new Date(given);
   if (Number.isNaN(d.getTime())) return { reasons: [`liveAt is not a date: "${String(given)}"`] };
   if (d.getTime() > now.getTime()) return { reasons: [`liveAt (${d.toISOString()}) must not be in the future`] };
+  if (notBefore && d.getTime() < notBefore.getTime()) {
+    return { reasons: [`liveAt (${d.toISOString()}) must not be before the onboarding entered its current stage (${notBefore.toISOString()})`] };
+  }
   return { liveAt: d, reasons: [] };
 }
 

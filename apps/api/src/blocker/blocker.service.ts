@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, validateBlocker, type FieldIssue } from '@efa/domain';
+import { DomainError, ErrorCode, validateBlocker, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -7,8 +7,6 @@ import { loadReference } from '../common/references.js';
 import { Onboarding } from '../onboarding/onboarding.entity.js';
 import type { BlockerFilter } from './blocker.args.js';
 import { Blocker } from './blocker.entity.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class BlockerService extends CrudService<Blocker, BlockerFilter> {
@@ -31,7 +29,13 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   protected async validate(b: Blocker, em: EntityManager): Promise<FieldIssue[]> {
     const issues: FieldIssue[] = [];
     await loadReference(em, Onboarding, b.onboardingId, 'onboardingId', 'onboarding', issues);
+    if (b.openedAt && b.openedAt > today()) issues.push({ field: 'openedAt', message: `(${b.openedAt}) must not be in the future` });
     return [...issues, ...validateBlocker(b)];
+  }
+
+  /** Deleting an open blocking obstacle would get round the advance rule: resolve it instead. */
+  protected override async deleteRefusals(b: Blocker): Promise<string[]> {
+    return b.severity === 'BLOCKING' && !b.resolvedAt ? [`the obstacle "${b.title}" is open and blocking; resolve it instead of deleting it`] : [];
   }
 
   override async create(input: Partial<Blocker>, actor: Actor): Promise<Blocker> {

@@ -15,9 +15,12 @@ class RecordKeyArgs {
   version: number;
 }
 
-/** Update arguments of a resource: id, version and every create field as optional. */
+/**
+ * Update arguments of a resource: id, version and every create field as
+ * optional, without the create defaults (an omitted field keeps its value).
+ */
 export function UpdateArgsOf<C>(createArgs: Type<C>) {
-  return IntersectionType(RecordKeyArgs, PartialType(createArgs, ArgsType), ArgsType) as Type<RecordKeyArgs & Partial<C>>;
+  return IntersectionType(RecordKeyArgs, PartialType(createArgs, { decorator: ArgsType, omitDefaultValues: true }), ArgsType) as Type<RecordKeyArgs & Partial<C>>;
 }
 
 /**

@@ -1,9 +1,12 @@
-import { DomainError, ErrorCode, assertNoIssues, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, assertNoIssues, type FieldIssue } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
 import type { Actor } from './actor.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type BaseFilter, type ListArgs } from './list.args.js';
+
+/** Today in the business time zone (libs/domain's BUSINESS_TIME_ZONE), for SQL. */
+export const SQL_TODAY = `(now() AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date`;
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,6 +45,11 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
 
   /** Domain validation of the complete record as it would be after the write. */
   protected abstract validate(record: E, em: EntityManager): Promise<FieldIssue[]>;
+
+  /** Domain reasons why this record may not be deleted (e.g. a rule it would get round); empty = may. */
+  protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<string[]> {
+    return [];
+  }
 
   /** Extra filter conditions beyond the generic ones. */
   protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F): void {}
@@ -159,13 +167,15 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       .execute();
     if (result.affected === 0) throw DomainError.conflict(this.def.name, existing.id, existing.version);
     const saved = await em.findOneByOrFail(this.def.entity, { id: existing.id } as never);
-    await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: existing.id, action, changes: diff, comment });
+    await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: existing.id, action, changes: diff, comment: comment?.trim() || null });
     return saved;
   }
 
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
       const existing = await this.loadForWrite(em, id, version);
+      const refusals = await this.deleteRefusals(existing, em);
+      if (refusals.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${refusals.join('; ')}`, { details: { reasons: refusals } });
       const refs: string[] = [];
       for (const ref of this.def.referencedBy ?? []) {
         const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${ref.table} WHERE ${ref.column} = $1`, [id]);

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue } from '@efa/domain';
+import { DomainError, ErrorCode, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
-import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { Onboarding } from '../onboarding/onboarding.entity.js';
 import { ServiceStage } from '../pipeline/service-stage.entity.js';
 import type { MilestoneFilter } from './milestone.args.js';
 import { Milestone } from './milestone.entity.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
@@ -25,7 +23,8 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
 
   protected override applyFilter(qb: SelectQueryBuilder<Milestone>, f: MilestoneFilter): void {
     if (f.overdue !== undefined && f.overdue !== null) {
-      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.status = 'OPEN' AND e.dueDate < current_date)`);
+      // IS NOT NULL keeps the condition two-valued, so overdue: false includes milestones without a due date.
+      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.status = 'OPEN' AND e.dueDate IS NOT NULL AND e.dueDate < ${SQL_TODAY})`);
     }
   }
 
@@ -37,6 +36,11 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     }
     const template = validateMilestoneTemplate({ key: m.key, stageKey: m.stage, nameDe: m.nameDe, nameEn: m.nameEn, required: m.required, position: m.position, active: true });
     return [...issues, ...template.map((i) => ({ ...i, field: i.field === 'stageKey' ? 'stage' : i.field })), ...validateMilestone(m)];
+  }
+
+  /** Deleting a required milestone would get round the go-live rule: mark it not applicable with a reason instead. */
+  protected override async deleteRefusals(m: Milestone): Promise<string[]> {
+    return m.required ? [`"${m.nameEn}" is required; mark it not applicable with a reason instead of deleting it`] : [];
   }
 
   override async create(input: Partial<Milestone>, actor: Actor): Promise<Milestone> {

@@ -52,13 +52,12 @@ export class OnboardingWorkflowService {
 
   /** What the advance guard needs to know about an onboarding. */
   async advanceContext(em: EntityManager, o: Onboarding): Promise<AdvanceContext> {
-    const [stages, milestones, blockers, authority, service] = await Promise.all([
-      em.find(ServiceStage, { where: { serviceId: o.serviceId } }),
-      em.find(Milestone, { where: { onboardingId: o.id } }),
-      em.find(Blocker, { where: { onboardingId: o.id, resolvedAt: IsNull() } }),
-      em.findOneByOrFail(Authority, { id: o.authorityId }),
-      em.findOneByOrFail(OnlineService, { id: o.serviceId }),
-    ]);
+    // One after the other: a transaction has one connection.
+    const stages = await em.find(ServiceStage, { where: { serviceId: o.serviceId } });
+    const milestones = await em.find(Milestone, { where: { onboardingId: o.id } });
+    const blockers = await em.find(Blocker, { where: { onboardingId: o.id, resolvedAt: IsNull() } });
+    const authority = await em.findOneByOrFail(Authority, { id: o.authorityId });
+    const service = await em.findOneByOrFail(OnlineService, { id: o.serviceId });
     const contract = await em.findOneBy(ReuseContract, { stateId: authority.stateId, serviceId: o.serviceId });
     return {
       stages,
@@ -106,7 +105,8 @@ export class OnboardingWorkflowService {
     let at = now;
     const patch: Partial<Onboarding> = { stage: check.toStage!, stageEnteredAt: now };
     if (goesLive) {
-      const live = resolveLiveAt(liveAt, now);
+      if (liveAt && Number.isNaN(new Date(liveAt).getTime())) throw DomainError.validation([{ field: 'liveAt', message: 'is not a date and time' }]);
+      const live = resolveLiveAt(liveAt, now, new Date(o.stageEnteredAt));
       refuse(live.reasons);
       at = live.liveAt!;
       patch.liveAt = at;
@@ -129,19 +129,20 @@ export class OnboardingWorkflowService {
     if (ids.length > 1000) throw DomainError.validation([{ field: 'ids', message: `at most 1000 at once, got ${ids.length}` }]);
     const unique = [...new Set(ids)];
     return this.dataSource.transaction(async (em) => {
-      const results: BulkMoveResult[] = [];
-      for (const id of unique) {
+      const results = new Map<string, BulkMoveResult>();
+      // Processed in a fixed order (sorted ids), so two overlapping waves do not deadlock; reported in the caller's order.
+      for (const id of [...unique].sort()) {
         try {
           const onboarding = await em.transaction(async (sp) => this.advanceIn(sp, await this.onboardings.loadForWrite(sp, id), toStage, comment, null, actor));
-          results.push({ id, moved: true, onboarding, reasons: [] });
+          results.set(id, { id, moved: true, onboarding, reasons: [] });
         } catch (e) {
           const err = isDomainError(e) ? e : fromDatabaseError(e);
           if (!err) throw e;
           const reasons = (err.details.reasons as string[] | undefined) ?? [err.message];
-          results.push({ id, moved: false, onboarding: null, code: err.code, reasons });
+          results.set(id, { id, moved: false, onboarding: null, code: err.code, reasons });
         }
       }
-      return results;
+      return unique.map((id) => results.get(id)!);
     });
   }
 

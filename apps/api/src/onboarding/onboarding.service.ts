@@ -3,7 +3,7 @@ import { DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboa
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
-import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
 import { ServiceStage } from '../pipeline/service-stage.entity.js';
@@ -38,7 +38,8 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
       qb.andWhere(`${f.hasBlockingBlocker ? '' : 'NOT '}EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = e.id AND b.severity = 'BLOCKING' AND b.resolved_at IS NULL)`);
     }
     if (f.overdue !== undefined && f.overdue !== null) {
-      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.plannedGoLive < current_date AND e.liveAt IS NULL AND e.status <> 'CANCELLED')`);
+      // IS NOT NULL keeps the condition two-valued, so overdue: false includes onboardings without a planned date.
+      qb.andWhere(`${f.overdue ? '' : 'NOT '}(e.plannedGoLive IS NOT NULL AND e.plannedGoLive < ${SQL_TODAY} AND e.liveAt IS NULL AND e.status <> 'CANCELLED')`);
     }
   }
 
@@ -70,11 +71,12 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
       const [first] = await em.find(ServiceStage, { where: { serviceId: service!.id }, order: { position: 'ASC' }, take: 1 });
       if (!first) throw DomainError.validation([{ field: 'serviceId', message: `${service!.name} has no pipeline stages yet` }]);
       const now = new Date();
+      // A request racing this one past the check above hits the unique constraint (uq_onboarding_authority_service).
       const onboarding = await this.insert(em, { ...input, stage: first.key, status: OnboardingStatus.ACTIVE, stageEnteredAt: now }, actor);
       await em.query(
         `INSERT INTO milestone (onboarding_id, key, name_de, name_en, stage, required, position, status, due_date)
          SELECT $1, t.key, t.name_de, t.name_en, t.stage_key, t.required, t.position, 'OPEN',
-                CASE WHEN t.due_days IS NULL THEN NULL ELSE current_date + t.due_days END
+                CASE WHEN t.due_days IS NULL THEN NULL ELSE ${SQL_TODAY} + t.due_days END
          FROM milestone_template t WHERE t.service_id = $2 AND t.active ORDER BY t.position`,
         [onboarding.id, service!.id],
       );

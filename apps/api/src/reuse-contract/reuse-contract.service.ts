@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractStatus, DomainError, ErrorCode, checkContractTransition, validateContract, type FieldIssue } from '@efa/domain';
+import { ContractStatus, DomainError, ErrorCode, checkContractTransition, today, validateContract, type FieldIssue } from '@efa/domain';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -38,6 +38,18 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     return [...issues, ...validateContract(c)];
   }
 
+  /** A generic update may correct details and dates; a change of status follows the lifecycle rules like the step mutations. */
+  override async update(id: string, version: number, patch: Partial<ReuseContract>, actor: Actor): Promise<ReuseContract> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await this.loadForWrite(em, id, version);
+      if (patch.status && patch.status !== existing.status) {
+        const reasons = checkContractTransition(existing.status, patch.status, null);
+        if (reasons.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+      }
+      return this.applyChange(em, existing, patch, actor, 'UPDATE');
+    });
+  }
+
   /**
    * Moves a contract along its lifecycle (NONE -> INTEREST_DECLARED ->
    * NEGOTIATING -> SIGNED -> TERMINATED), setting the date of the step
@@ -48,10 +60,9 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
       const c = await this.loadForWrite(em, id, version);
       const reasons = checkContractTransition(c.status, to, reason);
       if (reasons.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
-      const today = new Date().toISOString().slice(0, 10);
-      const date = at ?? today;
+      const date = at ?? today();
       const field = STATUS_DATE[to];
-      if (date > today) throw DomainError.validation([{ field, message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field, message: `(${date}) must not be in the future` }]);
       return this.applyChange(em, c, { status: to, [field]: date } as Partial<ReuseContract>, actor, to, reason);
     });
   }
