@@ -208,7 +208,7 @@ describe('obstacles (blockers)', () => {
     const o = await fx.onboard();
     const b = await fx.blocker(o.id, { severity: 'BLOCKING' });
     const read = () => blocker(b.id);
-    expect(reasonsOf(await refused(read, () => fx.gql(Q.reopenBlocker, { id: b.id, version: 1, reason: 'x' }), 'TRANSITION_NOT_ALLOWED'))).toEqual(['still open']);
+    expect(reasonsOf(await refused(read, () => fx.gql(Q.reopenBlocker, { id: b.id, version: 1, reason: 'x' }), 'TRANSITION_NOT_ALLOWED'))).toEqual(['the obstacle is still open']);
     const resolved = ok<Blocker>(await fx.gql(Q.resolveBlocker, { id: b.id, version: 1, resolution: 'done', resolvedAt: isoDay() }), 'resolveBlocker');
     expect(firstError(await refused(read, () => fx.gql(Q.reopenBlocker, { id: b.id, version: resolved.version, reason: ' ' }), 'VALIDATION')).fields).toEqual(['reason']);
     const reopened = ok<Blocker>(await fx.gql(Q.reopenBlocker, { id: b.id, version: resolved.version, reason: 'Certificate expired again' }), 'reopenBlocker');

@@ -43,6 +43,16 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `${entity} with id ${id} does not exist`, { details: { entity, id } });
   }
 
+  /** A move the rules refuse, with every reason (the console lists them). */
+  static notAllowed(reasons: string[]): DomainError {
+    return new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+  }
+
+  /** Throws TRANSITION_NOT_ALLOWED when there are reasons. */
+  static refuseIf(reasons: string[]): void {
+    if (reasons.length > 0) throw DomainError.notAllowed(reasons);
+  }
+
   static conflict(entity: string, id: string, expectedVersion: number, actualVersion?: number): DomainError {
     const actual = actualVersion === undefined ? '' : ` (current version is ${actualVersion})`;
     return new DomainError(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, validateBlocker, type FieldIssue, today } from '@efa/domain';
+import { DomainError, validateBlocker, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -45,7 +45,7 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   async resolve(id: string, version: number, resolution: string, resolvedAt: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
-      if (b.resolvedAt) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: the obstacle was already resolved on ${b.resolvedAt}`, { details: { reasons: ['already resolved'] } });
+      if (b.resolvedAt) throw DomainError.notAllowed([`the obstacle was already resolved on ${b.resolvedAt}`]);
       if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', message: 'is required: say how the obstacle was resolved' }]);
       const date = resolvedAt ?? today();
       if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', message: `(${date}) must not be in the future` }]);
@@ -56,7 +56,7 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   async reopen(id: string, version: number, reason: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
-      if (!b.resolvedAt) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, 'Not allowed: the obstacle is still open', { details: { reasons: ['still open'] } });
+      if (!b.resolvedAt) throw DomainError.notAllowed(['the obstacle is still open']);
       if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the obstacle is back' }]);
       return this.applyChange(em, b, { resolvedAt: null, resolution: null }, actor, 'REOPEN', reason);
     });

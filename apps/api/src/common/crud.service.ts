@@ -8,6 +8,9 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type BaseFilter, type ListArgs } from '
 /** Today in the business time zone (libs/domain's BUSINESS_TIME_ZONE), for SQL. */
 export const SQL_TODAY = `(now() AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date`;
 
+/** Escapes LIKE/ILIKE wildcards in user text. */
+export const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CrudDefinition<E> {
@@ -95,8 +98,8 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     }
     const q = filter.q?.trim();
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${escapeLike(q)}%`;
+      const prefix = `${escapeLike(q)}%`;
       const parts = [
         ...this.def.searchColumns.map((c) => `e.${c} ILIKE :like`),
         ...(this.def.prefixSearchColumns ?? []).map((c) => `e.${c} ILIKE :prefix`),
@@ -174,8 +177,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
       const existing = await this.loadForWrite(em, id, version);
-      const refusals = await this.deleteRefusals(existing, em);
-      if (refusals.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${refusals.join('; ')}`, { details: { reasons: refusals } });
+      DomainError.refuseIf(await this.deleteRefusals(existing, em));
       const refs: string[] = [];
       for (const ref of this.def.referencedBy ?? []) {
         const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${ref.table} WHERE ${ref.column} = $1`, [id]);

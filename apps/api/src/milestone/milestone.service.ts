@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue, today } from '@efa/domain';
+import { DomainError, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
@@ -47,14 +47,10 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     return super.create({ ...input, status: MilestoneStatus.OPEN }, actor);
   }
 
-  private notAllowed(reason: string): never {
-    throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reason}`, { details: { reasons: [reason] } });
-  }
-
   async complete(id: string, version: number, completedAt: string | null | undefined, evidenceUrl: string | null | undefined, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.DONE) this.notAllowed('the milestone is already done');
+      if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed(['the milestone is already done']);
       const date = completedAt ?? today();
       if (date > today()) throw DomainError.validation([{ field: 'completedAt', message: `(${date}) must not be in the future` }]);
       return this.applyChange(em, m, { status: MilestoneStatus.DONE, completedAt: date, evidenceUrl: evidenceUrl ?? m.evidenceUrl, note: note ?? m.note }, actor, 'COMPLETE', note);
@@ -64,7 +60,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async reopen(id: string, version: number, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.OPEN) this.notAllowed('the milestone is already open');
+      if (m.status === MilestoneStatus.OPEN) throw DomainError.notAllowed(['the milestone is already open']);
       return this.applyChange(em, m, { status: MilestoneStatus.OPEN, completedAt: null, note: note ?? m.note }, actor, 'REOPEN', note);
     });
   }
@@ -72,7 +68,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async markNotApplicable(id: string, version: number, reason: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.NOT_APPLICABLE) this.notAllowed('the milestone is already marked not applicable');
+      if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed(['the milestone is already marked not applicable']);
       if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the milestone does not apply' }]);
       return this.applyChange(em, m, { status: MilestoneStatus.NOT_APPLICABLE, completedAt: null, note: reason.trim() }, actor, 'NOT_APPLICABLE', reason);
     });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
-  ErrorCode,
   OnboardingStatus,
   checkAdvance,
   checkCancel,
@@ -31,11 +30,7 @@ import { OnboardingService } from './onboarding.service.js';
 
 export type TransitionKind = 'ADVANCE' | 'MOVE_BACK' | 'PAUSE' | 'RESUME' | 'CANCEL' | 'REOPEN';
 
-function refuse(reasons: string[]): void {
-  if (reasons.length) {
-    throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
-  }
-}
+const refuse = DomainError.refuseIf;
 
 /**
  * The domain operations on an onboarding, named as users speak. Each checks

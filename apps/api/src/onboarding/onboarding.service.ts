@@ -3,15 +3,13 @@ import { DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboa
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
-import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
+import { CrudService, SQL_TODAY, escapeLike, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
 import { ServiceStage } from '../pipeline/service-stage.entity.js';
 import { OnboardingTransition } from './onboarding-transition.entity.js';
 import type { OnboardingFilter } from './onboarding.args.js';
 import { Onboarding } from './onboarding.entity.js';
-
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class OnboardingService extends CrudService<Onboarding, OnboardingFilter> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ContractStatus, DomainError, ErrorCode, checkContractTransition, today, validateContract, type FieldIssue } from '@efa/domain';
+import { ContractStatus, DomainError, checkContractTransition, today, validateContract, type FieldIssue } from '@efa/domain';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
-import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { CrudService, escapeLike, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
 import { State } from '../state/state.entity.js';
@@ -26,7 +26,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
       // Search the notes, the state's name/code and the service's name/OZG id.
       qb.andWhere(
         `(e.notes ILIKE :cq OR e.stateId IN (SELECT s.id FROM state s WHERE s.name ILIKE :cq OR s.code ILIKE :cqExact) OR e.serviceId IN (SELECT sv.id FROM service sv WHERE sv.name ILIKE :cq OR sv.ozg_id = :cqExact))`,
-        { cq: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, cqExact: q },
+        { cq: `%${escapeLike(q)}%`, cqExact: q },
       );
     }
   }
@@ -43,8 +43,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     return this.dataSource.transaction(async (em) => {
       const existing = await this.loadForWrite(em, id, version);
       if (patch.status && patch.status !== existing.status) {
-        const reasons = checkContractTransition(existing.status, patch.status, null);
-        if (reasons.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+        DomainError.refuseIf(checkContractTransition(existing.status, patch.status, null));
       }
       return this.applyChange(em, existing, patch, actor, 'UPDATE');
     });
@@ -59,7 +58,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     return this.dataSource.transaction(async (em) => {
       const c = await this.loadForWrite(em, id, version);
       const reasons = checkContractTransition(c.status, to, reason);
-      if (reasons.length) throw new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+      DomainError.refuseIf(reasons);
       const date = at ?? today();
       const field = STATUS_DATE[to];
       if (date > today()) throw DomainError.validation([{ field, message: `(${date}) must not be in the future` }]);
