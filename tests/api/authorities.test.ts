@@ -90,7 +90,7 @@ describe('authorities through GraphQL', () => {
     const for10 = await statementsFor(10);
     const for100 = await statementsFor(100);
     expect(for100).toBe(for10);
-    // list + count + one IN (...) per relation (state, specialist system)
-    expect(for100).toBeLessThanOrEqual(4);
+    // session lookup + list + count + one IN (...) per relation (state, specialist system)
+    expect(for100).toBeLessThanOrEqual(5);
   });
 });

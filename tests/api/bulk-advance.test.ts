@@ -68,7 +68,7 @@ describe('advanceOnboardings', () => {
     // Moved ones: one ADVANCE transition and one ADVANCE event each, with the comment.
     for (const o of [interest, connection, readyForLive]) {
       const now = await fx.get(o.id);
-      expect(now.transitions.at(-1)).toMatchObject({ kind: 'ADVANCE', fromStage: o.stage, comment: 'Wave 7', actor: 'system' });
+      expect(now.transitions.at(-1)).toMatchObject({ kind: 'ADVANCE', fromStage: o.stage, comment: 'Wave 7', actor: 'admin@test.invalid' });
       expect(now.transitions).toHaveLength(o.transitions.length + 1);
       expect((await fx.events(o.id)).at(-1)).toMatchObject({ action: 'ADVANCE', comment: 'Wave 7' });
     }

@@ -29,7 +29,7 @@ const newestFirst = (events: Event[]) => {
 };
 
 describe('history', () => {
-  it('lists the changes of an onboarding newest first, field by field, by actor system', async () => {
+  it('lists the changes of an onboarding newest first, field by field, by the signed-in actor', async () => {
     const o = await fx.onboard();
     const updated = ok<Onboarding>(await fx.gql(Q.updateOnboarding, { id: o.id, version: 1, owner: 'Rollout team Nord', notes: 'Pilot' }), 'updateOnboarding');
     const planned = ok<Onboarding>(await fx.gql(Q.setPlannedGoLive, { id: o.id, version: updated.version, plannedGoLive: '2026-06-30' }), 'setPlannedGoLive');
@@ -38,7 +38,7 @@ describe('history', () => {
 
     const events = await history('Onboarding', o.id);
     expect(events.map((e) => e.action)).toEqual(['PAUSE', 'ADVANCE', 'SET_PLANNED_GO_LIVE', 'UPDATE', 'CREATE']);
-    expect(events.every((e) => e.actor === 'system' && e.entityType === 'Onboarding' && e.entityId === o.id)).toBe(true);
+    expect(events.every((e) => e.actor === 'admin@test.invalid' && e.entityType === 'Onboarding' && e.entityId === o.id)).toBe(true);
     newestFirst(events);
 
     const [pause, advance, plan, update, create] = events;
@@ -92,8 +92,8 @@ describe('history', () => {
     ok(await fx.gql(Q.resolveBlocker, { id: b.id, version: 1, resolution: 'Certificate issued', resolvedAt: '2024-04-20' }), 'resolveBlocker');
     const bs = await history('Blocker', b.id);
     expect(bs.map((e) => [e.action, e.actor])).toEqual([
-      ['RESOLVE', 'system'],
-      ['CREATE', 'system'],
+      ['RESOLVE', 'admin@test.invalid'],
+      ['CREATE', 'admin@test.invalid'],
     ]);
     expect(bs[0].changes).toEqual(expect.arrayContaining([{ field: 'resolvedAt', from: null, to: '2024-04-20' }, { field: 'resolution', from: null, to: 'Certificate issued' }]));
     expect(change(bs[1], 'severity')).toEqual({ field: 'severity', from: null, to: 'BLOCKING' });
@@ -133,7 +133,7 @@ describe('onboardingTimeline', () => {
       ['Onboarding', 'CREATE', o.id, null],
     ]);
     expect(timeline[0].comment).toBe('go');
-    expect(timeline.every((e) => e.actor === 'system')).toBe(true);
+    expect(timeline.every((e) => e.actor === 'admin@test.invalid')).toBe(true);
     newestFirst(timeline);
     expect(ok<unknown[]>(await fx.gql(Q.timeline, { id: o.id, limit: 2 }), 'onboardingTimeline')).toHaveLength(2);
   });

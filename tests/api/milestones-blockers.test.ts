@@ -33,7 +33,7 @@ describe('milestones', () => {
     expect(done).toMatchObject({ status: 'DONE', version: m.version + 1, evidenceUrl: 'https://jira.example.org/browse/EFA-17', note: 'Both contacts named' });
     expect([before, isoDay()]).toContain(done.completedAt);
     const [event] = await fx.events(m.id);
-    expect(event).toMatchObject({ action: 'COMPLETE', actor: 'system', comment: 'Both contacts named' });
+    expect(event).toMatchObject({ action: 'COMPLETE', actor: 'admin@test.invalid', comment: 'Both contacts named' });
     expect(event.changes.status).toEqual({ from: 'OPEN', to: 'DONE' });
     expect(event.changes.completedAt).toEqual({ from: null, to: done.completedAt });
   });
@@ -81,7 +81,7 @@ describe('milestones', () => {
     const na = ok<Milestone>(await fx.gql(Q.markNotApplicable, { id: m.id, version: m.version, reason: ' The state enters all authorities centrally ' }), 'markMilestoneNotApplicable');
     expect(na).toMatchObject({ status: 'NOT_APPLICABLE', note: 'The state enters all authorities centrally', completedAt: null, version: m.version + 1 });
     const event = (await fx.events(m.id)).at(-1)!;
-    expect(event).toMatchObject({ action: 'NOT_APPLICABLE', actor: 'system' });
+    expect(event).toMatchObject({ action: 'NOT_APPLICABLE', actor: 'admin@test.invalid' });
     expect(event.comment?.trim()).toBe('The state enters all authorities centrally');
     expect(event.changes.status).toEqual({ from: 'OPEN', to: 'NOT_APPLICABLE' });
     const again = await refused(() => milestone(m.id), () => fx.gql(Q.markNotApplicable, { id: m.id, version: na.version, reason: 'still' }), 'TRANSITION_NOT_ALLOWED');
@@ -134,7 +134,7 @@ describe('milestones', () => {
     const m = byKey(o, 'DVDV_ENTRY');
     ok(await fx.gql(Q.completeMilestone, { id: m.id, version: m.version, note: 'certificate installed' }), 'completeMilestone');
     const timeline = ok<any[]>(await fx.gql(Q.timeline, { id: o.id }), 'onboardingTimeline');
-    expect(timeline[0]).toMatchObject({ action: 'COMPLETE', entityType: 'Milestone', entityId: m.id, subject: m.nameDe, comment: 'certificate installed', actor: 'system' });
+    expect(timeline[0]).toMatchObject({ action: 'COMPLETE', entityType: 'Milestone', entityId: m.id, subject: m.nameDe, comment: 'certificate installed', actor: 'admin@test.invalid' });
   });
 });
 

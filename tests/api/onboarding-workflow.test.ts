@@ -46,12 +46,12 @@ describe('createOnboarding', () => {
     expect(o.milestones.map((m) => ({ key: m.key, stageKey: m.stage, nameDe: m.nameDe, nameEn: m.nameEn, required: m.required, position: m.position }))).toEqual(templates);
 
     expect(o.transitions).toEqual([
-      { id: expect.any(String), onboardingId: o.id, kind: 'CREATE', fromStage: null, toStage: 'INTEREST', fromStatus: null, toStatus: 'ACTIVE', occurredAt: expect.any(String), actor: 'system', comment: null },
+      { id: expect.any(String), onboardingId: o.id, kind: 'CREATE', fromStage: null, toStage: 'INTEREST', fromStatus: null, toStatus: 'ACTIVE', occurredAt: expect.any(String), actor: 'admin@test.invalid', comment: null },
     ]);
 
     const history = ok<any[]>(await fx.gql(Q.history, { entityType: 'Onboarding', entityId: o.id }), 'history');
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ action: 'CREATE', actor: 'system', entityType: 'Onboarding', entityId: o.id });
+    expect(history[0]).toMatchObject({ action: 'CREATE', actor: 'admin@test.invalid', entityType: 'Onboarding', entityId: o.id });
     expect(history[0].changes).toEqual(expect.arrayContaining([{ field: 'stage', from: null, to: 'INTEREST' }, { field: 'status', from: null, to: 'ACTIVE' }, { field: 'authorityId', from: null, to: authorityId }]));
 
     expect(await fx.counts()).toEqual({ ...before, onboardings: before.onboardings + 1, milestones: before.milestones + 10, transitions: before.transitions + 1, events: before.events + 1 });
@@ -143,11 +143,11 @@ describe('advanceOnboarding', () => {
       expect(o).toMatchObject({ stage: STAGES[i], status: 'ACTIVE', version: before.version + 1, liveAt: null });
       expect(new Date(o.stageEnteredAt).getTime()).toBeGreaterThanOrEqual(new Date(before.stageEnteredAt).getTime());
       expect(o.transitions).toHaveLength(i + 1);
-      expect(o.transitions[i]).toMatchObject({ kind: 'ADVANCE', fromStage: STAGES[i - 1], toStage: STAGES[i], fromStatus: 'ACTIVE', toStatus: 'ACTIVE', actor: 'system', comment: `step ${i}` });
+      expect(o.transitions[i]).toMatchObject({ kind: 'ADVANCE', fromStage: STAGES[i - 1], toStage: STAGES[i], fromStatus: 'ACTIVE', toStatus: 'ACTIVE', actor: 'admin@test.invalid', comment: `step ${i}` });
     }
     const events = await fx.events(o.id);
     expect(events.map((e) => e.action)).toEqual(['CREATE', 'ADVANCE', 'ADVANCE', 'ADVANCE', 'ADVANCE']);
-    expect(events[1]).toMatchObject({ actor: 'system', comment: 'step 1' });
+    expect(events[1]).toMatchObject({ actor: 'admin@test.invalid', comment: 'step 1' });
     expect(events[1].changes.stage).toEqual({ from: 'INTEREST', to: 'KICK_OFF' });
   });
 
@@ -343,9 +343,9 @@ describe('moveOnboardingBack', () => {
     const o = await fx.onboardingIn('CONNECTION');
     const back = ok<Onboarding>(await fx.gql(Q.moveBack, { id: o.id, version: o.version, toStage: 'KICK_OFF', reason: ' Tenant has to be set up again ' }), 'moveOnboardingBack');
     expect(back).toMatchObject({ stage: 'KICK_OFF', status: 'ACTIVE', version: o.version + 1 });
-    expect(back.transitions.at(-1)).toMatchObject({ kind: 'MOVE_BACK', fromStage: 'CONNECTION', toStage: 'KICK_OFF', fromStatus: 'ACTIVE', toStatus: 'ACTIVE', actor: 'system', comment: 'Tenant has to be set up again' });
+    expect(back.transitions.at(-1)).toMatchObject({ kind: 'MOVE_BACK', fromStage: 'CONNECTION', toStage: 'KICK_OFF', fromStatus: 'ACTIVE', toStatus: 'ACTIVE', actor: 'admin@test.invalid', comment: 'Tenant has to be set up again' });
     const events = await fx.events(o.id);
-    expect(events.at(-1)).toMatchObject({ action: 'MOVE_BACK', actor: 'system' });
+    expect(events.at(-1)).toMatchObject({ action: 'MOVE_BACK', actor: 'admin@test.invalid' });
     expect(events.at(-1)!.changes.stage).toEqual({ from: 'CONNECTION', to: 'KICK_OFF' });
   });
 
@@ -465,13 +465,13 @@ describe('the transition log', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times[0]).toBeGreaterThanOrEqual(start - 1000);
     expect(times.at(-1)!).toBeLessThanOrEqual(end + 1000);
-    expect(new Set(o.transitions.map((tr) => tr.actor))).toEqual(new Set(['system']));
+    expect(new Set(o.transitions.map((tr) => tr.actor))).toEqual(new Set(['admin@test.invalid']));
 
     const timeline = ok<any[]>(await fx.gql(Q.timeline, { id: o.id }), 'onboardingTimeline');
     const own = timeline.filter((e) => e.entityType === 'Onboarding');
     expect(own.map((e) => e.action)).toEqual(['REOPEN', 'CANCEL', 'MOVE_BACK', 'RESUME', 'PAUSE', 'ADVANCE', 'ADVANCE', 'CREATE']);
     expect(own.map((e) => e.comment)).toEqual(['back on', 'withdrawn', 'embedding missing', null, 'summer break', 'fast track', 'kick-off held', null]);
-    expect(own.every((e) => e.actor === 'system' && e.subject === null)).toBe(true);
+    expect(own.every((e) => e.actor === 'admin@test.invalid' && e.subject === null)).toBe(true);
     expect(own[2].changes).toEqual(expect.arrayContaining([{ field: 'stage', from: 'CONNECTION', to: 'PREPARATION' }]));
     expect(own[4].changes).toEqual(expect.arrayContaining([{ field: 'status', from: 'ACTIVE', to: 'ON_HOLD' }, { field: 'statusReason', from: null, to: 'summer break' }]));
   });

@@ -48,7 +48,7 @@ describe('writes through GraphQL', () => {
 
     const events = await t.dataSource.query(`SELECT action, actor, changes FROM audit_event WHERE entity_id = $1 ORDER BY occurred_at, action`, [a.id]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
-    expect(events[0].actor).toBe('system');
+    expect(events[0].actor).toBe('admin@test.invalid');
     expect(events[0].changes.ars).toEqual({ from: null, to: input.ars });
     expect(events[1].changes).toEqual({ population: { from: 25000, to: 26000 } });
     expect(events[2].changes.name).toEqual({ from: input.name, to: null });

@@ -50,6 +50,7 @@ describe('npm start (embedded database)', () => {
 
   it('serves health, GraphQL with the seeded data and the console on one port, and keeps data across a restart', async () => {
     const port = await freePort();
+    let token = '';
     const first = start({ PORT: String(port), DATA_DIR: dataDir });
     try {
       await first.ready;
@@ -58,13 +59,22 @@ describe('npm start (embedded database)', () => {
       const health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.json());
       expect(health).toMatchObject({ status: 'ok', database: 'ok', databaseKind: 'pglite' });
 
-      const gql = (query: string): Promise<any> =>
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
-      const list = await gql(`{ _allAuthoritiesMeta { count } allStates(perPage: 16) { id code } }`);
+      const gql = (query: string, token?: string): Promise<any> =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        }).then((r) => r.json());
+      // The embedded demo prints its demo accounts; nothing is readable without signing in.
+      expect(first.output()).toMatch(/admin@demo\.invalid\s+Demo-Verwaltung-2026/);
+      expect((await gql(`{ _allAuthoritiesMeta { count } }`)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const signIn = await gql(`mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }`);
+      token = signIn.data.signIn.token;
+      const list = await gql(`{ _allAuthoritiesMeta { count } allStates(perPage: 16) { id code } }`, token);
       expect(list.data._allAuthoritiesMeta.count).toBe(401);
-      const harz = await gql(`{ allAuthorities(filter: { q: "Harz" }) { id version } }`);
+      const harz = await gql(`{ allAuthorities(filter: { q: "Harz" }) { id version } }`, token);
       const { id, version } = harz.data.allAuthorities[0];
-      const edit = await gql(`mutation { updateAuthority(id: "${id}", version: ${version}, notes: "kept across restarts") { version } }`);
+      const edit = await gql(`mutation { updateAuthority(id: "${id}", version: ${version}, notes: "kept across restarts") { version } }`, token);
       expect(edit.errors).toBeUndefined();
 
       const page = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
@@ -78,9 +88,10 @@ describe('npm start (embedded database)', () => {
     try {
       await second.ready;
       expect(second.output()).not.toContain('Seeded');
+      // Sessions survive a restart too (the signing key is kept in the database).
       const r: any = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: `{ allAuthorities(filter: { q: "Harz" }) { notes } }` }),
       }).then((res) => res.json());
       expect(r.data.allAuthorities[0].notes).toBe('kept across restarts');

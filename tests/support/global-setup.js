@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { adminUrl, createDatabase, isReachable } from './postgres.js';
+import { insertTestUsers } from './users.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,6 +32,7 @@ export default async function globalSetup() {
   if (!fs.existsSync(bootstrap)) throw new Error('apps/api is not built: run the tests with `npm test` (it builds first)');
   const { openDatabase } = await import(pathToFileURL(bootstrap).href);
   const db = await openDatabase({ databaseUrl: url, dataDir: '', seed: 'always', logQueries: false });
+  await insertTestUsers((sql, params) => db.dataSource.query(sql, params));
   await db.dataSource.destroy();
   process.env.EFA_TEST_TEMPLATE = template;
   process.env.EFA_TEST_ADMIN_URL = adminUrl();

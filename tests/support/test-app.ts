@@ -5,6 +5,9 @@ import { createApp } from '../../apps/api/src/app.factory.js';
 import { createDataSource, type QueryCounter } from '../../apps/api/src/database/data-source.js';
 import { seedDatabase } from '../../apps/api/src/seed/seed.js';
 import { createDatabase, dropDatabase } from './postgres.js';
+import { TEST_PASSWORD, TEST_USERS, insertTestUsers, type TestUserKey } from './users.js';
+
+export { TEST_PASSWORD, TEST_USERS, type TestUserKey };
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
@@ -47,6 +50,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   if (!options.empty) {
     await db.dataSource.runMigrations({ transaction: 'each' });
     await seedDatabase(db.dataSource);
+    await insertTestUsers((sql, params) => db.dataSource.query(sql, params));
   }
   return {
     ...db,
@@ -56,25 +60,55 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
-export interface TestApp extends TestDatabase {
-  app: NestExpressApplication;
+export interface GqlClient {
   /** Sends a GraphQL operation over HTTP through the real app. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+}
+
+export interface TestApp extends TestDatabase, GqlClient {
+  app: NestExpressApplication;
   http(): ReturnType<typeof request>;
+  /** The same, signed in as the test account of a role (default for gql: ADMIN). */
+  as(user: TestUserKey): GqlClient;
+  /** The same, not signed in. */
+  anonymous: GqlClient;
+  /** A session token of a test account. */
+  tokenOf(user: TestUserKey): Promise<string>;
 }
 
 export async function startTestApp(): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false });
   const server = app.getHttpServer();
+  const tokens = new Map<TestUserKey, Promise<string>>();
+  const signIn = async (user: TestUserKey) => {
+    const res = await request(server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, variables: { e: TEST_USERS[user].email, p: TEST_PASSWORD } });
+    if (!res.body.data?.signIn) throw new Error(`test sign-in as ${user} failed: ${JSON.stringify(res.body)}`);
+    return res.body.data.signIn.token as string;
+  };
+  const tokenOf = (user: TestUserKey) => {
+    if (!tokens.has(user)) tokens.set(user, signIn(user));
+    return tokens.get(user)!;
+  };
+  const client = (user?: TestUserKey): GqlClient => ({
+    gql: async (query, variables) => {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (user) req.set('authorization', `Bearer ${await tokenOf(user)}`);
+      const res = await req.send({ query, variables });
+      return res.body;
+    },
+  });
   return {
     ...db,
     app,
     http: () => request(server),
-    gql: async (query, variables) => {
-      const res = await request(server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
-      return res.body;
-    },
+    gql: client('ADMIN').gql,
+    as: client,
+    anonymous: client(),
+    tokenOf,
     close: async () => {
       await app.close();
       await db.close();

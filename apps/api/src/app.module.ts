@@ -2,16 +2,20 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { APP_FILTER } from '@nestjs/core';
-import type { Request } from 'express';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { AccessGuard, RefusalAuditInterceptor } from './account/access.guard.js';
+import { AccountResolver, UserResolver } from './account/account.resolver.js';
+import { AccountService, type AuthSettings } from './account/account.service.js';
+import { CoreModule } from './account/core.module.js';
+import { UserService } from './account/user.service.js';
+import { buildRequestContext } from './common/request-context.js';
 import { DataSource } from 'typeorm';
-import { AuditService } from './audit/audit.service.js';
 import { AuthorityResolver } from './authority/authority.resolver.js';
 import { AuthorityService } from './authority/authority.service.js';
-import { SYSTEM_ACTOR } from './common/actor.js';
 import { GraphQLErrorPassThrough, formatGraphQLError } from './common/graphql-errors.js';
 import { LocalDate } from './common/graphql-types.js';
-import { Loaders, type RequestContext } from './common/loaders.js';
+import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
@@ -38,13 +42,16 @@ import { StateService } from './state/state.service.js';
 
 @Module({})
 export class AppModule {
-  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean } = {}): DynamicModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings> } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         DatabaseModule.forDataSource(dataSource, kind, options.closeOnShutdown ?? true),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        CoreModule.with(options.auth),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          inject: [AccountService],
+          useFactory: (accounts: AccountService) => ({
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
@@ -54,13 +61,18 @@ export class AppModule {
           formatError: formatGraphQLError,
           // No HTTP caching of GraphQL responses here; the plugin's per-field hook costs time on every list.
           plugins: [ApolloServerPluginCacheControlDisabled()],
-          context: ({ req }: { req: Request }): RequestContext => ({ req, loaders: new Loaders(dataSource), actor: SYSTEM_ACTOR }),
+          context: ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => buildRequestContext(req, res, dataSource, accounts),
+          }),
         }),
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
-        AuditService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
+        AccountResolver,
+        UserService,
+        UserResolver,
         StateService,
         StateResolver,
         AuthorityService,

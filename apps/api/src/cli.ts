@@ -3,6 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
+import { randomBytes } from 'node:crypto';
+import { isDomainError, type Role } from '@efa/domain';
+import { AccountService } from './account/account.service.js';
+import { createApp } from './app.factory.js';
+import { SYSTEM_ACTOR } from './common/actor.js';
+import { openDatabase } from './database/bootstrap.js';
 import { printApiSchema } from './schema.js';
 import { seedDatabase } from './seed/seed.js';
 
@@ -12,6 +18,8 @@ const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
   seed      insert the reference and demo data (idempotent)
   reset     drop everything, migrate and seed again (asks nothing: use with care)
   schema    write the GraphQL schema to apps/api/schema.graphql
+  user:create --email E --role ADMIN|ROLLOUT_MANAGER|STATE_COORDINATOR|STEERING_MEMBER [--state BB] [--name "…"]
+            create an account; the password comes from EFA_PASSWORD or standard input, else a random one is printed once
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in DATA_DIR (default ./data).`;
 
 async function run(command: string | undefined): Promise<void> {
@@ -21,6 +29,7 @@ async function run(command: string | undefined): Promise<void> {
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
     return;
   }
+  if (command === 'user:create') return createUser(process.argv.slice(3));
   if (!command || !['migrate', 'revert', 'seed', 'reset'].includes(command)) {
     console.error(USAGE);
     process.exit(command ? 2 : 0);
@@ -46,6 +55,42 @@ async function run(command: string | undefined): Promise<void> {
     if (command === 'seed' || command === 'reset') console.log(`Seeded (new rows): ${JSON.stringify(await seedDatabase(dataSource))}`);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  let data = '';
+  for await (const chunk of process.stdin) data += chunk;
+  return data.trim();
+}
+
+async function createUser(args: string[]): Promise<void> {
+  const email = option(args, 'email');
+  const role = option(args, 'role') as Role | undefined;
+  if (!email || !role) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const db = await openDatabase({ ...config, seed: 'never' });
+  const app = await createApp(db.dataSource, db.kind, { logger: ['error'] });
+  try {
+    const generated = randomBytes(15).toString('base64url');
+    const password = process.env.EFA_PASSWORD || (await readStdin()) || generated;
+    const user = await app.get(AccountService).createAccount({ email, role, stateCode: option(args, 'state'), displayName: option(args, 'name') ?? email, password }, SYSTEM_ACTOR);
+    console.log(`Created ${user.role} ${user.email}`);
+    if (password === generated) console.log(`Password (shown once, change it after signing in): ${generated}`);
+  } catch (e) {
+    console.error(isDomainError(e) ? e.message : e);
+    process.exitCode = 2;
+  } finally {
+    await app.close();
   }
 }
 

@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Where the built console lives (served at /). */
   adminDist: string;
   logQueries: boolean;
+  /** Create and print the demo accounts: default on the embedded database only. */
+  demoAccounts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
 
   const seed = (env.SEED ?? 'auto').trim();
   if (!['auto', 'always', 'never'].includes(seed)) problems.push(`SEED must be auto, always or never, got "${seed}"`);
+  if (env.DEMO_ACCOUNTS && !['true', 'false'].includes(env.DEMO_ACCOUNTS)) problems.push(`DEMO_ACCOUNTS must be true or false, got "${env.DEMO_ACCOUNTS}"`);
+  if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (or unset: a random key is kept in the database)');
 
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
 
@@ -50,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seed: seed as AppConfig['seed'],
     adminDist: path.resolve(root, env.ADMIN_DIST || 'apps/admin/dist'),
     logQueries: env.LOG_QUERIES === 'true',
+    demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl,
   };
 }

@@ -12,6 +12,8 @@ export const ErrorCode = {
   TRANSITION_NOT_ALLOWED: 'TRANSITION_NOT_ALLOWED',
   REFERENCED: 'REFERENCED',
   UNAVAILABLE: 'UNAVAILABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

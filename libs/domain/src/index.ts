@@ -8,3 +8,4 @@ export * from './pipeline.js';
 export * from './onboarding.js';
 export * from './contract.js';
 export * from './calendar.js';
+export * from './access.js';

@@ -3,6 +3,7 @@ import type { FieldIssue } from './errors.js';
 import { AuthorityKind, AuthorityLevel, BlockerCategory, BlockerSeverity, ContractStatus, LegalRoute, MilestoneStatus, MunicipalAccessModel, ReuseVariant, TopicField, enumValues } from './enums.js';
 import { ARS_PATTERN, checkArs } from './identifiers.js';
 import { STATE_CODES } from './states.js';
+import { Role } from './access.js';
 import { VERSION_PATTERN } from './versions.js';
 
 /**
@@ -220,3 +221,17 @@ export const validateBlocker = (b: object): FieldIssue[] => issuesOf(blockerSche
 
 export const reuseVariantSchema = z.object({ variant: enumOf(ReuseVariant), note: optionalText(5_000) });
 export const validateReuseVariant = (v: object): FieldIssue[] => issuesOf(reuseVariantSchema.safeParse(v));
+
+export const userSchema = z
+  .object({
+    email: z.email('is not an e-mail address').max(200),
+    displayName: text(200),
+    role: enumOf(Role),
+    stateId: z.string().nullish(),
+    active: z.boolean(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === Role.STATE_COORDINATOR && !u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: 'is required for a state coordinator' });
+    if (u.role !== Role.STATE_COORDINATOR && u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: 'is only for state coordinators' });
+  });
+export const validateUser = (u: object): FieldIssue[] => issuesOf(userSchema.safeParse(u));

@@ -23,9 +23,9 @@ export class AuditEvent {
   @Column()
   entityType: string;
 
-  @Field(() => ID)
-  @Column('uuid')
-  entityId: string;
+  @Field(() => ID, { nullable: true, description: 'Empty for security events without a record (failed sign-in, refused operation).' })
+  @Column({ type: 'uuid', nullable: true })
+  entityId: string | null;
 
   @Field(() => String, { description: 'CREATE, UPDATE, DELETE or a domain action such as ADVANCE, PAUSE, COMPLETE, SIGNED.' })
   @Column()

@@ -31,4 +31,9 @@ export class AuditService {
   async record(em: EntityManager, event: { actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }): Promise<void> {
     await em.insert(AuditEvent, event as never);
   }
+
+  /** Security events: sign-ins, failed sign-ins, sign-outs, refused operations (entity optional). */
+  async recordSecurity(em: EntityManager, event: { actor: string; action: string; entityType?: string; entityId?: string | null; comment?: string | null }): Promise<void> {
+    await em.insert(AuditEvent, { entityType: 'Security', entityId: null, changes: {}, comment: null, ...event } as never);
+  }
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AuthorityKind, AuthorityLevel } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
+import { internalField } from '../common/visibility.js';
 
 @ObjectType({ description: 'An authority (Behörde), e.g. a foreigners\' authority (Ausländerbehörde).' })
 @Entity('authority')
@@ -38,11 +39,11 @@ export class Authority extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   website: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 }

@@ -18,6 +18,7 @@ export class AuthorityService extends CrudService<Authority, AuthorityFilter> {
     filterColumns: ['stateId', 'kind', 'level', 'specialistSystemId'],
     sortable: ['name', 'kind', 'level', 'stateId', 'ars', 'population', 'specialistSystemId', 'createdAt', 'updatedAt'],
     defaultSort: 'name',
+    stateOf: async (r) => r.stateId,
     referencedBy: [{ table: 'onboarding', column: 'authority_id', label: 'onboardings' }],
   };
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, validateBlocker, type FieldIssue, today } from '@efa/domain';
+import { DomainError, Role, validateBlocker, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -17,7 +17,17 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
     filterColumns: ['onboardingId', 'category', 'severity'],
     sortable: ['openedAt', 'resolvedAt', 'title', 'category', 'severity', 'owner', 'onboardingId', 'updatedAt'],
     defaultSort: 'openedAt',
+    stateOf: async (r, em) =>
+      (await em.query(`SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`, [r.onboardingId]))[0]?.state_id ?? null,
   };
+
+  /** Obstacles are internal to a state: a state coordinator sees only those of their own state. */
+  protected override scoped(qb: SelectQueryBuilder<Blocker>, actor?: Actor): SelectQueryBuilder<Blocker> {
+    if (actor?.role !== Role.STATE_COORDINATOR) return qb;
+    return qb.andWhere(`e.onboardingId IN (SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE a.state_id = :scopeState)`, {
+      scopeState: actor.stateId ?? '00000000-0000-0000-0000-000000000000',
+    });
+  }
 
   protected override applyFilter(qb: SelectQueryBuilder<Blocker>, f: BlockerFilter): void {
     if (f.open === true) qb.andWhere('e.resolvedAt IS NULL');

@@ -1,10 +1,13 @@
+import { Role, type Principal } from '@efa/domain';
+
 /**
- * Who performs a request. Until sign-in exists every request acts as the
- * named system actor; the accounts issue replaces this with the signed-in user.
+ * Who performs a request: the signed-in user (id = e-mail address, as the
+ * audit log records it) or, for maintenance (seed, CLI), the system.
  */
-export interface Actor {
+export interface Actor extends Principal {
+  /** What the audit log records as the actor. */
   id: string;
   name: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'System (no sign-in yet)' };
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'System', userId: 'system', role: Role.ADMIN, stateId: null };

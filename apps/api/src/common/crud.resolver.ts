@@ -44,18 +44,18 @@ export function CrudResolver<E extends BaseRecord, C extends object, F extends B
     protected abstract readonly service: CrudService<E, F>;
 
     @Query(() => o.entity, { name: o.name, description: `One ${o.name} by id.` })
-    one(@Args('id', { type: () => ID }) id: string): Promise<E> {
-      return this.service.findOne(id);
+    one(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<E> {
+      return this.service.findOne(id, ctx.actor);
     }
 
     @Query(() => [o.entity], { name: `all${o.plural}`, description: `A page of ${o.plural}, filtered and sorted.` })
-    all(@Args({ type: () => ListArgs }) args: ListArgs, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<E[]> {
-      return this.service.list(args, filter);
+    all(@Args({ type: () => ListArgs }) args: ListArgs, @Context() ctx: RequestContext, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<E[]> {
+      return this.service.list(args, filter, ctx.actor);
     }
 
     @Query(() => ListMetadata, { name: `_all${o.plural}Meta`, description: `How many ${o.plural} match the filter.` })
-    async meta(@Args({ type: () => ListArgs }) _args: ListArgs, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<ListMetadata> {
-      return { count: await this.service.count(filter) };
+    async meta(@Args({ type: () => ListArgs }) _args: ListArgs, @Context() ctx: RequestContext, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<ListMetadata> {
+      return { count: await this.service.count(filter, ctx.actor) };
     }
 
     @Mutation(() => o.entity, { name: `create${o.name}` })

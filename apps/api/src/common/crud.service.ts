@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, assertNoIssues, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, Role, assertNoIssues, mayWriteInState, type FieldIssue } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -28,6 +28,10 @@ export interface CrudDefinition<E> {
   defaultSort: string;
   /** Who references this record, so a delete can be refused with a clear reason. */
   referencedBy?: Array<{ table: string; column: string; label: string }>;
+  /** The state a record belongs to, for records a state coordinator may change in their own state. */
+  stateOf?: (record: E, em: EntityManager) => Promise<string | null>;
+  /** The only fields a state coordinator may change (default: all). */
+  coordinatorFields?: readonly string[];
 }
 
 type Row = ObjectLiteral & { id: string; version: number };
@@ -49,6 +53,25 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   /** Domain validation of the complete record as it would be after the write. */
   protected abstract validate(record: E, em: EntityManager): Promise<FieldIssue[]>;
 
+  /**
+   * Object-level rights: a state coordinator changes only records of their
+   * own state (before and after the change), and only the fields the
+   * resource allows them. Others passed the operation-level check already.
+   */
+  protected async authorizeWrite(em: EntityManager, actor: Actor, before: E | null, after: E | null, changed?: string[]): Promise<void> {
+    if (actor.role !== Role.STATE_COORDINATOR) return;
+    const stateOf = this.def.stateOf;
+    if (!stateOf) throw new DomainError(ErrorCode.FORBIDDEN, `A state coordinator may not change ${this.def.name} records`);
+    for (const record of [before, after]) {
+      if (record && !mayWriteInState(actor, await stateOf(record, em))) {
+        throw new DomainError(ErrorCode.FORBIDDEN, `This ${this.def.name} belongs to another state; a state coordinator changes only records of their own state`);
+      }
+    }
+    const allowed = this.def.coordinatorFields;
+    const beyond = allowed && changed ? changed.filter((f) => !allowed.includes(f)) : [];
+    if (beyond.length) throw new DomainError(ErrorCode.FORBIDDEN, `A state coordinator may change only ${allowed!.join(', ')} here, not ${beyond.join(', ')}`);
+  }
+
   /** Domain reasons why this record may not be deleted (e.g. a rule it would get round); empty = may. */
   protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<string[]> {
     return [];
@@ -57,14 +80,19 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   /** Extra filter conditions beyond the generic ones. */
   protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F): void {}
 
-  async findOne(id: string): Promise<E> {
-    const row = UUID_PATTERN.test(id) ? await this.dataSource.getRepository(this.def.entity).findOneBy({ id } as never) : null;
+  async findOne(id: string, actor?: Actor): Promise<E> {
+    const row = UUID_PATTERN.test(id) ? await this.scoped(this.dataSource.getRepository(this.def.entity).createQueryBuilder('e'), actor).andWhere('e.id = :oneId', { oneId: id }).getOne() : null;
     if (!row) throw DomainError.notFound(this.def.name, id);
     return row;
   }
 
-  async list(args: ListArgs, filter?: F | null): Promise<E[]> {
-    const qb = this.filtered(filter);
+  /** Limits what an actor may see of this resource at all (e.g. obstacles of other states); default: everything. */
+  protected scoped(qb: SelectQueryBuilder<E>, _actor?: Actor): SelectQueryBuilder<E> {
+    return qb;
+  }
+
+  async list(args: ListArgs, filter?: F | null, actor?: Actor): Promise<E[]> {
+    const qb = this.filtered(filter, actor);
     const sortField = args.sortField || this.def.defaultSort;
     if (!this.def.sortable.includes(sortField)) {
       throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.def.sortable.join(', ')}` }]);
@@ -85,12 +113,12 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       .getMany();
   }
 
-  async count(filter?: F | null): Promise<number> {
-    return this.filtered(filter).getCount();
+  async count(filter?: F | null, actor?: Actor): Promise<number> {
+    return this.filtered(filter, actor).getCount();
   }
 
-  protected filtered(filter?: F | null): SelectQueryBuilder<E> {
-    const qb = this.dataSource.getRepository(this.def.entity).createQueryBuilder('e');
+  protected filtered(filter?: F | null, actor?: Actor): SelectQueryBuilder<E> {
+    const qb = this.scoped(this.dataSource.getRepository(this.def.entity).createQueryBuilder('e'), actor);
     if (!filter) return qb;
     if (filter.ids) {
       const ids = filter.ids.filter((id) => UUID_PATTERN.test(id));
@@ -128,6 +156,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   /** Validates and inserts a record inside the caller's transaction, with its audit event. */
   async insert(em: EntityManager, input: Partial<E>, actor: Actor): Promise<E> {
     const record = em.create(this.def.entity, stripUndefined(input) as E);
+    await this.authorizeWrite(em, actor, null, record);
     assertNoIssues(await this.validate(record, em));
     const result = await em.insert(this.def.entity, record as never);
     const id = (result.identifiers[0] as { id: string }).id;
@@ -161,6 +190,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     const merged = em.merge(this.def.entity, em.create(this.def.entity, { ...existing }), changes as never);
     const diff = diffRecords(existing, merged);
     if (Object.keys(diff).length === 0) return existing;
+    await this.authorizeWrite(em, actor, existing, merged, Object.keys(diff));
     assertNoIssues(await this.validate(merged, em));
     const result = await em
       .createQueryBuilder()
@@ -177,6 +207,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
       const existing = await this.loadForWrite(em, id, version);
+      await this.authorizeWrite(em, actor, existing, null);
       DomainError.refuseIf(await this.deleteRefusals(existing, em));
       const refs: string[] = [];
       for (const ref of this.def.referencedBy ?? []) {

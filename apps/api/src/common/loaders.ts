@@ -24,6 +24,18 @@ export class Loaders {
     return loader as DataLoader<string, E | null>;
   }
 
+  /** The state of each authority / onboarding (for the visibility of internal data). */
+  readonly authorityState = new DataLoader<string, string | null>(async (ids) => this.statesBy(`SELECT id, state_id FROM authority WHERE id = ANY($1)`, ids));
+  readonly onboardingState = new DataLoader<string, string | null>(async (ids) =>
+    this.statesBy(`SELECT o.id, a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = ANY($1)`, ids),
+  );
+
+  private async statesBy(sql: string, ids: readonly string[]): Promise<Array<string | null>> {
+    const rows: Array<{ id: string; state_id: string }> = await this.dataSource.query(sql, [[...ids]]);
+    const map = new Map(rows.map((r) => [r.id, r.state_id]));
+    return ids.map((id) => map.get(id) ?? null);
+  }
+
   /** Rows whose `column` holds the key, e.g. the milestones of each onboarding: one `WHERE column IN (...)`. */
   manyBy<E extends ObjectLiteral>(entity: EntityTarget<E> & { name: string }, column: keyof E & string, order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>> = {}): DataLoader<string, E[]> {
     const cacheKey = `${entity.name}.${column}`;
@@ -42,7 +54,13 @@ export class Loaders {
 }
 
 export interface RequestContext {
-  req?: unknown;
+  req: import('express').Request;
+  res: import('express').Response;
   loaders: Loaders;
+  /** The signed-in user, or null for an anonymous request. */
+  principal: import('./actor.js').Actor | null;
+  /** The signed-in user (null only in public operations, which AccessGuard alone lets through without one). */
   actor: import('./actor.js').Actor;
+  /** The session of the signed-in user, if any. */
+  sessionId?: string;
 }

@@ -1,3 +1,4 @@
+import { User } from '../account/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Authority } from '../authority/authority.entity.js';
 import { Blocker } from '../blocker/blocker.entity.js';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   Milestone,
   Blocker,
   AuditEvent,
+  User,
 ];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Args, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainError } from '@efa/domain';
+import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/loaders.js';
+import { DomainError, INTERNAL_FIELDS, INTERNAL_TYPES, seesInternals } from '@efa/domain';
+import type { Actor } from '../common/actor.js';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -28,14 +30,42 @@ export class TimelineEntry extends AuditEvent {
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The state a recorded entity belongs to (for the visibility of internal data), or null. */
+  private async stateOf(entityType: string, entityId: string): Promise<string | null> {
+    const sql: Record<string, string> = {
+      Authority: `SELECT state_id FROM authority WHERE id = $1`,
+      ReuseContract: `SELECT state_id FROM reuse_contract WHERE id = $1`,
+      ReuseVariant: `SELECT state_id FROM reuse_variant WHERE id = $1`,
+      Onboarding: `SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`,
+      Milestone: `SELECT a.state_id FROM milestone m JOIN onboarding o ON o.id = m.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE m.id = $1`,
+      Blocker: `SELECT a.state_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE b.id = $1`,
+    };
+    if (!sql[entityType]) return null;
+    const [row] = await this.dataSource.query(sql[entityType], [entityId]);
+    return row?.state_id ?? null;
+  }
+
+  /** Leaves out what a state coordinator may not see of another state: obstacles, and changes of internal fields. */
+  private redact<T extends AuditEvent>(actor: Actor, events: T[], stateId: string | null): T[] {
+    if (seesInternals(actor, stateId)) return events;
+    return events
+      .filter((e) => !INTERNAL_TYPES.includes(e.entityType))
+      .map((e) => {
+        const hidden = INTERNAL_FIELDS[e.entityType] ?? [];
+        const changes = Object.fromEntries(Object.entries(e.changes ?? {}).filter(([field]) => !hidden.includes(field)));
+        return { ...e, changes, comment: hidden.length ? null : e.comment };
+      });
+  }
+
   /** Every recorded change of one record, newest first. */
-  async history(entityType: string, entityId: string, limit: number): Promise<AuditEvent[]> {
+  async history(actor: Actor, entityType: string, entityId: string, limit: number): Promise<AuditEvent[]> {
     if (!UUID_PATTERN.test(entityId)) throw DomainError.validation([{ field: 'entityId', message: `is not a valid id: ${entityId}` }]);
-    return this.dataSource.getRepository(AuditEvent).find({ where: { entityType, entityId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
+    const events = await this.dataSource.getRepository(AuditEvent).find({ where: { entityType, entityId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.redact(actor, events, await this.stateOf(entityType, entityId));
   }
 
   /** The onboarding's own changes and those of its milestones and obstacles, newest first. */
-  async onboardingTimeline(id: string, limit: number): Promise<TimelineEntry[]> {
+  async onboardingTimeline(actor: Actor, id: string, limit: number): Promise<TimelineEntry[]> {
     if (!UUID_PATTERN.test(id)) throw DomainError.notFound('Onboarding', id);
     const [exists] = await this.dataSource.query(`SELECT 1 FROM onboarding WHERE id = $1`, [id]);
     if (!exists) throw DomainError.notFound('Onboarding', id);
@@ -52,7 +82,7 @@ export class HistoryService {
        LIMIT $2`,
       [id, limit],
     );
-    return rows.map((r) => ({
+    const entries: TimelineEntry[] = rows.map((r) => ({
       id: r.id as string,
       occurredAt: r.occurred_at as Date,
       actor: r.actor as string,
@@ -63,6 +93,7 @@ export class HistoryService {
       comment: r.comment as string | null,
       subject: r.subject as string | null,
     }));
+    return this.redact(actor, entries, await this.stateOf('Onboarding', id));
   }
 }
 
@@ -74,16 +105,17 @@ export class HistoryResolver {
 
   @Query(() => [AuditEvent], { description: 'Who changed what on one record, newest first.' })
   history(
+    @Context() ctx: RequestContext,
     @Args('entityType', { type: () => String }) entityType: string,
     @Args('entityId', { type: () => ID }) entityId: string,
     @Args('limit', { type: () => Int, defaultValue: 200 }) limit: number,
   ) {
-    return this.historyService.history(entityType, entityId, Math.min(Math.max(limit, 1), 1000));
+    return this.historyService.history(ctx.actor, entityType, entityId, Math.min(Math.max(limit, 1), 1000));
   }
 
   @Query(() => [TimelineEntry], { description: 'Everything that happened to an onboarding, its milestones and obstacles, newest first.' })
-  onboardingTimeline(@Args('id', { type: () => ID }) id: string, @Args('limit', { type: () => Int, defaultValue: 200 }) limit: number) {
-    return this.historyService.onboardingTimeline(id, Math.min(Math.max(limit, 1), 1000));
+  onboardingTimeline(@Context() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('limit', { type: () => Int, defaultValue: 200 }) limit: number) {
+    return this.historyService.onboardingTimeline(ctx.actor, id, Math.min(Math.max(limit, 1), 1000));
   }
 
   @ResolveField(() => [FieldChange])

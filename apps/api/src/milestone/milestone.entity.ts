@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MilestoneStatus } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
+import { internalField } from '../common/visibility.js';
 import { LocalDate } from '../common/graphql-types.js';
 
 registerEnumType(MilestoneStatus, { name: 'MilestoneStatus' });
@@ -49,11 +50,11 @@ export class Milestone extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   completedAt: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Link to the evidence (ticket, document, e-mail).' })
+  @Field(() => String, { nullable: true, middleware: [internalField], description: 'Link to the evidence (ticket, document, e-mail).' })
   @Column({ type: 'text', nullable: true })
   evidenceUrl: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Note; for NOT_APPLICABLE the reason.' })
+  @Field(() => String, { nullable: true, middleware: [internalField], description: 'Note; for NOT_APPLICABLE the reason.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }

@@ -19,6 +19,8 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     filterColumns: ['onboardingId', 'status', 'stage', 'required'],
     sortable: ['position', 'key', 'stage', 'status', 'dueDate', 'completedAt', 'required', 'onboardingId', 'updatedAt'],
     defaultSort: 'position',
+    stateOf: async (r, em) =>
+      (await em.query(`SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`, [r.onboardingId]))[0]?.state_id ?? null,
   };
 
   protected override applyFilter(qb: SelectQueryBuilder<Milestone>, f: MilestoneFilter): void {

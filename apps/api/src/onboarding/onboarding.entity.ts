@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@ne
 import { OnboardingStatus } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
+import { internalField } from '../common/visibility.js';
 import { LocalDate } from '../common/graphql-types.js';
 
 registerEnumType(OnboardingStatus, { name: 'OnboardingStatus', description: 'ACTIVE in its stage, ON_HOLD (paused, resumable) or CANCELLED.' });
@@ -25,7 +26,7 @@ export class Onboarding extends BaseRecord {
   @Column({ type: 'text' })
   status: OnboardingStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why it is paused or cancelled.' })
+  @Field(() => String, { nullable: true, middleware: [internalField], description: 'Why it is paused or cancelled.' })
   @Column({ type: 'text', nullable: true })
   statusReason: string | null;
 
@@ -45,11 +46,11 @@ export class Onboarding extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   owner: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Subject-matter contact at the authority.' })
+  @Field(() => String, { nullable: true, middleware: [internalField], description: 'Subject-matter contact at the authority.' })
   @Column({ type: 'text', nullable: true })
   subjectContact: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Technical contact at the authority.' })
+  @Field(() => String, { nullable: true, middleware: [internalField], description: 'Technical contact at the authority.' })
   @Column({ type: 'text', nullable: true })
   technicalContact: string | null;
 
@@ -61,7 +62,7 @@ export class Onboarding extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   jiraKey: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 }

@@ -1,5 +1,5 @@
 import { Args, Context, Field, GraphQLISODateTime, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { stageAt } from '@efa/domain';
+import { seesInternals, stageAt } from '@efa/domain';
 import { Authority } from '../authority/authority.entity.js';
 import { Blocker } from '../blocker/blocker.entity.js';
 import { CrudResolver } from '../common/crud.resolver.js';
@@ -103,8 +103,9 @@ export class OnboardingResolver extends CrudResolver({
     return ctx.loaders.manyBy(Milestone, 'onboardingId', { position: 'ASC' }).load(o.id);
   }
 
-  @ResolveField(() => [Blocker])
-  blockers(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
+  @ResolveField(() => [Blocker], { description: 'Its obstacles; a state coordinator sees those of their own state only.' })
+  async blockers(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
+    if (!seesInternals(ctx.actor, await ctx.loaders.authorityState.load(o.authorityId))) return [];
     return ctx.loaders.manyBy(Blocker, 'onboardingId', { openedAt: 'DESC' }).load(o.id);
   }
 

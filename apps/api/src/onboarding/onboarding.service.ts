@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboarding, type FieldIssue } from '@efa/domain';
+import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboarding, type FieldIssue } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
@@ -20,6 +20,8 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     filterColumns: ['authorityId', 'serviceId', 'stage', 'status'],
     sortable: ['stage', 'status', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'authorityId', 'serviceId', 'jiraKey', 'createdAt', 'updatedAt'],
     defaultSort: 'updatedAt',
+    stateOf: async (o, em) => (await em.query(`SELECT state_id FROM authority WHERE id = $1`, [o.authorityId]))[0]?.state_id ?? null,
+    coordinatorFields: COORDINATOR_ONBOARDING_FIELDS,
   };
 
   protected override applyFilter(qb: SelectQueryBuilder<Onboarding>, f: OnboardingFilter): void {

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ContractStatus, LegalRoute, MunicipalAccessModel } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
+import { internalField } from '../common/visibility.js';
 import { LocalDate } from '../common/graphql-types.js';
 
 @ObjectType({ description: 'A state\'s reuse contract (Nachnutzungsvertrag) for a service.' })
@@ -43,7 +44,7 @@ export class ReuseContract extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   terminatedAt: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 }

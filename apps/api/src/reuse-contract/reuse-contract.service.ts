@@ -18,6 +18,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     filterColumns: ['stateId', 'serviceId', 'status', 'legalRoute'],
     sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
     defaultSort: 'createdAt',
+    stateOf: async (r) => r.stateId,
   };
 
   protected override applyFilter(qb: SelectQueryBuilder<ReuseContract>, f: ReuseContractFilter): void {

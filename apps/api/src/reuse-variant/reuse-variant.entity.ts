@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReuseVariant as ReuseVariantKind } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
+import { internalField } from '../common/visibility.js';
 
 registerEnumType(ReuseVariantKind, { name: 'ReuseVariantKind', description: 'What a state intends for a service.' });
 
@@ -20,7 +21,7 @@ export class ReuseVariant extends BaseRecord {
   @Column({ type: 'text' })
   variant: ReuseVariantKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }

@@ -17,6 +17,7 @@ export class ReuseVariantService extends CrudService<ReuseVariant, ReuseVariantF
     filterColumns: ['stateId', 'serviceId', 'variant'],
     sortable: ['stateId', 'serviceId', 'variant', 'updatedAt'],
     defaultSort: 'stateId',
+    stateOf: async (r) => r.stateId,
   };
 
   protected async validate(v: ReuseVariant, em: EntityManager): Promise<FieldIssue[]> {

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, Role, checkPassword, validateUser, type FieldIssue } from '@efa/domain';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { CrudService, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { State } from '../state/state.entity.js';
+import { AccountService } from './account.service.js';
+import type { UserFilter } from './user.args.js';
+import { User } from './user.entity.js';
+
+/** User administration (administrators only, by the access table). */
+@Injectable()
+export class UserService extends CrudService<User, UserFilter> {
+  protected readonly def: CrudDefinition<User> = {
+    entity: User,
+    name: 'User',
+    searchColumns: ['email', 'displayName'],
+    filterColumns: ['role', 'stateId', 'active'],
+    sortable: ['email', 'displayName', 'role', 'stateId', 'active', 'lastSignInAt', 'createdAt'],
+    defaultSort: 'email',
+  };
+
+  protected async validate(u: User, em: EntityManager): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    if (u.stateId) await loadReference(em, State, u.stateId, 'stateId', 'state', issues);
+    const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [u.email ?? '', u.id ?? null]);
+    if (taken) issues.push({ field: 'email', message: 'another account has this e-mail address' });
+    return [...issues, ...validateUser(u)];
+  }
+
+  /** At least one active administrator must remain. */
+  private async assertAdminRemains(em: EntityManager, without: string): Promise<void> {
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1`, [without]);
+    if (n === 0) throw DomainError.notAllowed(['at least one active administrator must remain']);
+  }
+
+  override async create(input: Partial<User> & { password?: string | null }, actor: Actor): Promise<User> {
+    const { password, ...fields } = input;
+    const email = fields.email?.trim().toLowerCase();
+    if (password) {
+      const problems = checkPassword(password, email);
+      if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'password', message })));
+    }
+    return super.create({ ...fields, email, passwordHash: password ? await AccountService.hashPassword(password) : null }, actor);
+  }
+
+  override async update(id: string, version: number, patch: Partial<User>, actor: Actor): Promise<User> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await this.loadForWrite(em, id, version);
+      const stillAdmin = (patch.role ?? existing.role) === Role.ADMIN && (patch.active ?? existing.active);
+      if (existing.role === Role.ADMIN && existing.active && !stillAdmin) await this.assertAdminRemains(em, id);
+      const saved = await this.applyChange(em, existing, { ...patch, email: patch.email?.trim().toLowerCase() }, actor, 'UPDATE');
+      // A changed role, state or deactivation takes effect at once: the user signs in again.
+      if (saved.role !== existing.role || saved.stateId !== existing.stateId || !saved.active) {
+        await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      }
+      return saved;
+    });
+  }
+
+  protected override async deleteRefusals(u: User, em: EntityManager): Promise<string[]> {
+    if (u.role === Role.ADMIN && u.active) {
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1`, [u.id]);
+      if (n === 0) return ['at least one active administrator must remain'];
+    }
+    return [];
+  }
+
+  async setPassword(id: string, version: number, password: string, actor: Actor): Promise<User> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await this.loadForWrite(em, id, version);
+      const problems = checkPassword(password ?? '', existing.email);
+      if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'password', message })));
+      const saved = await this.applyChange(em, existing, { passwordHash: await AccountService.hashPassword(password) }, actor, 'SET_PASSWORD');
+      await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      return saved;
+    });
+  }
+}

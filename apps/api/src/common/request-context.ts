@@ -1,0 +1,38 @@
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { AccountService } from '../account/account.service.js';
+import { SESSION_COOKIE } from '../account/session-tokens.js';
+import type { Actor } from './actor.js';
+import { Loaders, type RequestContext } from './loaders.js';
+
+/** The session token of a request: the httpOnly cookie of the console, or a bearer token of an API client. */
+export function sessionTokenOf(req: Request): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  const cookies = req.headers.cookie?.split(';') ?? [];
+  for (const c of cookies) {
+    const [name, ...rest] = c.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** The address a request came from (the proxy's X-Forwarded-For when TRUST_PROXY is set). */
+export function addressOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Builds the GraphQL context: per-request DataLoaders and the signed-in user (if the token is valid). */
+export async function buildRequestContext(req: Request, res: Response, dataSource: DataSource, accounts: AccountService): Promise<RequestContext> {
+  const session = await accounts.resolve(sessionTokenOf(req));
+  const principal: Actor | null = session?.actor ?? null;
+  return {
+    req,
+    res,
+    loaders: new Loaders(dataSource),
+    principal,
+    sessionId: session?.sessionId,
+    // Only public operations (signIn) run without a principal, and they do not use the actor (AccessGuard).
+    actor: principal as Actor,
+  };
+}

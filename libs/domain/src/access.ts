@@ -1,0 +1,143 @@
+/**
+ * Who may do what. One table names, for every GraphQL operation, the rule
+ * that governs it; the API enforces it (and refuses operations without a
+ * rule), the console uses it to offer only what a user may do.
+ * Object-level rules (a state coordinator works only in their own state,
+ * and sees other states' internal data redacted) are functions below.
+ */
+export const Role = {
+  ADMIN: 'ADMIN',
+  ROLLOUT_MANAGER: 'ROLLOUT_MANAGER',
+  STATE_COORDINATOR: 'STATE_COORDINATOR',
+  STEERING_MEMBER: 'STEERING_MEMBER',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES: Role[] = Object.values(Role);
+
+export interface Principal {
+  userId: string;
+  role: Role;
+  /** The state a coordinator is bound to. */
+  stateId?: string | null;
+}
+
+/**
+ * public: also without sign-in; self: any signed-in user, on their own account;
+ * read: any signed-in user; state: administrators, rollout managers and (in
+ * their own state) state coordinators; rollout: administrators and rollout
+ * managers; admin: administrators only.
+ */
+export type AccessRule = 'public' | 'self' | 'read' | 'state' | 'rollout' | 'admin';
+
+export const RULE_ROLES: Record<AccessRule, readonly Role[]> = {
+  public: ROLES,
+  self: ROLES,
+  read: ROLES,
+  state: [Role.ADMIN, Role.ROLLOUT_MANAGER, Role.STATE_COORDINATOR],
+  rollout: [Role.ADMIN, Role.ROLLOUT_MANAGER],
+  admin: [Role.ADMIN],
+};
+
+const crud = (type: string, plural: string, write: AccessRule, del: AccessRule = write): Record<string, AccessRule> => ({
+  [type]: 'read',
+  [`all${plural}`]: 'read',
+  [`_all${plural}Meta`]: 'read',
+  [`create${type}`]: write,
+  [`update${type}`]: write,
+  [`delete${type}`]: del,
+});
+
+/** The rule of every GraphQL query and mutation. An operation missing here is refused. */
+export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
+  // account
+  signIn: 'public',
+  me: 'self',
+  signOut: 'self',
+  changePassword: 'self',
+  ...crud('User', 'Users', 'admin'),
+  setUserPassword: 'admin',
+  // reference data
+  ...crud('State', 'States', 'admin'),
+  ...crud('Service', 'Services', 'admin'),
+  ...crud('ServiceStage', 'ServiceStages', 'admin'),
+  ...crud('MilestoneTemplate', 'MilestoneTemplates', 'admin'),
+  ...crud('SpecialistSystem', 'SpecialistSystems', 'rollout'),
+  // a state's own data
+  ...crud('Authority', 'Authorities', 'state', 'admin'),
+  ...crud('ReuseContract', 'ReuseContracts', 'state', 'admin'),
+  ...crud('ReuseVariant', 'ReuseVariants', 'state'),
+  declareInterest: 'state',
+  startNegotiation: 'state',
+  signContract: 'state',
+  terminateContract: 'state',
+  // the rollout
+  ...crud('Onboarding', 'Onboardings', 'rollout', 'admin'),
+  updateOnboarding: 'state',
+  advanceOnboarding: 'rollout',
+  advanceOnboardings: 'rollout',
+  moveOnboardingBack: 'rollout',
+  pauseOnboarding: 'rollout',
+  resumeOnboarding: 'rollout',
+  cancelOnboarding: 'rollout',
+  reopenOnboarding: 'admin',
+  setPlannedGoLive: 'rollout',
+  ...crud('Milestone', 'Milestones', 'rollout'),
+  completeMilestone: 'rollout',
+  reopenMilestone: 'rollout',
+  markMilestoneNotApplicable: 'rollout',
+  ...crud('Blocker', 'Blockers', 'rollout'),
+  resolveBlocker: 'rollout',
+  reopenBlocker: 'rollout',
+  // history
+  history: 'read',
+  onboardingTimeline: 'read',
+};
+
+export type AccessDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+/** May this principal (null = not signed in) call this operation at all? */
+export function mayCall(principal: Principal | null, operation: string): AccessDecision {
+  const rule = OPERATION_ACCESS[operation];
+  if (rule === 'public') return 'ALLOWED';
+  if (!principal) return 'UNAUTHENTICATED';
+  if (!rule) return 'FORBIDDEN';
+  return RULE_ROLES[rule].includes(principal.role) ? 'ALLOWED' : 'FORBIDDEN';
+}
+
+/** May this principal change records of this state? Coordinators only in their own. */
+export function mayWriteInState(principal: Principal, stateId: string | null | undefined): boolean {
+  if (principal.role === Role.ADMIN || principal.role === Role.ROLLOUT_MANAGER) return true;
+  return principal.role === Role.STATE_COORDINATOR && Boolean(principal.stateId) && principal.stateId === stateId;
+}
+
+/**
+ * Internal data a state coordinator does not see of other states: notes,
+ * contacts and evidence, and obstacles (Blocker) altogether. Everything
+ * else (stages, dates, milestones' status, contracts' status) is shared,
+ * as the steering group works with it.
+ */
+export const INTERNAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Authority: ['notes', 'email'],
+  Onboarding: ['notes', 'subjectContact', 'technicalContact', 'statusReason'],
+  ReuseContract: ['notes'],
+  ReuseVariant: ['note'],
+  Milestone: ['note', 'evidenceUrl'],
+};
+export const INTERNAL_TYPES: readonly string[] = ['Blocker'];
+
+/** Does this principal see the internal data of records of this state? */
+export function seesInternals(principal: Principal, stateId: string | null | undefined): boolean {
+  return principal.role !== Role.STATE_COORDINATOR || (Boolean(principal.stateId) && principal.stateId === stateId);
+}
+
+/** What a coordinator may change on their own state's onboardings: the contact data. */
+export const COORDINATOR_ONBOARDING_FIELDS: readonly string[] = ['subjectContact', 'technicalContact'];
+
+/** Password rules (ASVS L2): at least 12 characters, at most 128, not the e-mail address. */
+export function checkPassword(password: string, email?: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push('must be at least 12 characters long');
+  if (password.length > 128) problems.push('must be at most 128 characters long');
+  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) problems.push('must not contain the e-mail address');
+  return problems;
+}
