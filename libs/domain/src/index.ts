@@ -9,3 +9,4 @@ export * from './onboarding.js';
 export * from './contract.js';
 export * from './calendar.js';
 export * from './access.js';
+export * from './costs.js';
