@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { BODY_LIMIT, securityHeaders } from './common/hardening.js';
 import type { DatabaseKind } from './database/data-source.js';
 
 export interface CreateAppOptions {
@@ -22,14 +23,17 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
     bodyParser: true,
   });
   app.enableShutdownHooks();
-  app.useBodyParser('json', { limit: '1mb' });
+  // Security headers (CSP, frame denial, no sniffing, no X-Powered-By) on every response. CORS stays
+  // closed (no enableCors): the console is served from the same origin.
+  app.use(securityHeaders());
+  app.useBodyParser('json', { limit: BODY_LIMIT });
 
   const dist = options.adminDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || !req.accepts('html')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || !req.accepts('html')) return next();
       res.sendFile(index);
     });
   }

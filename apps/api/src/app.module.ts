@@ -8,12 +8,14 @@ import { AccessGuard, RefusalAuditInterceptor } from './account/access.guard.js'
 import { AccountResolver, UserResolver } from './account/account.resolver.js';
 import { AccountService, type AuthSettings } from './account/account.service.js';
 import { CoreModule } from './account/core.module.js';
+import { OidcController } from './account/oidc.controller.js';
 import { UserService } from './account/user.service.js';
 import { buildRequestContext } from './common/request-context.js';
 import { DataSource } from 'typeorm';
 import { AuthorityResolver } from './authority/authority.resolver.js';
 import { AuthorityService } from './authority/authority.service.js';
 import { GraphQLErrorPassThrough, formatGraphQLError } from './common/graphql-errors.js';
+import { graphqlHardening, hideSchemaFromAnonymous } from './common/hardening.js';
 import { LocalDate } from './common/graphql-types.js';
 import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -60,12 +62,13 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           // No HTTP caching of GraphQL responses here; the plugin's per-field hook costs time on every list.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), hideSchemaFromAnonymous()],
+          ...graphqlHardening(),
           context: ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => buildRequestContext(req, res, dataSource, accounts),
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, OidcController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { ROLES } from '@efa/domain';
+import { ConfigError, loadConfig, loadOidcConfig } from './config.js';
 
 describe('configuration', () => {
   it('has sensible defaults: port 3000, embedded database in ./data', () => {
@@ -21,5 +22,83 @@ describe('configuration', () => {
       expect((e as Error).message).toContain('DATABASE_URL must be a PostgreSQL connection string');
       expect((e as Error).message).toContain('SEED must be auto, always or never, got "sometimes"');
     }
+  });
+});
+
+describe('single sign-on configuration (OIDC_*)', () => {
+  const base = { OIDC_ISSUER: 'https://sso.example.org/realms/efa', OIDC_CLIENT_ID: 'efa-rollout', OIDC_CLIENT_SECRET: 's3cret' };
+  const problemsOf = (env: NodeJS.ProcessEnv): string => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('is off without OIDC_ISSUER, whatever else is set', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: '  ', OIDC_CLIENT_ID: 'x' }).oidc).toBeUndefined();
+    expect(loadOidcConfig({})).toBeUndefined();
+  });
+
+  it('has defaults: redirect to this port\'s callback, openid email profile, efa_role/efa_state, roles by their own names', () => {
+    const c = loadConfig({ ...base, PORT: '8080' }).oidc!;
+    expect(c).toMatchObject({
+      issuer: 'https://sso.example.org/realms/efa',
+      clientId: 'efa-rollout',
+      clientSecret: 's3cret',
+      redirectUri: 'http://localhost:8080/auth/oidc/callback',
+      scopes: 'openid email profile',
+      roleClaim: 'efa_role',
+      stateClaim: 'efa_state',
+      allowHttp: false,
+    });
+    expect([...c.roleMap]).toEqual(ROLES.map((r) => [r, r]));
+    expect(loadConfig({ ...base }).oidc!.redirectUri).toBe('http://localhost:3000/auth/oidc/callback');
+  });
+
+  it('reads every variable, the role map included; no secret means a public client', () => {
+    const c = loadOidcConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:8081/realms/efa',
+      OIDC_CLIENT_ID: 'efa',
+      OIDC_REDIRECT_URI: 'https://efa.example.org/auth/oidc/callback',
+      OIDC_SCOPES: ' openid   email ',
+      OIDC_ROLE_CLAIM: 'realm_access.roles',
+      OIDC_STATE_CLAIM: 'land',
+      OIDC_ROLE_MAP: 'efa-admin=ADMIN, efa-rollout=ROLLOUT_MANAGER,efa-land=STATE_COORDINATOR,efa-steering=STEERING_MEMBER,',
+    })!;
+    expect(c).toMatchObject({ clientSecret: undefined, redirectUri: 'https://efa.example.org/auth/oidc/callback', scopes: 'openid email', roleClaim: 'realm_access.roles', stateClaim: 'land' });
+    expect(Object.fromEntries(c.roleMap)).toEqual({ 'efa-admin': 'ADMIN', 'efa-rollout': 'ROLLOUT_MANAGER', 'efa-land': 'STATE_COORDINATOR', 'efa-steering': 'STEERING_MEMBER' });
+  });
+
+  it('names every wrong OIDC variable at once', () => {
+    const message = problemsOf({
+      OIDC_ISSUER: 'sso.example.org',
+      OIDC_REDIRECT_URI: 'efa/callback',
+      OIDC_SCOPES: 'email profile',
+      OIDC_ROLE_MAP: 'efa-admin=ADMIN,efa-boss=BOSS,nothing',
+      OIDC_ALLOW_HTTP: 'yes',
+    });
+    expect(message).toContain('OIDC_ISSUER must be the identity provider\'s issuer URL');
+    expect(message).toContain('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set');
+    expect(message).toContain('OIDC_REDIRECT_URI must be an http(s) URL');
+    expect(message).toContain('OIDC_SCOPES must include openid, got "email profile"');
+    expect(message).toContain('OIDC_ROLE_MAP must be comma-separated claimValue=ROLE pairs');
+    expect(message).toContain('"efa-boss=BOSS", "nothing"');
+    expect(message).toContain('OIDC_ALLOW_HTTP must be true or false, got "yes"');
+    expect(() => loadOidcConfig({ OIDC_ISSUER: 'sso.example.org' })).toThrow(/OIDC_ISSUER/);
+  });
+
+  it('refuses a value mapped to two roles', () => {
+    expect(problemsOf({ ...base, OIDC_ROLE_MAP: 'efa=ADMIN,efa=STEERING_MEMBER' })).toContain('efa is mapped twice');
+  });
+
+  it('wants https for the issuer except on this machine or with OIDC_ALLOW_HTTP=true', () => {
+    expect(problemsOf({ ...base, OIDC_ISSUER: 'http://keycloak:8080/realms/efa' })).toContain('OIDC_ISSUER must use https');
+    expect(loadConfig({ ...base, OIDC_ISSUER: 'http://keycloak:8080/realms/efa', OIDC_ALLOW_HTTP: 'true' }).oidc!.allowHttp).toBe(true);
+    expect(loadConfig({ ...base, OIDC_ISSUER: 'http://localhost:8080/realms/efa' }).oidc).toBeDefined();
+    expect(loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc).toBeDefined();
   });
 });

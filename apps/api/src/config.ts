@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ROLES, Role } from '@efa/domain';
 
 /** Runtime configuration, read once from the environment and validated. */
 export interface AppConfig {
@@ -14,6 +15,26 @@ export interface AppConfig {
   logQueries: boolean;
   /** Create and print the demo accounts: default on the embedded database only. */
   demoAccounts: boolean;
+  /** Single sign-on with OpenID Connect; undefined = off (OIDC_ISSUER unset). */
+  oidc: OidcConfig | undefined;
+}
+
+/** Single sign-on with an OpenID Connect provider (Keycloak, …). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset = a public client (PKCE only, no client authentication). */
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string;
+  /** Claim (a dotted path such as realm_access.roles reaches into objects) whose value(s) map to a role. */
+  roleClaim: string;
+  /** Claim value -> role. */
+  roleMap: ReadonlyMap<string, Role>;
+  /** Claim with a coordinator's state code (BB, ST, …). */
+  stateClaim: string;
+  /** Plain-HTTP issuer allowed (always for localhost/127.0.0.1/::1; elsewhere only with OIDC_ALLOW_HTTP=true). */
+  allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (!['auto', 'always', 'never'].includes(seed)) problems.push(`SEED must be auto, always or never, got "${seed}"`);
   if (env.DEMO_ACCOUNTS && !['true', 'false'].includes(env.DEMO_ACCOUNTS)) problems.push(`DEMO_ACCOUNTS must be true or false, got "${env.DEMO_ACCOUNTS}"`);
   if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (or unset: a random key is kept in the database)');
+  const oidc = readOidc(env, port, problems);
 
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
 
@@ -55,5 +77,81 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     adminDist: path.resolve(root, env.ADMIN_DIST || 'apps/admin/dist'),
     logQueries: env.LOG_QUERIES === 'true',
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl,
+    oidc,
   };
+}
+
+/** The OIDC settings alone (the API module reads them at start; main has validated everything before). */
+export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
+  const problems: string[] = [];
+  const port = /^\d+$/.test(env.PORT ?? '') ? Number(env.PORT) : 3000;
+  const oidc = readOidc(env, port, problems);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return oidc;
+}
+
+/** The default OIDC_ROLE_MAP: every role by its own name. */
+export const DEFAULT_OIDC_ROLE_MAP: ReadonlyMap<string, Role> = new Map(ROLES.map((r) => [r, r]));
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function httpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOidc(env: NodeJS.ProcessEnv, port: number, problems: string[]): OidcConfig | undefined {
+  const issuerText = env.OIDC_ISSUER?.trim();
+  if (!issuerText) return undefined;
+  const before = problems.length;
+
+  if (env.OIDC_ALLOW_HTTP && !['true', 'false'].includes(env.OIDC_ALLOW_HTTP)) problems.push(`OIDC_ALLOW_HTTP must be true or false, got "${env.OIDC_ALLOW_HTTP}"`);
+  const allowHttp = env.OIDC_ALLOW_HTTP === 'true';
+  const issuer = httpUrl(issuerText);
+  if (!issuer) {
+    problems.push(`OIDC_ISSUER must be the identity provider's issuer URL (https://sso.example.org/realms/efa), got "${issuerText}"`);
+  } else if (issuer.protocol === 'http:' && !allowHttp && !LOOPBACK.has(issuer.hostname)) {
+    problems.push(`OIDC_ISSUER must use https (plain http only on localhost, or with OIDC_ALLOW_HTTP=true), got "${issuerText}"`);
+  }
+
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  if (!clientId) problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is set (the client id registered at the identity provider)');
+  const clientSecret = env.OIDC_CLIENT_SECRET || undefined;
+
+  const redirectUri = env.OIDC_REDIRECT_URI?.trim() || `http://localhost:${port}/auth/oidc/callback`;
+  if (!httpUrl(redirectUri) || new URL(redirectUri).search || new URL(redirectUri).hash) {
+    problems.push(`OIDC_REDIRECT_URI must be an http(s) URL without query or fragment (https://efa.example.org/auth/oidc/callback), got "${redirectUri}"`);
+  }
+
+  const scopes = (env.OIDC_SCOPES ?? '').trim().split(/\s+/).filter(Boolean).join(' ') || 'openid email profile';
+  if (!scopes.split(' ').includes('openid')) problems.push(`OIDC_SCOPES must include openid, got "${env.OIDC_SCOPES}"`);
+
+  const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || 'efa_role';
+  const stateClaim = env.OIDC_STATE_CLAIM?.trim() || 'efa_state';
+
+  let roleMap = DEFAULT_OIDC_ROLE_MAP;
+  const mapText = env.OIDC_ROLE_MAP?.trim();
+  if (mapText) {
+    const map = new Map<string, Role>();
+    const bad: string[] = [];
+    for (const entry of mapText.split(',').map((e) => e.trim()).filter(Boolean)) {
+      const at = entry.lastIndexOf('=');
+      const value = entry.slice(0, Math.max(at, 0)).trim();
+      const role = entry.slice(at + 1).trim() as Role;
+      if (at <= 0 || !value || !ROLES.includes(role)) bad.push(`"${entry}"`);
+      else if (map.has(value) && map.get(value) !== role) bad.push(`"${entry}" (${value} is mapped twice)`);
+      else map.set(value, role);
+    }
+    if (bad.length || !map.size) {
+      problems.push(`OIDC_ROLE_MAP must be comma-separated claimValue=ROLE pairs with ROLE one of ${ROLES.join(', ')} (efa-admin=ADMIN,efa-land=STATE_COORDINATOR); wrong: ${bad.join(', ') || 'no pair'}`);
+    }
+    roleMap = map;
+  }
+
+  if (problems.length > before) return undefined;
+  return { issuer: issuerText, clientId, clientSecret, redirectUri, scopes, roleClaim, roleMap, stateClaim, allowHttp };
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   console.log(`  Console:  ${base}/`);
   console.log(`  GraphQL:  ${base}/graphql`);
   console.log(`  Health:   ${base}/health`);
+  if (config.oidc) console.log(`  Single sign-on: ${config.oidc.issuer} (client ${config.oidc.clientId}, callback ${config.oidc.redirectUri})`);
   if (demo.length) {
     console.log('Demo accounts (demo data only, never for real use):');
     for (const a of demo) console.log(`  ${a.role.padEnd(18)} ${a.email.padEnd(30)} ${a.password}`);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { EncryptJWT, SignJWT, jwtDecrypt, jwtVerify } from 'jose';
 import type { DataSource } from 'typeorm';
 
 export const SESSION_COOKIE = 'efa_session';
@@ -38,6 +38,36 @@ export class SessionTokens {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(await this.keyOf());
+  }
+
+  /**
+   * Seals a short-lived payload for the browser to carry (the single sign-on
+   * flow's PKCE verifier, state and nonce): encrypted and authenticated
+   * (JWE, A256GCM) with a key derived from the session key for this purpose,
+   * so any instance can open it and nobody can read or change it.
+   */
+  async seal(purpose: string, payload: Record<string, string>, ttlSeconds: number): Promise<string> {
+    return new EncryptJWT(payload)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setAudience(purpose)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .encrypt(await this.derivedKey(purpose));
+  }
+
+  /** The payload of a sealed value of this purpose, or undefined (tampered, expired, other purpose, malformed). */
+  async unseal(purpose: string, sealed: string | undefined): Promise<Record<string, unknown> | undefined> {
+    if (!sealed) return undefined;
+    try {
+      const { payload } = await jwtDecrypt(sealed, await this.derivedKey(purpose), { audience: purpose, keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async derivedKey(purpose: string): Promise<Uint8Array> {
+    return new Uint8Array(hkdfSync('sha256', await this.keyOf(), new Uint8Array(0), `efa ${purpose}`, 32));
   }
 
   /** The session id of a valid token, or undefined (bad signature, expired, malformed). */

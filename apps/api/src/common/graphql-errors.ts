@@ -1,8 +1,10 @@
-import { Catch, Logger, type ArgumentsHost } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainError, ErrorCode, isDomainError, type FieldIssue } from '@efa/domain';
 import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
+import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { BODY_LIMIT, fromLimitError } from './hardening.js';
 
 /** Which field a database constraint protects, and what its violation means to a person. */
 const CONSTRAINTS: Record<string, FieldIssue> = {
@@ -105,7 +107,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = gqlError?.originalError ?? error;
   const base = { locations: formatted.locations, path: formatted.path };
 
-  const domain = isDomainError(original) ? original : fromDatabaseError(original);
+  const domain = isDomainError(original) ? original : (fromDatabaseError(original) ?? fromLimitError(original));
   if (domain) {
     return { ...base, message: domain.message, extensions: { code: domain.code, issues: domain.issues, ...domain.details } };
   }
@@ -125,15 +127,39 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error; the details were logged', extensions: { code: ErrorCode.INTERNAL } };
 }
 
+/** The JSON answer to an error outside GraphQL execution (HTTP routes, body parsing, unknown paths): never a stack trace. */
+export function httpErrorBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+  const cause = (exception instanceof HttpException ? exception.cause : exception) as { type?: string; status?: number } | undefined;
+  if (cause?.type === 'entity.too.large') {
+    const message = `The request body is larger than the limit of ${BODY_LIMIT}; send less data per request`;
+    return { status: 413, body: { errors: [{ message, extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit: 'body', max: BODY_LIMIT } }] } };
+  }
+  if (cause?.type === 'entity.parse.failed' || (cause instanceof SyntaxError && cause.status === 400)) {
+    return { status: 400, body: { errors: [{ message: 'The request body is not valid JSON', extensions: { code: ErrorCode.VALIDATION } }] } };
+  }
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    const response = exception.getResponse();
+    return { status: exception.getStatus(), body: typeof response === 'object' ? (response as Record<string, unknown>) : { statusCode: exception.getStatus(), message: response } };
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return { status: 500, body: { statusCode: 500, message: 'Internal server error; the details were logged' } };
+}
+
 /**
  * Hands every error raised in a resolver to GraphQL unchanged, so that
  * formatGraphQLError is the one place that logs and translates it (Nest's
  * default handler would log expected domain refusals as server errors).
+ * Errors of HTTP routes and middleware (body too large, malformed JSON,
+ * unknown path) are answered as JSON by httpErrorBody.
  */
 @Catch()
 export class GraphQLErrorPassThrough implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() !== 'graphql') throw exception;
-    return exception;
+    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = httpErrorBody(exception);
+    if (res.headersSent) res.end();
+    else res.status(status).json(body);
+    return undefined;
   }
 }

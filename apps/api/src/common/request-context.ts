@@ -9,10 +9,21 @@ import { Loaders, type RequestContext } from './loaders.js';
 export function sessionTokenOf(req: Request): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return cookieOf(req, SESSION_COOKIE);
+}
+
+/** The value of a cookie of the request. */
+export function cookieOf(req: Request, cookie: string): string | undefined {
   const cookies = req.headers.cookie?.split(';') ?? [];
   for (const c of cookies) {
     const [name, ...rest] = c.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === cookie) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
