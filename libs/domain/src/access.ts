@@ -54,7 +54,11 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   me: 'self',
   signOut: 'self',
   changePassword: 'self',
+  // Accounts (e-mail addresses, roles, sign-ins) are for administrators only.
   ...crud('User', 'Users', 'admin'),
+  User: 'admin',
+  allUsers: 'admin',
+  _allUsersMeta: 'admin',
   setUserPassword: 'admin',
   // reference data
   ...crud('State', 'States', 'admin'),
@@ -112,13 +116,15 @@ export function mayWriteInState(principal: Principal, stateId: string | null | u
 
 /**
  * Internal data a state coordinator does not see of other states: notes,
- * contacts and evidence, and obstacles (Blocker) altogether. Everything
- * else (stages, dates, milestones' status, contracts' status) is shared,
- * as the steering group works with it.
+ * contacts and evidence, the comments and reasons given with a move (a pause
+ * reason is also the statusReason), and obstacles (Blocker) altogether.
+ * Everything else (stages, dates, milestones' status, contracts' status) is
+ * shared, as the steering group works with it.
  */
 export const INTERNAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Authority: ['notes', 'email'],
   Onboarding: ['notes', 'subjectContact', 'technicalContact', 'statusReason'],
+  OnboardingTransition: ['comment'],
   ReuseContract: ['notes'],
   ReuseVariant: ['note'],
   Milestone: ['note', 'evidenceUrl'],

@@ -186,7 +186,8 @@ export class OidcService {
 
   private async update(em: EntityManager, user: User, identity: Identity, role: Role, stateId: string | null): Promise<User | Refused> {
     if (user.role === Role.ADMIN && role !== Role.ADMIN) {
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1`, [user.id]);
+      // Locks the other administrators' rows, so two demotions at once cannot both pass (as in UserService).
+      const n = (await em.query(`SELECT id FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1 FOR UPDATE`, [user.id])).length;
       if (n === 0) return new Refused('last_admin', `claims map to ${role}`);
     }
     const next: Record<'email' | 'displayName' | 'role' | 'stateId' | 'oidcSubject', string | null> = {

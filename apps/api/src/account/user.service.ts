@@ -29,10 +29,20 @@ export class UserService extends CrudService<User, UserFilter> {
     return [...issues, ...validateUser(u)];
   }
 
+  /**
+   * How many active administrators there are besides this user. Locks their
+   * rows until the transaction ends, so two requests each removing one of
+   * the last two administrators cannot both pass (the second one waits and
+   * then counts without the first one's).
+   */
+  private async otherActiveAdmins(em: EntityManager, without: string): Promise<number> {
+    const rows: Array<{ id: string }> = await em.query(`SELECT id FROM app_user WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`);
+    return rows.filter((r) => r.id !== without).length;
+  }
+
   /** At least one active administrator must remain. */
   private async assertAdminRemains(em: EntityManager, without: string): Promise<void> {
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1`, [without]);
-    if (n === 0) throw DomainError.notAllowed(['at least one active administrator must remain']);
+    if ((await this.otherActiveAdmins(em, without)) === 0) throw DomainError.notAllowed(['at least one active administrator must remain']);
   }
 
   override async create(input: Partial<User> & { password?: string | null }, actor: Actor): Promise<User> {
@@ -60,10 +70,7 @@ export class UserService extends CrudService<User, UserFilter> {
   }
 
   protected override async deleteRefusals(u: User, em: EntityManager): Promise<string[]> {
-    if (u.role === Role.ADMIN && u.active) {
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active AND id <> $1`, [u.id]);
-      if (n === 0) return ['at least one active administrator must remain'];
-    }
+    if (u.role === Role.ADMIN && u.active && (await this.otherActiveAdmins(em, u.id)) === 0) return ['at least one active administrator must remain'];
     return [];
   }
 

@@ -6,6 +6,15 @@ export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | (string & {});
 
 const IGNORED = new Set(['createdAt', 'updatedAt', 'version']);
 
+/** Fields whose values never go into the audit log, only that they changed (the password hash). */
+const SECRET = new Set(['passwordHash']);
+const HIDDEN = '(hidden)';
+
+/** What the audit log shows of a field's value: a secret only as set or not set. */
+export function auditValue(field: string, value: unknown): unknown {
+  return SECRET.has(field) && value !== null && value !== undefined ? HIDDEN : value;
+}
+
 function normalise(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   return value === undefined ? null : value;
@@ -20,7 +29,7 @@ export function diffRecords(before: object | null, after: object | null): FieldC
     if (IGNORED.has(key) || key === 'id') continue;
     const from = normalise(b[key]);
     const to = normalise(a[key]);
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: auditValue(key, from), to: auditValue(key, to) };
   }
   return changes;
 }

@@ -19,6 +19,7 @@ export class AuthorityService extends CrudService<Authority, AuthorityFilter> {
     sortable: ['name', 'kind', 'level', 'stateId', 'ars', 'population', 'specialistSystemId', 'createdAt', 'updatedAt'],
     defaultSort: 'name',
     stateOf: async (r) => r.stateId,
+    ownStateSql: 'e.stateId = :ownState',
     referencedBy: [{ table: 'onboarding', column: 'authority_id', label: 'onboardings' }],
   };
 

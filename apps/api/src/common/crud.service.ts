@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, Role, assertNoIssues, mayWriteInState, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type FieldIssue } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -30,6 +30,12 @@ export interface CrudDefinition<E> {
   referencedBy?: Array<{ table: string; column: string; label: string }>;
   /** The state a record belongs to, for records a state coordinator may change in their own state. */
   stateOf?: (record: E, em: EntityManager) => Promise<string | null>;
+  /**
+   * SQL condition that a row (alias e) belongs to the state :ownState, for
+   * searching and filtering by internal data (INTERNAL_FIELDS, obstacles):
+   * for a state coordinator that matches only rows of their own state.
+   */
+  ownStateSql?: string;
   /** The only fields a state coordinator may change (default: all). */
   coordinatorFields?: readonly string[];
 }
@@ -78,7 +84,19 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   }
 
   /** Extra filter conditions beyond the generic ones. */
-  protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F): void {}
+  protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F, _actor?: Actor): void {}
+
+  /**
+   * SQL condition to AND to a search or filter by internal data, so that it
+   * cannot reveal what the actor does not see: for a state coordinator
+   * "the row belongs to their state", for everyone else TRUE.
+   */
+  protected internalsVisibleSql(qb: SelectQueryBuilder<E>, actor?: Actor): string {
+    if (actor?.role !== Role.STATE_COORDINATOR) return 'TRUE';
+    if (!this.def.ownStateSql || !actor.stateId) return 'FALSE';
+    qb.setParameter('ownState', actor.stateId);
+    return `(${this.def.ownStateSql})`;
+  }
 
   async findOne(id: string, actor?: Actor): Promise<E> {
     const row = UUID_PATTERN.test(id) ? await this.scoped(this.dataSource.getRepository(this.def.entity).createQueryBuilder('e'), actor).andWhere('e.id = :oneId', { oneId: id }).getOne() : null;
@@ -128,8 +146,9 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     if (q) {
       const like = `%${escapeLike(q)}%`;
       const prefix = `${escapeLike(q)}%`;
+      const internal = INTERNAL_FIELDS[this.def.name] ?? [];
       const parts = [
-        ...this.def.searchColumns.map((c) => `e.${c} ILIKE :like`),
+        ...this.def.searchColumns.map((c) => (internal.includes(c) ? `(e.${c} ILIKE :like AND ${this.internalsVisibleSql(qb, actor)})` : `e.${c} ILIKE :like`)),
         ...(this.def.prefixSearchColumns ?? []).map((c) => `e.${c} ILIKE :prefix`),
       ];
       if (parts.length) qb.andWhere(`(${parts.join(' OR ')})`, { like, prefix });
@@ -145,7 +164,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       const param = `f_${column}`;
       qb.andWhere(Array.isArray(value) ? `e.${column} IN (:...${param})` : `e.${column} = :${param}`, { [param]: value });
     }
-    this.applyFilter(qb, filter);
+    this.applyFilter(qb, filter, actor);
     return qb;
   }
 
@@ -167,15 +186,21 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
 
   async update(id: string, version: number, patch: Partial<E>, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
-      const existing = await this.loadForWrite(em, id, version);
+      const existing = await this.loadForWrite(em, id, version, actor);
       return this.applyChange(em, existing, patch, actor, 'UPDATE');
     });
   }
 
-  /** Loads a record inside a write transaction, refusing an unknown id and (when given) a stale version. */
-  async loadForWrite(em: EntityManager, id: string, version?: number | null): Promise<E> {
+  /**
+   * Loads a record inside a write transaction, refusing an unknown id, (when
+   * an actor is given) a record the actor may not change (before any business
+   * rule is looked at, and even if the change would change nothing), and
+   * (when given) a stale version.
+   */
+  async loadForWrite(em: EntityManager, id: string, version?: number | null, actor?: Actor): Promise<E> {
     const existing = UUID_PATTERN.test(id) ? await em.findOneBy(this.def.entity, { id } as never) : null;
     if (!existing) throw DomainError.notFound(this.def.name, id);
+    if (actor) await this.authorizeWrite(em, actor, existing, null);
     if (version !== undefined && version !== null && existing.version !== version) throw DomainError.conflict(this.def.name, id, version, existing.version);
     return existing;
   }
@@ -206,8 +231,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
 
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {
     return this.dataSource.transaction(async (em) => {
-      const existing = await this.loadForWrite(em, id, version);
-      await this.authorizeWrite(em, actor, existing, null);
+      const existing = await this.loadForWrite(em, id, version, actor);
       DomainError.refuseIf(await this.deleteRefusals(existing, em));
       const refs: string[] = [];
       for (const ref of this.def.referencedBy ?? []) {

@@ -15,6 +15,7 @@ export async function stateOfRecord(typeName: string, source: Source, loaders: L
       return loaders.authorityState.load(source.authorityId as string);
     case 'Milestone':
     case 'Blocker':
+    case 'OnboardingTransition':
       return loaders.onboardingState.load(source.onboardingId as string);
     default:
       return null;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/loaders.js';
-import { DomainError, INTERNAL_FIELDS, INTERNAL_TYPES, seesInternals } from '@efa/domain';
+import { DomainError, ErrorCode, INTERNAL_FIELDS, INTERNAL_TYPES, Role, seesInternals } from '@efa/domain';
 import type { Actor } from '../common/actor.js';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { auditValue } from '../audit/audit.service.js';
 import { UUID_PATTERN } from '../common/crud.service.js';
 
 @ObjectType({ description: 'One field of a change: its value before and after.' })
@@ -59,6 +60,9 @@ export class HistoryService {
 
   /** Every recorded change of one record, newest first. */
   async history(actor: Actor, entityType: string, entityId: string, limit: number): Promise<AuditEvent[]> {
+    if ((entityType === 'User' || entityType === 'Security') && actor.role !== Role.ADMIN) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'The history of accounts (sign-ins, addresses) is for administrators only');
+    }
     if (!UUID_PATTERN.test(entityId)) throw DomainError.validation([{ field: 'entityId', message: `is not a valid id: ${entityId}` }]);
     const events = await this.dataSource.getRepository(AuditEvent).find({ where: { entityType, entityId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
     return this.redact(actor, events, await this.stateOf(entityType, entityId));
@@ -97,7 +101,9 @@ export class HistoryService {
   }
 }
 
-const fieldChanges = (e: AuditEvent): FieldChange[] => Object.entries(e.changes ?? {}).map(([field, c]) => ({ field, from: c.from, to: c.to }));
+/** The field changes of an event; secrets (recorded before they were hidden at the source) as hidden. */
+const fieldChanges = (e: AuditEvent): FieldChange[] =>
+  Object.entries(e.changes ?? {}).map(([field, c]) => ({ field, from: auditValue(field, c.from), to: auditValue(field, c.to) }));
 
 @Resolver(() => AuditEvent)
 export class HistoryResolver {

@@ -21,6 +21,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     defaultSort: 'position',
     stateOf: async (r, em) =>
       (await em.query(`SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`, [r.onboardingId]))[0]?.state_id ?? null,
+    ownStateSql: `e.onboardingId IN (SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE a.state_id = :ownState)`,
   };
 
   protected override applyFilter(qb: SelectQueryBuilder<Milestone>, f: MilestoneFilter): void {

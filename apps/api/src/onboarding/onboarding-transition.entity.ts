@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { internalField } from '../common/visibility.js';
 
 /** One move of an onboarding: from which stage/status to which, when, by whom, why. */
 @ObjectType({ description: 'A stage or status change of an onboarding (the transition log).' })
@@ -41,7 +42,7 @@ export class OnboardingTransition {
   @Column()
   actor: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, middleware: [internalField] })
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 }

@@ -22,9 +22,10 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     defaultSort: 'updatedAt',
     stateOf: async (o, em) => (await em.query(`SELECT state_id FROM authority WHERE id = $1`, [o.authorityId]))[0]?.state_id ?? null,
     coordinatorFields: COORDINATOR_ONBOARDING_FIELDS,
+    ownStateSql: `e.authorityId IN (SELECT a.id FROM authority a WHERE a.state_id = :ownState)`,
   };
 
-  protected override applyFilter(qb: SelectQueryBuilder<Onboarding>, f: OnboardingFilter): void {
+  protected override applyFilter(qb: SelectQueryBuilder<Onboarding>, f: OnboardingFilter, actor?: Actor): void {
     const q = f.q?.trim();
     if (q) {
       qb.andWhere(`(e.authorityId IN (SELECT a.id FROM authority a WHERE a.name ILIKE :oq OR a.ars LIKE :oqPrefix) OR e.jiraKey ILIKE :oqPrefix OR e.owner ILIKE :oq)`, {
@@ -35,7 +36,9 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     if (f.stateId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.state_id = :oStateId)`, { oStateId: f.stateId });
     if (f.specialistSystemId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.specialist_system_id = :oSystemId)`, { oSystemId: f.specialistSystemId });
     if (f.hasBlockingBlocker !== undefined && f.hasBlockingBlocker !== null) {
-      qb.andWhere(`${f.hasBlockingBlocker ? '' : 'NOT '}EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = e.id AND b.severity = 'BLOCKING' AND b.resolved_at IS NULL)`);
+      // Obstacles are internal: for a coordinator, other states' onboardings have none (as Onboarding.blockers shows them).
+      const blocked = `(EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = e.id AND b.severity = 'BLOCKING' AND b.resolved_at IS NULL) AND ${this.internalsVisibleSql(qb, actor)})`;
+      qb.andWhere(`${f.hasBlockingBlocker ? '' : 'NOT '}${blocked}`);
     }
     if (f.overdue !== undefined && f.overdue !== null) {
       // IS NOT NULL keeps the condition two-valued, so overdue: false includes onboardings without a planned date.

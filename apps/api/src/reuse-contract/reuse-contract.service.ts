@@ -19,14 +19,15 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
     defaultSort: 'createdAt',
     stateOf: async (r) => r.stateId,
+    ownStateSql: 'e.stateId = :ownState',
   };
 
-  protected override applyFilter(qb: SelectQueryBuilder<ReuseContract>, f: ReuseContractFilter): void {
+  protected override applyFilter(qb: SelectQueryBuilder<ReuseContract>, f: ReuseContractFilter, actor?: Actor): void {
     const q = f.q?.trim();
     if (q) {
-      // Search the notes, the state's name/code and the service's name/OZG id.
+      // Search the notes (internal: a coordinator's own state's only), the state's name/code and the service's name/OZG id.
       qb.andWhere(
-        `(e.notes ILIKE :cq OR e.stateId IN (SELECT s.id FROM state s WHERE s.name ILIKE :cq OR s.code ILIKE :cqExact) OR e.serviceId IN (SELECT sv.id FROM service sv WHERE sv.name ILIKE :cq OR sv.ozg_id = :cqExact))`,
+        `((e.notes ILIKE :cq AND ${this.internalsVisibleSql(qb, actor)}) OR e.stateId IN (SELECT s.id FROM state s WHERE s.name ILIKE :cq OR s.code ILIKE :cqExact) OR e.serviceId IN (SELECT sv.id FROM service sv WHERE sv.name ILIKE :cq OR sv.ozg_id = :cqExact))`,
         { cq: `%${escapeLike(q)}%`, cqExact: q },
       );
     }
@@ -42,7 +43,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
   /** A generic update may correct details and dates; a change of status follows the lifecycle rules like the step mutations. */
   override async update(id: string, version: number, patch: Partial<ReuseContract>, actor: Actor): Promise<ReuseContract> {
     return this.dataSource.transaction(async (em) => {
-      const existing = await this.loadForWrite(em, id, version);
+      const existing = await this.loadForWrite(em, id, version, actor);
       if (patch.status && patch.status !== existing.status) {
         DomainError.refuseIf(checkContractTransition(existing.status, patch.status, null));
       }
@@ -57,7 +58,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
    */
   async transition(id: string, version: number, to: ContractStatus, at: string | null | undefined, reason: string | null | undefined, actor: Actor): Promise<ReuseContract> {
     return this.dataSource.transaction(async (em) => {
-      const c = await this.loadForWrite(em, id, version);
+      const c = await this.loadForWrite(em, id, version, actor);
       const reasons = checkContractTransition(c.status, to, reason);
       DomainError.refuseIf(reasons);
       const date = at ?? today();

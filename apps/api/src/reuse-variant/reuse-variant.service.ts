@@ -18,6 +18,7 @@ export class ReuseVariantService extends CrudService<ReuseVariant, ReuseVariantF
     sortable: ['stateId', 'serviceId', 'variant', 'updatedAt'],
     defaultSort: 'stateId',
     stateOf: async (r) => r.stateId,
+    ownStateSql: 'e.stateId = :ownState',
   };
 
   protected async validate(v: ReuseVariant, em: EntityManager): Promise<FieldIssue[]> {
