@@ -25,6 +25,8 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
   app.enableShutdownHooks();
   // Security headers (CSP, frame denial, no sniffing, no X-Powered-By) on every response. CORS stays
   // closed (no enableCors): the console is served from the same origin.
+  // Behind a reverse proxy, TRUST_PROXY (Express's "trust proxy", e.g. 1 or loopback) makes the client's address the one sign-in limits count.
+  if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
   app.use(securityHeaders());
   app.useBodyParser('json', { limit: BODY_LIMIT });
 
