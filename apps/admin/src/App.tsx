@@ -1,23 +1,49 @@
-import { Admin, Resource, type DataProvider } from 'react-admin';
+import { Admin, Resource } from 'react-admin';
+import { LoginPage } from './auth/LoginPage';
 import authorities from './authorities';
+import { authProvider } from './authProvider';
+import { createSessionDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import reuseContracts from './reuse-contracts';
 import services from './services';
 import specialistSystems from './specialist-systems';
 import states from './states';
-
-export interface AppProps {
-  /** Built and introspected before the console renders (see main.tsx). */
-  dataProvider: DataProvider;
-}
+import { createStore } from './store';
 
 /**
- * The console. Resource names equal the GraphQL type names (see
- * resourceNames.ts); their order is the menu's.
+ * One ra-data-graphql-simple provider per session: built (and the schema
+ * introspected) on the first request, which only pages of signed-in users
+ * send (Layout renders them only then), dropped at sign-out, so a new
+ * sign-in, perhaps with another role, starts afresh.
  */
-const App = ({ dataProvider }: AppProps) => (
-  <Admin dataProvider={dataProvider} i18nProvider={i18nProvider} layout={Layout} title="app.title" disableTelemetry>
+const dataProvider = createSessionDataProvider();
+authProvider.onSessionChange((identity) => {
+  dataProvider.reset();
+  if (identity) dataProvider.warmUp();
+});
+
+const store = createStore();
+
+/**
+ * The console. Everything requires sign-in: without a session the layout
+ * (auth/SignedIn.tsx) sends the user to the login page, and no page renders
+ * or requests data. (Not `requireAuth`: see SignedIn for why.)
+ * Resource names equal the GraphQL type names (see resourceNames.ts); their
+ * order is the menu's, which lists only what the user's role may read
+ * (authProvider.canAccess, from libs/domain's access table).
+ */
+const App = () => (
+  <Admin
+    authProvider={authProvider}
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    loginPage={LoginPage}
+    layout={Layout}
+    title="app.title"
+    disableTelemetry
+  >
     <Resource name="State" {...states} />
     <Resource name="Authority" {...authorities} />
     <Resource name="Service" {...services} />

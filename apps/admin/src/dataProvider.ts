@@ -1,9 +1,9 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
+import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
 import { RESOURCE_NAMES } from './resourceNames';
 
-/** Same origin: the API serves the built console; `vite dev` proxies it (vite.config.ts). */
-export const GRAPHQL_URI = '/graphql';
+export { ApiUnreachableError, GRAPHQL_URI };
 
 /** How long the console waits for the schema before it reports the API as unreachable. */
 export const INTROSPECTION_TIMEOUT_MS = 15_000;
@@ -26,17 +26,11 @@ export type IntrospectingDataProvider = DataProvider & {
  * A data provider for the API's GraphQL schema, which follows
  * ra-data-graphql-simple's convention for every resource X: X(id),
  * allXs(page, perPage, sortField, sortOrder, filter), _allXsMeta, createX,
- * updateX, deleteX. The schema is introspected on first use.
+ * updateX, deleteX. The schema is introspected on first use. Requests send
+ * the session cookie (same origin).
  */
 export function buildDataProvider(): IntrospectingDataProvider {
-  return buildGraphQLProvider({ clientOptions: { uri: GRAPHQL_URI } }) as IntrospectingDataProvider;
-}
-
-export class ApiUnreachableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ApiUnreachableError';
-  }
+  return buildGraphQLProvider({ clientOptions: { uri: GRAPHQL_URI, credentials: 'same-origin' } }) as IntrospectingDataProvider;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -69,18 +63,20 @@ function describe(error: unknown): string {
 
 /**
  * Builds the data provider and waits for the schema introspection, so the
- * console renders only against a reachable API. Rejects with
- * ApiUnreachableError otherwise. Each call builds a fresh provider: the
- * provider caches its introspection promise, a failed one included, so a
- * retry needs a new one.
+ * console works only against a reachable API. Rejects with the API's error
+ * when it answered with one (UNAUTHENTICATED: the session has ended, which
+ * the authProvider's checkError recognises), with ApiUnreachableError
+ * otherwise. Each call builds a fresh provider: the provider caches its
+ * introspection promise, a failed one included, so a retry needs a new one.
  */
-export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Promise<DataProvider> {
+export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Promise<IntrospectingDataProvider> {
   const dataProvider = buildDataProvider();
   let introspection: IntrospectionSummary;
   try {
     introspection = await withTimeout(dataProvider.getIntrospection(), timeoutMs);
   } catch (error) {
-    throw error instanceof ApiUnreachableError ? error : new ApiUnreachableError(describe(error), { cause: error });
+    if (error instanceof ApiUnreachableError || isUnauthenticated(error) || errorCodesOf(error).length > 0) throw error;
+    throw new ApiUnreachableError(describe(error), { cause: error });
   }
   const served = new Set(introspection.resources.map((resource) => resource.type.name));
   const missing = RESOURCE_NAMES.filter((name) => !served.has(name));
@@ -89,4 +85,53 @@ export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Pr
     console.warn(`The GraphQL schema at ${GRAPHQL_URI} does not (yet) provide these resources: ${missing.join(', ')}`);
   }
   return dataProvider;
+}
+
+const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+
+/** The console's data provider: one ra-data-graphql-simple provider per session. */
+export type SessionDataProvider = DataProvider & {
+  /** Drops the provider (and its Apollo client and schema); the next request builds a new one. Call on sign-in and sign-out. */
+  reset: () => void;
+  /** Builds the provider and introspects the schema now, so the first page does not wait for it. */
+  warmUp: () => void;
+};
+
+/**
+ * The data provider <Admin> gets. It builds ra-data-graphql-simple's
+ * provider (which introspects the schema) on the first request, which
+ * the console sends only once signed in (auth/SignedIn.tsx), and builds
+ * a new one after `reset()`, so nothing of one session (schema, Apollo
+ * cache) outlives it. A failed build is not kept: the next request tries again.
+ */
+export function createSessionDataProvider(load: () => Promise<DataProvider> = loadDataProvider): SessionDataProvider {
+  let current: Promise<DataProvider> | undefined;
+  const provider = (): Promise<DataProvider> => {
+    if (!current) {
+      const attempt = load();
+      current = attempt;
+      attempt.catch(() => {
+        if (current === attempt) current = undefined;
+      });
+    }
+    return current;
+  };
+  const methods = Object.fromEntries(
+    METHODS.map((method) => [
+      method,
+      async (resource: string, params: unknown) => {
+        const target = (await provider()) as unknown as Record<string, (resource: string, params: unknown) => Promise<unknown>>;
+        return target[method](resource, params);
+      },
+    ]),
+  );
+  return {
+    ...(methods as unknown as DataProvider),
+    reset: () => {
+      current = undefined;
+    },
+    warmUp: () => {
+      provider().catch(() => undefined);
+    },
+  };
 }

@@ -1,27 +1,27 @@
 import { StrictMode, useEffect, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { DataProvider } from 'react-admin';
-import type { AppProps } from './App';
 import { BootError, BootLoading } from './BootScreen';
 
 /**
  * Start-up: the first chunk holds React and the boot screen only. It loads
- * the console (react-admin, MUI) and the data provider (Apollo) in
- * parallel, waits for the API's schema, and then renders the console, or
- * explains that the API is not reachable and offers a retry.
+ * the console (react-admin, MUI) and asks the API who is signed in (`me`,
+ * with the session cookie) in parallel, and then renders the console: the
+ * login page without a session, the lists with one. If the API does not
+ * answer, it explains that and offers a retry. The data provider (and its
+ * schema introspection) is built only once signed in (App.tsx).
  */
 
-type BootState =
-  | { status: 'loading' }
-  | { status: 'error'; details: string }
-  | { status: 'ready'; App: ComponentType<AppProps>; dataProvider: DataProvider };
+/** How long the console waits for the API's answer before it reports the API as unreachable. */
+const SESSION_CHECK_TIMEOUT_MS = 15_000;
 
-async function boot(): Promise<{ App: ComponentType<AppProps>; dataProvider: DataProvider }> {
-  const [appModule, dataProvider] = await Promise.all([
+type BootState = { status: 'loading' } | { status: 'error'; details: string } | { status: 'ready'; App: ComponentType };
+
+async function boot(): Promise<ComponentType> {
+  const [appModule] = await Promise.all([
     import('./App'),
-    import('./dataProvider').then((module) => module.loadDataProvider()),
+    import('./authProvider').then(({ authProvider }) => authProvider.checkSession({ timeoutMs: SESSION_CHECK_TIMEOUT_MS })),
   ]);
-  return { App: appModule.default, dataProvider };
+  return appModule.default;
 }
 
 const Root = () => {
@@ -32,8 +32,8 @@ const Root = () => {
     let current = true;
     setState({ status: 'loading' });
     boot().then(
-      ({ App, dataProvider }) => {
-        if (current) setState({ status: 'ready', App, dataProvider });
+      (App) => {
+        if (current) setState({ status: 'ready', App });
       },
       (error: unknown) => {
         console.error('EfA Rollout: the console could not start.', error);
@@ -51,7 +51,7 @@ const Root = () => {
     case 'error':
       return <BootError details={state.details} onRetry={() => setAttempt((n) => n + 1)} />;
     case 'ready':
-      return <state.App dataProvider={state.dataProvider} />;
+      return <state.App />;
   }
 };
 

@@ -52,7 +52,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   // account
   signIn: 'public',
   me: 'self',
-  signOut: 'self',
+  // Also without a valid session: it clears the console's cookie of an ended session.
+  signOut: 'public',
   changePassword: 'self',
   // Accounts (e-mail addresses, roles, sign-ins) are for administrators only.
   ...crud('User', 'Users', 'admin'),

@@ -250,6 +250,18 @@ export const appMessagesDe: AppMessages = {
       details: 'Technische Details',
       retry: 'Erneut versuchen',
     },
+    auth: {
+      sign_in_hint: 'Bitte melden Sie sich mit Ihrer E-Mail-Adresse an.',
+      email: 'E-Mail-Adresse',
+      wrong_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
+      account_deactivated: 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.',
+      rate_limited: 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+      credentials_required: 'Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
+      unavailable: 'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es in Kürze erneut.',
+      unreachable: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
+      signed_in_as: 'Angemeldet als',
+      demo_account: 'Demo-Konto',
+    },
     enum: {
       AuthorityKind: {
         FOREIGNERS_AUTHORITY: 'Ausländerbehörde',
@@ -276,6 +288,12 @@ export const appMessagesDe: AppMessages = {
         GOVDIGITAL_MARKETPLACE: 'GovDigital-Marktplatz',
         MUNICIPAL_AGENT_MODEL: 'Kommunales Vertretermodell',
         ADMINISTRATIVE_AGREEMENT: 'Verwaltungsvereinbarung',
+      },
+      Role: {
+        ADMIN: 'Administration',
+        ROLLOUT_MANAGER: 'Rollout-Management',
+        STATE_COORDINATOR: 'Landeskoordination',
+        STEERING_MEMBER: 'Steuerungskreis',
       },
       MunicipalAccessModel: {
         FREE_PASS_THROUGH: 'Kostenfreie Weitergabe',

@@ -22,6 +22,18 @@ export const appMessagesEn = {
       details: 'Technical details',
       retry: 'Try again',
     },
+    auth: {
+      sign_in_hint: 'Please sign in with your e-mail address.',
+      email: 'E-mail address',
+      wrong_credentials: 'The e-mail address or the password is wrong.',
+      account_deactivated: 'This account is deactivated. Please contact the administrators.',
+      rate_limited: 'Too many failed sign-in attempts. Please wait a few minutes, then try again.',
+      credentials_required: 'Please enter your e-mail address and your password.',
+      unavailable: 'Signing in is not possible at the moment. Please try again shortly.',
+      unreachable: 'The server cannot be reached. Please check your connection, then try again.',
+      signed_in_as: 'Signed in as',
+      demo_account: 'demo account',
+    },
     enum: {
       AuthorityKind: {
         FOREIGNERS_AUTHORITY: 'Foreigners authority',
@@ -48,6 +60,12 @@ export const appMessagesEn = {
         GOVDIGITAL_MARKETPLACE: 'GovDigital marketplace',
         MUNICIPAL_AGENT_MODEL: 'Municipal agent model',
         ADMINISTRATIVE_AGREEMENT: 'Administrative agreement',
+      },
+      Role: {
+        ADMIN: 'Administration',
+        ROLLOUT_MANAGER: 'Rollout management',
+        STATE_COORDINATOR: 'State coordination',
+        STEERING_MEMBER: 'Steering committee',
       },
       MunicipalAccessModel: {
         FREE_PASS_THROUGH: 'Passed on free of charge',

@@ -1,24 +1,25 @@
-import { useEffect, type ReactNode } from 'react';
-import { Layout as RaLayout, useLocaleState } from 'react-admin';
+import type { ReactNode } from 'react';
+import { AppBar as RaAppBar, Layout as RaLayout } from 'react-admin';
+import { AccountMenu } from '../auth/AccountMenu';
+import { SignedIn } from '../auth/SignedIn';
+import { DocumentLanguage } from './DocumentLanguage';
 
-/** Keeps <html lang> in step with the language chosen in the app bar (screen readers, hyphenation). */
-const DocumentLanguage = () => {
-  const [locale] = useLocaleState();
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-  return null;
-};
+/** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
+const AppBar = () => <RaAppBar userMenu={<AccountMenu />} />;
 
 /**
- * react-admin's layout (app bar with language menu, sidebar menu of the
- * resources). The dashboard and the stage board join as pages of their own.
- * Unlike react-admin's default, the page does not grow wider than the
- * window for a wide table: the table scrolls inside its card instead.
+ * react-admin's layout (app bar with language and user menu, sidebar menu
+ * of the resources the user's role may list), for signed-in users only
+ * (SignedIn: everyone else is sent to the login page). The dashboard and
+ * the stage board join as pages of their own. Unlike react-admin's default,
+ * the page does not grow wider than the window for a wide table: the table
+ * scrolls inside its card instead.
  */
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout sx={{ minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 } }}>
-    <DocumentLanguage />
-    {children}
-  </RaLayout>
+  <SignedIn>
+    <RaLayout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 } }}>
+      <DocumentLanguage />
+      {children}
+    </RaLayout>
+  </SignedIn>
 );

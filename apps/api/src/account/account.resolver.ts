@@ -25,9 +25,9 @@ export class AccountResolver {
     return session;
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  @Mutation(() => Boolean, { description: 'Ends the current session and clears the session cookie (also when the session has ended already).' })
   async signOut(@Context() ctx: RequestContext): Promise<boolean> {
-    await this.accounts.signOut(ctx.actor, ctx.sessionId);
+    if (ctx.principal) await this.accounts.signOut(ctx.principal, ctx.sessionId);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return true;
   }

@@ -60,19 +60,23 @@ export class AccountService {
        FROM sign_in_attempt WHERE NOT succeeded AND occurred_at > now() - make_interval(mins => $3)`,
       [email, address, windowMinutes],
     );
-    const fail = async (reason: string, code: ErrorCode = ErrorCode.UNAUTHENTICATED, message = 'E-mail address or password is wrong') => {
+    /** Records the failure; `details` go to the client as extensions (reason, retryAfterSeconds) so a console can explain it. */
+    const fail = async (reason: string, code: ErrorCode = ErrorCode.UNAUTHENTICATED, message = 'E-mail address or password is wrong', details: Record<string, unknown> = { reason: 'WRONG_CREDENTIALS' }) => {
       await this.dataSource.query(`INSERT INTO sign_in_attempt (email, address, succeeded) VALUES ($1, $2, false)`, [email, address]);
       await this.audit.recordSecurity(this.dataSource.manager, { actor: email || 'anonymous', action: 'SIGN_IN_FAILED', comment: `${reason} (from ${address})` });
-      return new DomainError(code, message);
+      return new DomainError(code, message, { details });
     };
     if (counts.account >= this.settings.maxFailuresPerAccount || counts.address >= this.settings.maxFailuresPerAddress) {
-      throw await fail('too many failed attempts', ErrorCode.RATE_LIMITED, `Too many failed sign-in attempts; try again in ${windowMinutes} minutes`);
+      throw await fail('too many failed attempts', ErrorCode.RATE_LIMITED, `Too many failed sign-in attempts; try again in ${windowMinutes} minutes`, {
+        reason: 'TOO_MANY_ATTEMPTS',
+        retryAfterSeconds: windowMinutes * 60,
+      });
     }
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     const hash = user?.passwordHash ?? (await (dummyHash ??= AccountService.hashPassword('no such account')));
     const ok = await argon2.verify(hash, password ?? '').catch(() => false);
     if (!user || !user.passwordHash || !ok) throw await fail(user ? 'wrong password' : 'unknown account');
-    if (!user.active) throw await fail('account deactivated', ErrorCode.UNAUTHENTICATED, 'This account is deactivated');
+    if (!user.active) throw await fail('account deactivated', ErrorCode.UNAUTHENTICATED, 'This account is deactivated', { reason: 'DEACTIVATED' });
     await this.dataSource.query(`INSERT INTO sign_in_attempt (email, address, succeeded) VALUES ($1, $2, true)`, [email, address]);
     return this.openSession(user, 'PASSWORD', address, userAgent);
   }
