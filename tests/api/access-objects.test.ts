@@ -11,7 +11,7 @@
  * generated matrix in access-matrix.test.ts.)
  */
 import { TEST_USERS, type GqlClient, type GqlResult, type TestApp } from '../support/test-app.js';
-import { Q, WorkflowFixture, firstError, isoDay, ok, random, type Blocker, type Contract, type Onboarding } from './workflow-fixture.js';
+import { Q, WorkflowFixture, firstError, isoDay, ok, random, type Blocker, type Contract, type Onboarding, EVENT, type Event } from './workflow-fixture.js';
 
 let fx: WorkflowFixture;
 let t: TestApp;
@@ -35,17 +35,7 @@ const INTERNAL_ONBOARDING = `id version stage status plannedGoLive owner stageEn
   milestones { id key status note evidenceUrl }
   blockers { id title }
   transitions { kind toStage comment }`;
-const EVENT = `id action actor entityType entityId comment changes { field from to }`;
 
-interface Event {
-  id: string;
-  action: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  comment: string | null;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
-}
 interface Authority {
   id: string;
   version: number;

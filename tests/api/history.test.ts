@@ -2,7 +2,7 @@
  * history(entityType, entityId) and onboardingTimeline(id): who changed
  * what, newest first, with field-level changes.
  */
-import { Q, WorkflowFixture, firstError, ok, type Onboarding } from './workflow-fixture.js';
+import { Q, WorkflowFixture, firstError, ok, type Onboarding, type Event } from './workflow-fixture.js';
 
 let fx: WorkflowFixture;
 beforeAll(async () => {
@@ -10,16 +10,6 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 
-interface Event {
-  id: string;
-  action: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  comment: string | null;
-  occurredAt: string;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
-}
 const history = async (entityType: string, entityId: string, limit?: number) => ok<Event[]>(await fx.gql(Q.history, { entityType, entityId, limit }), 'history');
 const fields = (e: Event) => e.changes.map((c) => c.field).sort();
 const change = (e: Event, field: string) => e.changes.find((c) => c.field === field);

@@ -33,6 +33,20 @@ export const ONBOARDING = `id version stage status statusReason liveAt stageEnte
   milestones { ${MILESTONE} }
   transitions { ${TRANSITION} }`;
 export const BLOCKER = `id version onboardingId title description category severity owner openedAt resolvedAt resolution`;
+export const EVENT = `id action actor entityType entityId comment occurredAt changes { field from to }`;
+
+/** An audit event as history and onboardingTimeline return it. */
+export interface Event {
+  id: string;
+  action: string;
+  actor: string;
+  entityType: string;
+  entityId: string;
+  comment: string | null;
+  occurredAt: string;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
 export const CONTRACT = `id version status stateId serviceId interestDeclaredAt negotiationStartedAt signedAt terminatedAt notes`;
 
 export interface Milestone {
