@@ -16,7 +16,7 @@ describe('single sign-on switched off', () => {
   it('tells the console that there is none', async () => {
     const res = await t.http().get('/auth/config');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ oidc: false, loginUrl: null });
+    expect(res.body).toEqual({ oidc: false, loginUrl: null, demoAccounts: [] }); // test databases have no demo accounts
   });
 
   it('has no login or callback', async () => {

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { addressOf, cookieOf } from '../common/request-context.js';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_PATH, OIDC_FLOW_SECONDS, OidcService } from './oidc.service.js';
 import { SESSION_COOKIE } from './session-tokens.js';
+import { DataSource } from 'typeorm';
+import { DEMO_ACCOUNTS } from './bootstrap-accounts.js';
 
 export const OIDC_LOGIN_PATH = '/auth/oidc/login';
 
@@ -19,12 +21,18 @@ const secure = (req: Request) => req.secure || process.env.COOKIE_SECURE === 'tr
  */
 @Controller('auth')
 export class OidcController {
-  constructor(private readonly oidc: OidcService) {}
+  constructor(
+    private readonly oidc: OidcService,
+    private readonly dataSource: DataSource,
+  ) {}
 
+  /** What the sign-in page offers: single sign-on, and in the embedded demo the demo accounts (only those flagged is_demo exist). */
   @Get('config')
   @Header('Cache-Control', 'no-store')
-  config(): { oidc: boolean; loginUrl: string | null } {
-    return { oidc: this.oidc.enabled, loginUrl: this.oidc.enabled ? OIDC_LOGIN_PATH : null };
+  async config(): Promise<{ oidc: boolean; loginUrl: string | null; demoAccounts: Array<{ email: string; role: string; password: string; displayName: string }> }> {
+    const demo: Array<{ email: string }> = await this.dataSource.query(`SELECT email FROM app_user WHERE is_demo AND active ORDER BY email`);
+    const demoAccounts = DEMO_ACCOUNTS.filter((a) => demo.some((d) => d.email === a.email)).map(({ email, role, password, displayName }) => ({ email, role, password, displayName }));
+    return { oidc: this.oidc.enabled, loginUrl: this.oidc.enabled ? OIDC_LOGIN_PATH : null, demoAccounts };
   }
 
   @Get('oidc/login')
