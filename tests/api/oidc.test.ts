@@ -203,7 +203,7 @@ describe('single sign-on with OpenID Connect', () => {
   it('tells the console that single sign-on is on, and where it starts', async () => {
     const res = await fetch(`${appBase}/auth/config`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ oidc: true, loginUrl: '/auth/oidc/login' });
+    expect(await res.json()).toEqual({ oidc: true, loginUrl: '/auth/oidc/login', demoAccounts: [] });
   });
 
   it('sends the browser to the provider with PKCE, state and nonce, keeping them only in a sealed httpOnly cookie', async () => {
