@@ -21,6 +21,8 @@ import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { DashboardService } from './dashboard/dashboard.service.js';
 import { BlockerResolver } from './blocker/blocker.resolver.js';
 import { BlockerService } from './blocker/blocker.service.js';
 import { HistoryResolver, HistoryService, TimelineEntryResolver } from './history/history.resolver.js';
@@ -99,6 +101,8 @@ export class AppModule {
         MilestoneResolver,
         BlockerService,
         BlockerResolver,
+        DashboardService,
+        DashboardResolver,
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,

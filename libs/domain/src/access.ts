@@ -93,7 +93,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   ...crud('Blocker', 'Blockers', 'rollout'),
   resolveBlocker: 'rollout',
   reopenBlocker: 'rollout',
-  // history
+  // history and figures
+  dashboard: 'read',
   history: 'read',
   onboardingTimeline: 'read',
 };
