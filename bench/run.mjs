@@ -99,7 +99,7 @@ async function main() {
   const usePostgres = await reachable(serverUrl);
   const dbName = `efa_bench_${process.pid}`;
   let dataDir;
-  const env = { ...process.env, SEED: 'auto' };
+  const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true' };
   delete env.DATABASE_URL;
   if (usePostgres) {
     await admin(`CREATE DATABASE ${dbName}`);
@@ -125,16 +125,19 @@ async function main() {
 
   const rows = [];
   try {
+    let token;
     const gql = async (query, variables) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = await res.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
+    // The benchmark database gets the demo accounts (DEMO_ACCOUNTS=true); every operation runs signed in.
+    ({ signIn: { token } } = await gql(`mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }`));
     const pool = usePostgres ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }) : null;
 
     const cases = [
@@ -174,6 +177,13 @@ async function main() {
         }),
       },
       await workflowCase(gql, pool),
+      {
+        name: 'Dashboard (all figures) as of end of August 2023',
+        api: async () => {
+          await gql(`{ dashboard(asOf: "2023-08-31T21:59:59Z") { totals { live } states { live } funnel { count } specialistSystems { live } goLivesPerMonth { cumulative } } }`);
+        },
+        floor: null,
+      },
     ];
 
     for (const c of cases) {
