@@ -112,7 +112,8 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   async list(args: ListArgs, filter?: F | null, actor?: Actor): Promise<E[]> {
     const qb = this.filtered(filter, actor);
     const sortField = args.sortField || this.def.defaultSort;
-    if (!this.def.sortable.includes(sortField)) {
+    // react-admin sorts by id unless told otherwise: every resource allows it.
+    if (sortField !== 'id' && !this.def.sortable.includes(sortField)) {
       throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.def.sortable.join(', ')}` }]);
     }
     const order = (args.sortOrder ?? 'ASC').toUpperCase();
