@@ -115,8 +115,13 @@ export class OnboardingResolver extends CrudResolver({
   }
 
   @ResolveField(() => StageSnapshot, { nullable: true, description: 'Stage and status at a past moment, from the transition log; null if it did not exist yet.' })
-  async stageOn(@Parent() o: Onboarding, @Args('at', { type: () => GraphQLISODateTime }) at: Date, @Context() ctx: RequestContext) {
+  async stageOn(
+    @Parent() o: Onboarding,
+    @Context() ctx: RequestContext,
+    // Optional (default now) so that clients selecting every field, like react-admin's provider, can.
+    @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date | null,
+  ) {
     const log = await ctx.loaders.manyBy(OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
-    return stageAt(log, at) ?? null;
+    return stageAt(log, at ?? new Date()) ?? null;
   }
 }
