@@ -1,6 +1,8 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { LoginPage } from './auth/LoginPage';
 import authorities from './authorities';
+import { boardRoute } from './board';
+import { withBoardMethods } from './board/boardApi';
 import { authProvider } from './authProvider';
 import { createSessionDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -9,7 +11,15 @@ import reuseContracts from './reuse-contracts';
 import services from './services';
 import specialistSystems from './specialist-systems';
 import states from './states';
+import onboardings from './onboardings';
+import milestones from './milestones';
+import blockers from './blockers';
+import { contractMatrixRoute } from './contract-matrix';
 import { createStore } from './store';
+import { withConsoleMethods } from './common/consoleApi';
+import { darkTheme, lightTheme } from './layout/theme';
+import reuseVariants from './reuse-variants';
+import users from './users';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -17,7 +27,7 @@ import { createStore } from './store';
  * send (Layout renders them only then), dropped at sign-out, so a new
  * sign-in, perhaps with another role, starts afresh.
  */
-const dataProvider = createSessionDataProvider();
+const dataProvider = withConsoleMethods(withBoardMethods(createSessionDataProvider()));
 authProvider.onSessionChange((identity) => {
   dataProvider.reset();
   if (identity) dataProvider.warmUp();
@@ -41,6 +51,8 @@ const App = () => (
     store={store}
     loginPage={LoginPage}
     layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     title="app.title"
     disableTelemetry
   >
@@ -49,6 +61,15 @@ const App = () => (
     <Resource name="Service" {...services} />
     <Resource name="SpecialistSystem" {...specialistSystems} />
     <Resource name="ReuseContract" {...reuseContracts} />
+    <Resource name="ReuseVariant" {...reuseVariants} />
+    <Resource name="Onboarding" {...onboardings} />
+    <Resource name="Milestone" {...milestones} />
+    <Resource name="Blocker" {...blockers} />
+    <Resource name="User" {...users} />
+    <CustomRoutes>
+      {boardRoute}
+      {contractMatrixRoute}
+    </CustomRoutes>
   </Admin>
 );
 

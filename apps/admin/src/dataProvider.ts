@@ -1,6 +1,7 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
+import { toReactAdminError } from './common/apiErrors';
 import { RESOURCE_NAMES } from './resourceNames';
 
 export { ApiUnreachableError, GRAPHQL_URI };
@@ -87,6 +88,16 @@ export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Pr
   return dataProvider;
 }
 
+/**
+ * The error mapping of the CRUD methods: a VALIDATION error with field
+ * issues becomes react-admin's server-side validation error
+ * (`body.errors`: each message at its input, the form keeps its values);
+ * every other error passes unchanged (checkError still sees its codes).
+ */
+export function mapError(error: unknown): unknown {
+  return toReactAdminError(error);
+}
+
 const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
 /** The console's data provider: one ra-data-graphql-simple provider per session. */
@@ -95,6 +106,8 @@ export type SessionDataProvider = DataProvider & {
   reset: () => void;
   /** Builds the provider and introspects the schema now, so the first page does not wait for it. */
   warmUp: () => void;
+  /** The session's Apollo client, for domain operations beyond the CRUD methods (board/boardApi.ts). */
+  client: () => Promise<unknown>;
 };
 
 /**
@@ -121,7 +134,9 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
       method,
       async (resource: string, params: unknown) => {
         const target = (await provider()) as unknown as Record<string, (resource: string, params: unknown) => Promise<unknown>>;
-        return target[method](resource, params);
+        return target[method](resource, params).catch((error: unknown) => {
+          throw mapError(error);
+        });
       },
     ]),
   );
@@ -133,5 +148,6 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
     warmUp: () => {
       provider().catch(() => undefined);
     },
+    client: async () => ((await provider()) as Partial<{ client: unknown }>).client,
   };
 }

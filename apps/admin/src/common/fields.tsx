@@ -42,3 +42,15 @@ export const EnumField = ({ source, enumName, emptyText }: EnumFieldProps) => {
     </Typography>
   );
 };
+
+/** Shows a value by the label `<prefix>.<VALUE>` (values of enums outside `app.enum`); unknown values as they are. */
+export const KeyField = ({ source, prefix }: FieldProps & { source: string; prefix: string }) => {
+  const value: unknown = useFieldValue({ source });
+  const translate = useTranslate();
+  const text = value === null || value === undefined || value === '' ? '' : translate(`${prefix}.${String(value)}`, { _: String(value) });
+  return (
+    <Typography component="span" variant="body2">
+      {text}
+    </Typography>
+  );
+};

@@ -1,5 +1,8 @@
 import { TOPIC_FIELD_LABELS_DE } from '@efa/domain';
 import type { TranslationMessages } from 'react-admin';
+import { de as boardDe } from '../board/messages';
+import { de as crudDe } from '../common/messages';
+import { de as onboardingDe } from '../onboardings/messages';
 import type { AppMessages } from './en';
 
 /**
@@ -390,6 +393,10 @@ export const appMessagesDe: AppMessages = {
 const de: TranslationMessages = {
   ...raMessagesDe,
   ...appMessagesDe,
+  ...boardDe,
+  ...onboardingDe,
+  crud: crudDe.crud,
+  resources: { ...appMessagesDe.resources, ...crudDe.resources },
 };
 
 export default de;

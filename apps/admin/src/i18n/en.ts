@@ -1,5 +1,8 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { en as boardEn } from '../board/messages';
+import { en as crudEn } from '../common/messages';
+import { en as onboardingEn } from '../onboardings/messages';
 
 /**
  * The console's own messages in English. Their shape (`AppMessages`) is the
@@ -179,6 +182,10 @@ export type AppMessages = typeof appMessagesEn;
 const en: TranslationMessages = {
   ...englishMessages,
   ...appMessagesEn,
+  ...boardEn,
+  ...onboardingEn,
+  crud: crudEn.crud,
+  resources: { ...appMessagesEn.resources, ...crudEn.resources },
 };
 
 export default en;

@@ -1,11 +1,22 @@
 import type { ReactNode } from 'react';
-import { AppBar as RaAppBar, Layout as RaLayout } from 'react-admin';
+import { AppBar as RaAppBar, Layout as RaLayout, Menu as RaMenu } from 'react-admin';
 import { AccountMenu } from '../auth/AccountMenu';
 import { SignedIn } from '../auth/SignedIn';
+import { BoardMenuItem } from '../board';
+import { ContractMatrixMenuItem } from '../contract-matrix';
 import { DocumentLanguage } from './DocumentLanguage';
 
 /** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
 const AppBar = () => <RaAppBar userMenu={<AccountMenu />} />;
+
+/** The resources the role may list, then the pages of their own. */
+const Menu = () => (
+  <RaMenu>
+    <RaMenu.ResourceItems />
+    <BoardMenuItem />
+    <ContractMatrixMenuItem />
+  </RaMenu>
+);
 
 /**
  * react-admin's layout (app bar with language and user menu, sidebar menu
@@ -17,7 +28,7 @@ const AppBar = () => <RaAppBar userMenu={<AccountMenu />} />;
  */
 export const Layout = ({ children }: { children: ReactNode }) => (
   <SignedIn>
-    <RaLayout appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 } }}>
+    <RaLayout appBar={AppBar} menu={Menu} sx={{ minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 } }}>
       <DocumentLanguage />
       {children}
     </RaLayout>

@@ -1,10 +1,11 @@
 import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField, LocalizedDateField } from '../common/fields';
+import { HistoryTimeline } from '../common/HistoryTimeline';
+import { ContractLifecycle } from './ContractLifecycle';
 
 const ReuseContractShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TextField source="id" />
       <ReferenceField source="stateId" reference="State" link="show" />
       <ReferenceField source="serviceId" reference="Service" link="show" />
       <EnumField source="status" enumName="ContractStatus" />
@@ -16,6 +17,10 @@ const ReuseContractShow = () => (
       <LocalizedDateField source="terminatedAt" />
       <TextField source="notes" sx={{ whiteSpace: 'pre-line' }} />
       <NumberField source="version" />
+    </SimpleShowLayout>
+    <ContractLifecycle />
+    <SimpleShowLayout>
+      <HistoryTimeline entityType="ReuseContract" />
     </SimpleShowLayout>
   </Show>
 );

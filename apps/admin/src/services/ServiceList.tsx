@@ -1,10 +1,27 @@
 import { DataTable, List, ReferenceField, TextArrayField, UrlField } from 'react-admin';
 import { EnumField } from '../common/fields';
+import TopicIcon from '@mui/icons-material/Topic';
+import { TextInput } from 'react-admin';
 import { searchFilters } from '../common/filters';
+import { EnumInput, StateInput } from '../common/inputs';
+import { EnumFilterList, ListAside } from '../common/lists';
+
+const filters = [
+  ...searchFilters,
+  <EnumInput key="topicField" source="topicField" enumName="TopicField" />,
+  <StateInput key="leadStateId" source="leadStateId" />,
+  <TextInput key="ozgId" source="ozgId" />,
+];
+
+const Aside = () => (
+  <ListAside>
+    <EnumFilterList source="topicField" enumName="TopicField" label="resources.Service.fields.topicField" icon={<TopicIcon />} />
+  </ListAside>
+);
 import { ResourceTable } from '../common/ResourceTable';
 
 const ServiceList = () => (
-  <List filters={searchFilters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} aside={<Aside />}>
     <ResourceTable>
       <DataTable.Col source="name" />
       <DataTable.Col source="ozgId" />

@@ -1,6 +1,7 @@
 import { DataTable, List } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { searchFilters } from '../common/filters';
+import { ListAside } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { KOENIGSTEIN_SHARE_FORMAT } from './formats';
@@ -8,7 +9,7 @@ import { KOENIGSTEIN_SHARE_FORMAT } from './formats';
 const StateList = () => {
   const locale = useIntlLocale();
   return (
-    <List filters={searchFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <List filters={searchFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25} aside={<ListAside />}>
       <ResourceTable>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

@@ -112,9 +112,8 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   async list(args: ListArgs, filter?: F | null, actor?: Actor): Promise<E[]> {
     const qb = this.filtered(filter, actor);
     const sortField = args.sortField || this.def.defaultSort;
-    // react-admin sorts by id unless told otherwise: every resource allows it.
-    if (sortField !== 'id' && !this.def.sortable.includes(sortField)) {
-      throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.def.sortable.join(', ')}` }]);
+    if (!this.sortableColumns().includes(sortField)) {
+      throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.sortableColumns().join(', ')}` }]);
     }
     const order = (args.sortOrder ?? 'ASC').toUpperCase();
     if (order !== 'ASC' && order !== 'DESC') throw DomainError.validation([{ field: 'sortOrder', message: `must be ASC or DESC, got "${args.sortOrder}"` }]);
@@ -130,6 +129,16 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       .offset(page * perPage)
       .limit(perPage)
       .getMany();
+  }
+
+  /** The declared sortable columns plus every other plain column of the entity (id included: react-admin's default). */
+  private sortableColumns(): string[] {
+    const plain = this.dataSource
+      .getMetadata(this.def.entity)
+      .columns.filter((c) => !c.isArray && c.type !== 'jsonb')
+      .map((c) => c.propertyName)
+      .filter((name) => name !== 'passwordHash' && name !== 'oidcSubject');
+    return [...new Set([...this.def.sortable, ...plain])];
   }
 
   async count(filter?: F | null, actor?: Actor): Promise<number> {

@@ -1,0 +1,13 @@
+import type { DataProvider } from 'react-admin';
+import { withContractMethods } from '../reuse-contracts/contractApi';
+import { withUserMethods } from '../users/userApi';
+import { withQueryMethods } from './queryApi';
+
+/**
+ * The resource views' custom data provider methods (contract lifecycle,
+ * user password, history, an authority's obstacles), added to the session
+ * data provider in one step: `<Admin dataProvider={withConsoleMethods(...)}>`.
+ */
+export function withConsoleMethods<T extends DataProvider & { client: () => Promise<unknown> }>(dataProvider: T) {
+  return withQueryMethods(withUserMethods(withContractMethods(dataProvider)));
+}

@@ -1,0 +1,157 @@
+import { DEFAULT_STAGES, OnboardingStatus, enumValues } from '@efa/domain';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import {
+  BooleanInput,
+  DataTable,
+  downloadCSV,
+  ExportButton,
+  FilterButton,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectInput,
+  TopToolbar,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+  type Exporter,
+} from 'react-admin';
+import { LocalizedDateField } from '../common/fields';
+import { ResourceTable } from '../common/ResourceTable';
+import { daysSince, ONBOARDING_META, stageName, toCsv } from './logic';
+import { MessageEnumField, messageChoices, StageField, useAllStages } from './shared';
+
+const f = (field: string) => `onboarding.fields.${field}`;
+
+const StageFilterInput = (props: { source: string; label: string }) => {
+  const [locale] = useLocaleState();
+  const choices = DEFAULT_STAGES.map((s) => ({ id: s.key, name: locale === 'en' ? s.name.en : s.name.de }));
+  return <SelectArrayInput {...props} choices={choices} translateChoice={false} />;
+};
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="stateId" source="stateId" reference="State" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <SelectInput label={f('stateId')} optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="serviceId" source="serviceId" reference="Service" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <SelectInput label={f('serviceId')} optionText="name" />
+  </ReferenceInput>,
+  <StageFilterInput key="stage" source="stage" label={f('stage')} />,
+  <SelectArrayInput key="status" source="status" label={f('status')} choices={messageChoices(enumValues(OnboardingStatus), 'onboarding.status')} />,
+  <ReferenceInput key="specialistSystemId" source="specialistSystemId" reference="SpecialistSystem" sort={{ field: 'product', order: 'ASC' }}>
+    <SelectInput label={f('specialistSystemId')} optionText="product" />
+  </ReferenceInput>,
+  <BooleanInput key="overdue" source="overdue" label={f('overdue')} defaultValue />,
+  <BooleanInput key="hasBlockingBlocker" source="hasBlockingBlocker" label={f('hasBlockingBlocker')} defaultValue />,
+];
+
+interface OnboardingRow {
+  id: string;
+  authorityId: string;
+  serviceId: string;
+  stage: string;
+  status: string;
+  stageEnteredAt: string;
+  plannedGoLive: string | null;
+  liveAt: string | null;
+  owner: string | null;
+  jiraKey: string | null;
+}
+
+/** CSV: one row per onboarding, authority and service by name, stage by its German name. */
+export const onboardingExporter: Exporter<OnboardingRow> = async (records, fetchRelatedRecords) => {
+  const [authorities, services] = await Promise.all([
+    fetchRelatedRecords<{ id: string; name: string }>(records, 'authorityId', 'Authority'),
+    fetchRelatedRecords<{ id: string; name: string }>(records, 'serviceId', 'Service'),
+  ]);
+  const rows = records.map((r) => ({
+    id: r.id,
+    authority: authorities[r.authorityId]?.name ?? r.authorityId,
+    service: services[r.serviceId]?.name ?? r.serviceId,
+    stage: r.stage,
+    stageName: stageName(r.stage, 'de'),
+    status: r.status,
+    stageEnteredAt: r.stageEnteredAt,
+    daysInStage: daysSince(r.stageEnteredAt),
+    plannedGoLive: r.plannedGoLive ?? '',
+    liveAt: r.liveAt ?? '',
+    owner: r.owner ?? '',
+    jiraKey: r.jiraKey ?? '',
+  }));
+  downloadCSV(toCsv(rows), 'onboardings');
+};
+
+const DaysInStage = () => {
+  const record = useRecordContext<OnboardingRow>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Typography component="span" variant="body2">
+      ({translate('onboarding.days', { smart_count: daysSince(record.stageEnteredAt) })})
+    </Typography>
+  );
+};
+
+const Empty = () => {
+  const translate = useTranslate();
+  return (
+    <Box textAlign="center" m={4} data-testid="onboardings-empty">
+      <Typography variant="h6" paragraph>
+        {translate('onboarding.empty')}
+      </Typography>
+      <Typography variant="body2">{translate('onboarding.empty_hint')}</Typography>
+    </Box>
+  );
+};
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportButton meta={ONBOARDING_META} />
+  </TopToolbar>
+);
+
+const OnboardingList = () => {
+  useAllStages();
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'stageEnteredAt', order: 'ASC' }}
+      exporter={onboardingExporter}
+      queryOptions={{ meta: ONBOARDING_META }}
+      actions={<ListActions />}
+      empty={<Empty />}
+      title="onboarding.menu"
+    >
+      <ResourceTable>
+        <DataTable.Col source="authorityId" label={f('authorityId')}>
+          <ReferenceField source="authorityId" reference="Authority" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="serviceId" label={f('serviceId')}>
+          <ReferenceField source="serviceId" reference="Service" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="stage" label={f('stage')}>
+          <StageField />
+        </DataTable.Col>
+        <DataTable.Col source="status" label={f('status')}>
+          <MessageEnumField source="status" prefix="onboarding.status" />
+        </DataTable.Col>
+        <DataTable.Col source="stageEnteredAt" label={f('stageEnteredAt')}>
+          <LocalizedDateField source="stageEnteredAt" /> <DaysInStage />
+        </DataTable.Col>
+        <DataTable.Col source="plannedGoLive" label={f('plannedGoLive')}>
+          <LocalizedDateField source="plannedGoLive" />
+        </DataTable.Col>
+        <DataTable.Col source="liveAt" label={f('liveAt')}>
+          <LocalizedDateField source="liveAt" />
+        </DataTable.Col>
+      </ResourceTable>
+    </List>
+  );
+};
+
+export default OnboardingList;

@@ -1,0 +1,142 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import {
+  EditButton,
+  Labeled,
+  ReferenceField,
+  Show,
+  TextField,
+  TopToolbar,
+  UrlField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { LocalizedDateField } from '../common/fields';
+import { ONBOARDING_FULL_META } from './logic';
+import { BlockerPanel, MilestoneChecklist, StageStepper, Timeline, TransitionLog } from './Panels';
+import { MessageEnumField, StageField, useMayCall } from './shared';
+import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
+import { WorkflowButtons } from './WorkflowButtons';
+
+const f = (field: string) => `onboarding.fields.${field}`;
+
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Actions = () => {
+  const record = useRecordContext<OnboardingRecord>();
+  const mayCall = useMayCall();
+  const context = useOnboardingContext(record);
+  // Coordinators may edit the contacts of their own state's onboardings only.
+  const mayEdit = record ? mayCall('updateOnboarding', context.stateId ?? null) : false;
+  return <TopToolbar>{mayEdit && <EditButton />}</TopToolbar>;
+};
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+    <Labeled label={label}>{children as React.ReactElement}</Labeled>
+  </Grid>
+);
+
+const OnboardingDetail = () => {
+  const record = useRecordContext<OnboardingRecord>();
+  const context = useOnboardingContext(record);
+  if (!record) return null;
+  return (
+    <>
+      <Section title="onboarding.sections.pipeline" testId="section-pipeline">
+        <StageStepper record={record} context={context} />
+        <WorkflowButtons record={record} context={context} />
+      </Section>
+      <Section title="onboarding.sections.master">
+        <Grid container spacing={1}>
+          <Field label={f('authorityId')}>
+            <ReferenceField source="authorityId" reference="Authority" link="show" />
+          </Field>
+          <Field label={f('serviceId')}>
+            <ReferenceField source="serviceId" reference="Service" link="show" />
+          </Field>
+          <Field label={f('stage')}>
+            <StageField stages={context.stages} />
+          </Field>
+          <Field label={f('status')}>
+            <MessageEnumField source="status" prefix="onboarding.status" />
+          </Field>
+          <Field label={f('statusReason')}>
+            <TextField source="statusReason" />
+          </Field>
+          <Field label={f('stageEnteredAt')}>
+            <LocalizedDateField source="stageEnteredAt" showTime />
+          </Field>
+          <Field label={f('plannedGoLive')}>
+            <LocalizedDateField source="plannedGoLive" />
+          </Field>
+          <Field label={f('liveAt')}>
+            <LocalizedDateField source="liveAt" showTime />
+          </Field>
+          <Field label={f('owner')}>
+            <TextField source="owner" />
+          </Field>
+          <Field label={f('subjectContact')}>
+            <TextField source="subjectContact" />
+          </Field>
+          <Field label={f('technicalContact')}>
+            <TextField source="technicalContact" />
+          </Field>
+          <Field label={f('applyUrl')}>
+            <UrlField source="applyUrl" target="_blank" rel="noopener noreferrer" />
+          </Field>
+          <Field label={f('jiraKey')}>
+            <TextField source="jiraKey" />
+          </Field>
+          <Field label={f('notes')}>
+            <TextField source="notes" sx={{ whiteSpace: 'pre-line' }} />
+          </Field>
+          <Field label={f('version')}>
+            <TextField source="version" />
+          </Field>
+        </Grid>
+      </Section>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, lg: 7 }}>
+          <Section title="onboarding.sections.milestones" testId="section-milestones">
+            <MilestoneChecklist context={context} />
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, lg: 5 }}>
+          <Section title="onboarding.sections.blockers" testId="section-blockers">
+            <BlockerPanel record={record} context={context} />
+          </Section>
+        </Grid>
+      </Grid>
+      <Section title="onboarding.sections.transitions">
+        <TransitionLog record={record} context={context} />
+      </Section>
+      <Section title="onboarding.sections.timeline">
+        <Timeline record={record} />
+      </Section>
+    </>
+  );
+};
+
+const OnboardingShow = () => (
+  <Show queryOptions={{ meta: ONBOARDING_FULL_META }} actions={<Actions />} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+    <OnboardingDetail />
+  </Show>
+);
+
+export default OnboardingShow;

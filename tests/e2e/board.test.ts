@@ -1,0 +1,185 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../apps/api/src/app.factory.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
+
+/** The stage board and the contract matrix of the built console, in headless Chromium, through the real API. */
+const run = chromiumAvailable() ? describe : describe.skip;
+
+interface OnboardingRow {
+  id: string;
+  stage: string;
+  status: string;
+  authority: { name: string };
+}
+
+run('stage board and contract matrix in the browser', () => {
+  let db: TestDatabase;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let token: string;
+  let pageErrors: Error[];
+
+  /** GraphQL from outside the browser, as the test administrator. */
+  async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    token = '';
+    token = (
+      await gql<{ signIn: { token: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: TEST_USERS.ADMIN.email,
+        p: TEST_PASSWORD,
+      })
+    ).signIn.token;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext({ locale: 'de-DE', viewport: { width: 1600, height: 1000 } })).newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN') {
+    await page.goto(`${base}/#${hashPath}`);
+    await page.waitForURL(/#\/login$/);
+    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
+    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.hash === `#${hashPath}`);
+  }
+
+  async function aufenthaltstitelId(): Promise<string> {
+    const { allServices } = await gql<{ allServices: { id: string; name: string }[] }>('{ allServices(perPage: 100) { id name } }');
+    return allServices.find((s) => s.name === 'Aufenthaltstitel')!.id;
+  }
+
+  async function onboardings(filter: Record<string, unknown>): Promise<OnboardingRow[]> {
+    const { allOnboardings } = await gql<{ allOnboardings: OnboardingRow[] }>(
+      'query($f: OnboardingFilter) { allOnboardings(filter: $f, perPage: 1000) { id stage status authority { name } } }',
+      { f: filter },
+    );
+    return allOnboardings;
+  }
+
+  async function stageOf(id: string): Promise<string> {
+    return (await gql<{ Onboarding: { stage: string } }>('query($id: ID!) { Onboarding(id: $id) { stage } }', { id })).Onboarding.stage;
+  }
+
+  const card = (id: string) => page.locator(`[data-testid="board-card"][data-onboarding-id="${id}"]`);
+  const column = (stage: string) => page.locator(`[data-stage="${stage}"]`);
+
+  it('moves a card dragged to the next column with one advanceOnboarding', async () => {
+    const serviceId = await aufenthaltstitelId();
+    const candidates = await onboardings({ serviceId, status: ['ACTIVE'], stage: ['INTEREST'], hasBlockingBlocker: false });
+    expect(candidates.length).toBeGreaterThan(0);
+    const target = candidates[0];
+
+    await openSignedIn('/board');
+    await page.getByText('Stufen-Board').first().waitFor();
+    await card(target.id).waitFor();
+    expect(await column('INTEREST').locator(`[data-onboarding-id="${target.id}"]`).count()).toBe(1);
+
+    const mutations: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/graphql') && body.includes('mutation')) mutations.push(body);
+    });
+    await card(target.id).dragTo(column('KICK_OFF'), { targetPosition: { x: 60, y: 16 } });
+
+    await column('KICK_OFF').locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    for (let i = 0; i < 50 && (await stageOf(target.id)) !== 'KICK_OFF'; i++) await page.waitForTimeout(100);
+    expect(await stageOf(target.id)).toBe('KICK_OFF');
+    expect(mutations).toHaveLength(1);
+    expect(mutations[0]).toContain('advanceOnboarding');
+    await page.getByText(`${target.authority.name} wurde nach Kick-off verschoben.`).waitFor();
+  });
+
+  it('snaps a refused move back and shows the reasons (open BLOCKING obstacle)', async () => {
+    const serviceId = await aufenthaltstitelId();
+    const blocked = (await onboardings({ serviceId, status: ['ACTIVE'], hasBlockingBlocker: true })).filter((o) => o.stage !== 'LIVE');
+    expect(blocked.length).toBeGreaterThan(0);
+    const target = blocked[0];
+    const stages = ['INTEREST', 'KICK_OFF', 'PREPARATION', 'CONNECTION', 'TEST', 'LIVE'];
+    const next = stages[stages.indexOf(target.stage) + 1];
+
+    await openSignedIn('/board');
+    await card(target.id).waitFor();
+    await card(target.id).getByText('Blockiert').waitFor();
+    await card(target.id).dragTo(column(next), { targetPosition: { x: 60, y: 16 } });
+
+    const refusal = page.getByTestId('board-refusal');
+    await refusal.waitFor();
+    await refusal.getByText(`${target.authority.name} konnte nicht nach`, { exact: false }).waitFor();
+    await refusal.getByText('open blocking obstacle', { exact: false }).first().waitFor();
+    // Snapped back: still in its column, and unchanged in the API.
+    await column(target.stage).locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    expect(await column(next).locator(`[data-onboarding-id="${target.id}"]`).count()).toBe(0);
+    expect(await stageOf(target.id)).toBe(target.stage);
+  });
+
+  it('offers no drag and no selection to a steering-group member', async () => {
+    await openSignedIn('/board', 'STEERING_MEMBER');
+    await page.getByTestId('board-card').first().waitFor();
+    await page.getByText('Ihre Rolle darf das Board ansehen, aber keine Anbindungen verschieben.').waitFor();
+    expect(await page.getByTestId('board-card').first().getAttribute('draggable')).toBe('false');
+    expect(await page.getByTestId('board').getByRole('checkbox').count()).toBe(0);
+  });
+
+  it('shows the contract matrix with the Brandenburg and Sachsen-Anhalt cells, and opens a contract', async () => {
+    await openSignedIn('/contracts-matrix');
+    const matrix = page.getByTestId('contract-matrix');
+    await matrix.waitFor();
+    await matrix.getByRole('rowheader', { name: 'Brandenburg (BB)' }).waitFor();
+    await matrix.getByRole('rowheader', { name: 'Sachsen-Anhalt (ST)' }).waitFor();
+    const bb = matrix.locator('td[data-state="BB"][data-service="Aufenthaltstitel"]');
+    const st = matrix.locator('td[data-state="ST"][data-service="Aufenthaltstitel"]');
+    await bb.waitFor();
+    await st.waitFor();
+
+    const { allReuseContracts } = await gql<{ allReuseContracts: { id: string; status: string; state: { code: string }; service: { name: string } }[] }>(
+      '{ allReuseContracts(perPage: 1000) { id status state { code } service { name } } }',
+    );
+    const labels: Record<string, string> = {
+      NONE: 'Kein Vertrag',
+      INTEREST_DECLARED: 'Interesse bekundet',
+      NEGOTIATING: 'In Verhandlung',
+      SIGNED: 'Unterzeichnet',
+      TERMINATED: 'Beendet',
+    };
+    for (const [code, cell] of [['BB', bb], ['ST', st]] as const) {
+      const contract = allReuseContracts.find((c) => c.state.code === code && c.service.name === 'Aufenthaltstitel');
+      await cell.getByText(contract ? labels[contract.status] : 'Kein Vertrag', { exact: true }).waitFor();
+    }
+    const stContract = allReuseContracts.find((c) => c.state.code === 'ST' && c.service.name === 'Aufenthaltstitel');
+    if (stContract) {
+      await st.getByRole('link').click();
+      await page.waitForURL((url) => url.hash === `#/ReuseContract/${stContract.id}/show`);
+    }
+  });
+});
