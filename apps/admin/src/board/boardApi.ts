@@ -1,5 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
+import { refusalOf, type Refusal } from '../onboardings/api';
 
 /**
  * The stage board's domain mutations as custom data provider methods
@@ -79,38 +80,6 @@ export function withBoardMethods<T extends DataProvider & { client: () => Promis
 }
 
 /** A refused or failed move: the API's error code and, for TRANSITION_NOT_ALLOWED, its reasons. */
-export interface MoveError {
-  code?: string;
-  reasons: string[];
-  message: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Reads code and reasons (`extensions.reasons`) from an Apollo error (or react-admin's wrapper of it). */
-export function moveErrorOf(error: unknown, depth = 0): MoveError {
-  const fallback: MoveError = { reasons: [], message: error instanceof Error ? error.message : String(error) };
-  if (!isObject(error) || depth > 4) return fallback;
-  const lists = [error.graphQLErrors, error.errors, isObject(error.result) ? error.result.errors : undefined];
-  for (const list of lists) {
-    if (!Array.isArray(list) || list.length === 0) continue;
-    const first: unknown = list[0];
-    if (!isObject(first)) continue;
-    const extensions = isObject(first.extensions) ? first.extensions : {};
-    const reasons = Array.isArray(extensions.reasons) ? extensions.reasons.filter((r): r is string => typeof r === 'string') : [];
-    return {
-      code: typeof extensions.code === 'string' ? extensions.code : undefined,
-      reasons,
-      message: typeof first.message === 'string' ? first.message : fallback.message,
-    };
-  }
-  for (const key of ['networkError', 'cause', 'body'] as const) {
-    if (isObject(error[key]) && error[key] !== error) {
-      const inner = moveErrorOf(error[key], depth + 1);
-      if (inner.code || inner.reasons.length > 0) return inner;
-    }
-  }
-  return fallback;
-}
+/** What a refused move says: code, reasons, message (the same reading as the onboarding page's). */
+export type MoveError = Refusal;
+export const moveErrorOf = (error: unknown): MoveError => refusalOf(error);
