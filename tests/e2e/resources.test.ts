@@ -134,7 +134,8 @@ run('console resources in the browser', () => {
     expect(row.notes).toBe('Änderung aus dem ersten Fenster');
 
     // reload shows the other change
-    await second.getByRole('button', { name: 'Neu laden' }).click();
+    // the notification's action (the app bar's refresh icon is labelled "Neu laden" too)
+    await second.getByText('Neu laden', { exact: true }).click();
     await second.waitForFunction(
       () => (document.querySelector('textarea[name="notes"]') as HTMLTextAreaElement | null)?.value === 'Änderung aus dem ersten Fenster',
     );

@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
@@ -106,9 +107,18 @@ export type SessionDataProvider = DataProvider & {
   reset: () => void;
   /** Builds the provider and introspects the schema now, so the first page does not wait for it. */
   warmUp: () => void;
-  /** The session's Apollo client, for domain operations beyond the CRUD methods (board/boardApi.ts). */
-  client: () => Promise<unknown>;
+  /**
+   * A GraphQL operation beyond the CRUD methods (domain mutations, history) over the session's
+   * Apollo client, uncached; errors mapped like the CRUD methods'. Resolves to the result's data.
+   */
+  mutate: <R>(mutation: DocumentNode, variables?: Record<string, unknown>) => Promise<R>;
+  query: <R>(query: DocumentNode, variables?: Record<string, unknown>) => Promise<R>;
 };
+
+interface ApolloLike {
+  mutate(options: { mutation: DocumentNode; variables?: Record<string, unknown>; fetchPolicy: 'no-cache' }): Promise<{ data?: unknown }>;
+  query(options: { query: DocumentNode; variables?: Record<string, unknown>; fetchPolicy: 'no-cache' }): Promise<{ data?: unknown }>;
+}
 
 /**
  * The data provider <Admin> gets. It builds ra-data-graphql-simple's
@@ -140,6 +150,15 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
       },
     ]),
   );
+  const run = async <R,>(operation: (client: ApolloLike) => Promise<{ data?: unknown }>): Promise<R> => {
+    const client = ((await provider()) as Partial<{ client: ApolloLike }>).client;
+    if (!client) throw new Error('The data provider offers no GraphQL client.');
+    try {
+      return (await operation(client)).data as R;
+    } catch (error) {
+      throw mapError(error);
+    }
+  };
   return {
     ...(methods as unknown as DataProvider),
     reset: () => {
@@ -148,6 +167,7 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
     warmUp: () => {
       provider().catch(() => undefined);
     },
-    client: async () => ((await provider()) as Partial<{ client: unknown }>).client,
+    mutate: (mutation, variables) => run((client) => client.mutate({ mutation, variables, fetchPolicy: 'no-cache' })),
+    query: (query, variables) => run((client) => client.query({ query, variables, fetchPolicy: 'no-cache' })),
   };
 }

@@ -45,29 +45,34 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function codesOfList(list: unknown): string[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((e) => {
-    const code: unknown = isObject(e) && isObject(e.extensions) ? e.extensions.code : undefined;
-    return typeof code === 'string' ? [code] : [];
-  });
+/** One GraphQL error entry as the API sends it. */
+export interface ApiErrorEntry {
+  message: string;
+  extensions?: { code?: string; issues?: Array<{ field: string; message: string }>; reasons?: unknown; [key: string]: unknown };
 }
 
 /**
- * The API's error codes (`extensions.code`) an error carries, wherever the
- * client libraries put them: GraphQLRequestError (`errors`), Apollo's
- * ApolloError (`graphQLErrors`, or `networkError.result.errors` for a
- * non-2xx answer), react-admin's HttpError around those (`body`), and any
- * `cause` chain.
+ * Every GraphQL error entry an error carries, wherever the client libraries
+ * put them: GraphQLRequestError (`errors`), Apollo's ApolloError
+ * (`graphQLErrors`, or `networkError.result.errors` for a non-2xx answer),
+ * react-admin's HttpError around those (`body`), and any `cause` chain.
  */
-export function errorCodesOf(error: unknown, depth = 0): string[] {
+export function apiErrorsOf(error: unknown, depth = 0): ApiErrorEntry[] {
   if (!isObject(error) || depth > 5) return [];
-  const codes = [...codesOfList(error.errors), ...codesOfList(error.graphQLErrors)];
-  if (isObject(error.result)) codes.push(...codesOfList(error.result.errors));
-  for (const key of ['body', 'networkError', 'cause'] as const) {
-    if (error[key] !== error) codes.push(...errorCodesOf(error[key], depth + 1));
+  const found: ApiErrorEntry[] = [];
+  const lists = [error.errors, error.graphQLErrors, isObject(error.result) ? error.result.errors : undefined];
+  for (const list of lists) {
+    if (Array.isArray(list)) found.push(...list.filter(isObject).map((e) => ({ ...e, message: typeof e.message === 'string' ? e.message : '' }) as ApiErrorEntry));
   }
-  return [...new Set(codes)];
+  for (const key of ['body', 'networkError', 'cause'] as const) {
+    if (error[key] !== error) found.push(...apiErrorsOf(error[key], depth + 1));
+  }
+  return found;
+}
+
+/** The API's error codes (`extensions.code`) an error carries. */
+export function errorCodesOf(error: unknown): string[] {
+  return [...new Set(apiErrorsOf(error).flatMap((e) => (typeof e.extensions?.code === 'string' ? [e.extensions.code] : [])))];
 }
 
 /** Does this error say that the request had no valid session (never signed in, expired, signed out elsewhere)? */

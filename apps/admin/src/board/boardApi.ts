@@ -1,6 +1,7 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import { refusalOf, type Refusal } from '../onboardings/api';
+import { refusalOf, type Refusal } from '../common/apiErrors';
+import type { SessionDataProvider } from '../dataProvider';
 
 /**
  * The stage board's domain mutations as custom data provider methods
@@ -38,9 +39,6 @@ export interface BoardMethods {
 export type BoardDataProvider = DataProvider & BoardMethods;
 
 /** The part of Apollo's client used here. */
-interface MutationClient {
-  mutate(options: { mutation: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' }): Promise<{ data?: unknown }>;
-}
 
 const MOVED_FIELDS = 'id version stage stageEnteredAt status';
 
@@ -56,21 +54,11 @@ const ADVANCE_WAVE = parse(`mutation advanceOnboardings($ids: [ID!]!, $toStage: 
   data: advanceOnboardings(ids: $ids, toStage: $toStage, comment: $comment) { id moved code reasons onboarding { ${MOVED_FIELDS} } }
 }`);
 
-function isMutationClient(value: unknown): value is MutationClient {
-  return typeof value === 'object' && value !== null && typeof (value as { mutate?: unknown }).mutate === 'function';
-}
-
-/**
- * Adds the board's methods to the session data provider (<Admin dataProvider={withBoardMethods(...)}>).
- * `client` returns the session's Apollo client (built on first use).
- */
-export function withBoardMethods<T extends DataProvider & { client: () => Promise<unknown> }>(dataProvider: T): T & BoardMethods {
-  async function run<R>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: R }> {
-    const client = await dataProvider.client();
-    if (!isMutationClient(client)) throw new Error('The data provider offers no GraphQL client.');
-    const result = await client.mutate({ mutation, variables, fetchPolicy: 'no-cache' });
-    return { data: (result.data as { data: R }).data };
-  }
+/** Adds the board's methods to the session data provider (<Admin dataProvider={withBoardMethods(...)}>). */
+export function withBoardMethods<T extends SessionDataProvider>(dataProvider: T): T & BoardMethods {
+  const run = async <R,>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: R }> => ({
+    data: (await dataProvider.mutate<{ data: R }>(mutation, variables)).data,
+  });
   return {
     ...dataProvider,
     advanceOnboarding: ({ id, version, toStage, comment }) => run<MovedOnboarding>(ADVANCE, { id, version, toStage, comment }),
@@ -79,7 +67,6 @@ export function withBoardMethods<T extends DataProvider & { client: () => Promis
   };
 }
 
-/** A refused or failed move: the API's error code and, for TRANSITION_NOT_ALLOWED, its reasons. */
 /** What a refused move says: code, reasons, message (the same reading as the onboarding page's). */
 export type MoveError = Refusal;
 export const moveErrorOf = (error: unknown): MoveError => refusalOf(error);

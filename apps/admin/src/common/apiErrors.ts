@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { apiErrorsOf, type ApiErrorEntry } from '../graphql';
 
 /**
  * Reading the API's GraphQL errors (extensions.code, extensions.issues)
@@ -13,29 +14,29 @@ export interface ApiIssue {
   message: string;
 }
 
-export interface ApiErrorEntry {
+export { apiErrorsOf, type ApiErrorEntry };
+
+/** A refused or failed operation, read from the API's GraphQL error. */
+export interface Refusal {
+  /** TRANSITION_NOT_ALLOWED, CONFLICT, FORBIDDEN, VALIDATION, ... */
+  code?: string;
+  /** `extensions.reasons` (TRANSITION_NOT_ALLOWED) or the field messages of VALIDATION. */
+  reasons: string[];
   message: string;
-  extensions?: { code?: string; issues?: ApiIssue[]; [key: string]: unknown };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** Code, reasons and message of the first API error an error carries (else just its message). */
+export function refusalOf(error: unknown): Refusal {
+  const [first] = apiErrorsOf(error);
+  if (!first) return { reasons: [], message: error instanceof Error ? error.message : String(error) };
+  const ext = first.extensions ?? {};
+  const reasons = Array.isArray(ext.reasons) ? ext.reasons.filter((r): r is string => typeof r === 'string') : [];
+  const issues = Array.isArray(ext.issues) ? ext.issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)) : [];
+  return { code: typeof ext.code === 'string' ? ext.code : undefined, reasons: [...reasons, ...issues], message: first.message };
 }
 
-/** Every GraphQL error entry an error carries. */
-export function apiErrorsOf(error: unknown, depth = 0): ApiErrorEntry[] {
-  if (!isObject(error) || depth > 5) return [];
-  const found: ApiErrorEntry[] = [];
-  for (const key of ['errors', 'graphQLErrors'] as const) {
-    const list = error[key];
-    if (Array.isArray(list)) found.push(...list.filter((e): e is ApiErrorEntry => isObject(e) && typeof e.message === 'string'));
-  }
-  if (isObject(error.result) && Array.isArray(error.result.errors)) found.push(...(error.result.errors as ApiErrorEntry[]));
-  for (const key of ['body', 'networkError', 'cause'] as const) {
-    if (error[key] !== error) found.push(...apiErrorsOf(error[key], depth + 1));
-  }
-  return found;
-}
+/** Is this a stale-version refusal (someone else saved in between)? */
+export const isConflict = (refusal: Refusal): boolean => refusal.code === 'CONFLICT';
 
 /** Does the error carry this API error code (e.g. CONFLICT)? */
 export function hasApiCode(error: unknown, code: string): boolean {

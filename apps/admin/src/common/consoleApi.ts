@@ -1,4 +1,4 @@
-import type { DataProvider } from 'react-admin';
+import type { SessionDataProvider } from '../dataProvider';
 import { withContractMethods } from '../reuse-contracts/contractApi';
 import { withUserMethods } from '../users/userApi';
 import { withQueryMethods } from './queryApi';
@@ -8,6 +8,6 @@ import { withQueryMethods } from './queryApi';
  * user password, history, an authority's obstacles), added to the session
  * data provider in one step: `<Admin dataProvider={withConsoleMethods(...)}>`.
  */
-export function withConsoleMethods<T extends DataProvider & { client: () => Promise<unknown> }>(dataProvider: T) {
+export function withConsoleMethods<T extends SessionDataProvider>(dataProvider: T) {
   return withQueryMethods(withUserMethods(withContractMethods(dataProvider)));
 }

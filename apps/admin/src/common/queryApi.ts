@@ -1,5 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
+import type { SessionDataProvider } from '../dataProvider';
 
 /**
  * Read queries beyond the CRUD methods, as custom data provider methods,
@@ -41,9 +42,6 @@ export interface QueryMethods {
 
 export type QueryDataProvider = DataProvider & QueryMethods;
 
-interface QueryClient {
-  query(options: { query: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' | 'network-only' }): Promise<{ data?: unknown }>;
-}
 
 const HISTORY = parse(`query history($entityType: String!, $entityId: ID!, $limit: Int!) {
   history(entityType: $entityType, entityId: $entityId, limit: $limit) { id action actor occurredAt comment changes { field from to } }
@@ -55,18 +53,9 @@ const AUTHORITY_BLOCKERS = parse(`query authorityBlockers($authorityId: ID!) {
   }
 }`);
 
-function isQueryClient(value: unknown): value is QueryClient {
-  return typeof value === 'object' && value !== null && typeof (value as { query?: unknown }).query === 'function';
-}
-
 /** Adds the read queries to the session data provider. */
-export function withQueryMethods<T extends DataProvider & { client: () => Promise<unknown> }>(dataProvider: T): T & QueryMethods {
-  async function run<R>(query: DocumentNode, variables: Record<string, unknown>): Promise<R> {
-    const client = await dataProvider.client();
-    if (!isQueryClient(client)) throw new Error('The data provider offers no GraphQL client.');
-    const result = await client.query({ query, variables, fetchPolicy: 'no-cache' });
-    return result.data as R;
-  }
+export function withQueryMethods<T extends SessionDataProvider>(dataProvider: T): T & QueryMethods {
+  const run = <R,>(query: DocumentNode, variables: Record<string, unknown>): Promise<R> => dataProvider.query<R>(query, variables);
   return {
     ...dataProvider,
     getHistory: async ({ entityType, entityId, limit = 200 }) => ({

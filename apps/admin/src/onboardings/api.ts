@@ -1,6 +1,8 @@
 import { parse, type DocumentNode } from 'graphql';
 import { useMemo } from 'react';
 import { useDataProvider, useLogoutIfAccessDenied } from 'react-admin';
+import { refusalOf } from '../common/apiErrors';
+import type { SessionDataProvider } from '../dataProvider';
 
 /**
  * The onboarding workflow's domain operations (advance, move back, pause,
@@ -11,58 +13,7 @@ import { useDataProvider, useLogoutIfAccessDenied } from 'react-admin';
  * the `version` the user loaded; a stale one is refused with CONFLICT.
  */
 
-/** A refused or failed operation, read from the API's GraphQL error. */
-export interface Refusal {
-  /** TRANSITION_NOT_ALLOWED, CONFLICT, FORBIDDEN, VALIDATION, ... */
-  code?: string;
-  /** `extensions.reasons` (TRANSITION_NOT_ALLOWED) or the field messages of VALIDATION. */
-  reasons: string[];
-  message: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function strings(list: unknown): string[] {
-  return Array.isArray(list) ? list.filter((r): r is string => typeof r === 'string') : [];
-}
-
-/**
- * Reads code and reasons from whatever shape an error arrives in: Apollo's
- * CombinedGraphQLErrors / ApolloError (`errors`, `graphQLErrors`), a non-2xx
- * answer (`networkError.result.errors`), react-admin's HttpError (`body`),
- * and `cause` chains.
- */
-export function refusalOf(error: unknown, depth = 0): Refusal {
-  const fallback: Refusal = { reasons: [], message: error instanceof Error ? error.message : String(error) };
-  if (!isObject(error) || depth > 5) return fallback;
-  const lists = [error.graphQLErrors, error.errors, isObject(error.result) ? error.result.errors : undefined];
-  for (const list of lists) {
-    if (!Array.isArray(list) || list.length === 0) continue;
-    const first: unknown = list[0];
-    if (!isObject(first)) continue;
-    const extensions = isObject(first.extensions) ? first.extensions : {};
-    const issues = Array.isArray(extensions.issues)
-      ? extensions.issues.flatMap((i) => (isObject(i) && typeof i.message === 'string' ? [typeof i.field === 'string' && i.field ? `${i.field}: ${i.message}` : i.message] : []))
-      : [];
-    return {
-      code: typeof extensions.code === 'string' ? extensions.code : undefined,
-      reasons: [...strings(extensions.reasons), ...issues],
-      message: typeof first.message === 'string' ? first.message : fallback.message,
-    };
-  }
-  for (const key of ['body', 'networkError', 'cause'] as const) {
-    if (isObject(error[key]) && error[key] !== error) {
-      const inner = refusalOf(error[key], depth + 1);
-      if (inner.code || inner.reasons.length > 0) return inner;
-    }
-  }
-  return fallback;
-}
-
-/** Is this a stale-version refusal (someone else saved in between)? */
-export const isConflict = (refusal: Refusal): boolean => refusal.code === 'CONFLICT';
+export { isConflict, refusalOf, type Refusal } from '../common/apiErrors';
 
 /** One entry of onboardingTimeline. */
 export interface TimelineEntry {
@@ -114,15 +65,6 @@ const TIMELINE = doc(`query onboardingTimeline($id: ID!, $limit: Int!) {
   data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`);
 
 /** The part of Apollo's client used here. */
-interface GraphQLClient {
-  mutate(options: { mutation: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' }): Promise<{ data?: unknown }>;
-  query(options: { query: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' }): Promise<{ data?: unknown }>;
-}
-
-function isClient(value: unknown): value is GraphQLClient {
-  return isObject(value) && typeof value.mutate === 'function' && typeof value.query === 'function';
-}
-
 export interface OnboardingApi {
   /** Runs one domain mutation; rejects with the API's error (read it with refusalOf). */
   run(operation: DomainOperation, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
@@ -134,11 +76,7 @@ export function useOnboardingApi(): OnboardingApi {
   const dataProvider = useDataProvider();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   return useMemo(() => {
-    const client = async (): Promise<GraphQLClient> => {
-      const value: unknown = await (dataProvider as unknown as { client: () => Promise<unknown> }).client();
-      if (!isClient(value)) throw new Error('The data provider offers no GraphQL client.');
-      return value;
-    };
+    const session = dataProvider as unknown as SessionDataProvider;
     const guard = async <T,>(promise: Promise<T>): Promise<T> => {
       try {
         return await promise;
@@ -149,20 +87,8 @@ export function useOnboardingApi(): OnboardingApi {
       }
     };
     return {
-      run: async (operation, variables) =>
-        guard(
-          (async () => {
-            const result = await (await client()).mutate({ mutation: OPERATIONS[operation], variables, fetchPolicy: 'no-cache' });
-            return (result.data as { data: Record<string, unknown> }).data;
-          })(),
-        ),
-      timeline: async (id, limit = 200) =>
-        guard(
-          (async () => {
-            const result = await (await client()).query({ query: TIMELINE, variables: { id, limit }, fetchPolicy: 'no-cache' });
-            return (result.data as { data: TimelineEntry[] }).data;
-          })(),
-        ),
+      run: async (operation, variables) => (await guard(session.mutate<{ data: Record<string, unknown> }>(OPERATIONS[operation], variables))).data,
+      timeline: async (id, limit = 200) => (await guard(session.query<{ data: TimelineEntry[] }>(TIMELINE, { id, limit }))).data,
     };
   }, [dataProvider, logoutIfAccessDenied]);
 }

@@ -1,6 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import { toReactAdminError } from '../common/apiErrors';
+import type { SessionDataProvider } from '../dataProvider';
 
 /**
  * The reuse contract's lifecycle steps as custom data provider methods
@@ -29,9 +29,6 @@ export interface ContractMethods {
 
 export type ContractDataProvider = DataProvider & ContractMethods;
 
-interface MutationClient {
-  mutate(options: { mutation: DocumentNode; variables?: Record<string, unknown>; fetchPolicy?: 'no-cache' }): Promise<{ data?: unknown }>;
-}
 
 const FIELDS = 'id version status interestDeclaredAt negotiationStartedAt signedAt terminatedAt updatedAt';
 
@@ -48,22 +45,11 @@ const TERMINATE = parse(`mutation terminateContract($id: ID!, $version: Int!, $r
   data: terminateContract(id: $id, version: $version, reason: $reason, at: $at) { ${FIELDS} }
 }`);
 
-function isMutationClient(value: unknown): value is MutationClient {
-  return typeof value === 'object' && value !== null && typeof (value as { mutate?: unknown }).mutate === 'function';
-}
-
 /** Adds the contract lifecycle methods to the session data provider. */
-export function withContractMethods<T extends DataProvider & { client: () => Promise<unknown> }>(dataProvider: T): T & ContractMethods {
-  async function run(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: ContractStep }> {
-    const client = await dataProvider.client();
-    if (!isMutationClient(client)) throw new Error('The data provider offers no GraphQL client.');
-    try {
-      const result = await client.mutate({ mutation, variables, fetchPolicy: 'no-cache' });
-      return { data: (result.data as { data: ContractStep }).data };
-    } catch (error) {
-      throw toReactAdminError(error);
-    }
-  }
+export function withContractMethods<T extends SessionDataProvider>(dataProvider: T): T & ContractMethods {
+  const run = async (mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: ContractStep }> => ({
+    data: (await dataProvider.mutate<{ data: ContractStep }>(mutation, variables)).data,
+  });
   return {
     ...dataProvider,
     declareInterest: ({ id, version, at }) => run(DECLARE, { id, version, at: at || undefined }),
