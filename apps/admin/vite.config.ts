@@ -9,6 +9,9 @@ const apiProxy: Record<string, ProxyOptions> = {
   '/health': { target: API_TARGET, changeOrigin: true },
 };
 
+/** recharts (the dashboard's charts) and the libraries only it uses. */
+const CHART_PACKAGES = '(recharts|victory-vendor|d3-[^\\\\/]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\\.js-light|tiny-invariant|use-sync-external-store)';
+
 /**
  * Vendor chunks, so that a change in the console's own code does not
  * invalidate the cached libraries, and the boot screen (React only) paints
@@ -27,7 +30,10 @@ const vendorGroups = [
     priority: 40,
   },
   { name: 'mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|stylis|react-transition-group)[\\/]/, priority: 30 },
-  { name: 'react-admin', test: /[\\/]node_modules[\\/]/, priority: 10 },
+  // every other library, except the dashboard's chart library and what only it uses
+  { name: 'react-admin', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_PACKAGES}[\\\\/])`), priority: 10 },
+  // loaded with the dashboard, not at start; lowest priority, so libraries the console shares with it stay above
+  { name: 'charts', test: new RegExp(`[\\\\/]node_modules[\\\\/]${CHART_PACKAGES}[\\\\/]`), priority: 5 },
 ];
 
 export default defineConfig(({ command }) => ({

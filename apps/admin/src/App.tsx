@@ -15,6 +15,7 @@ import onboardings from './onboardings';
 import milestones from './milestones';
 import blockers from './blockers';
 import { contractMatrixRoute } from './contract-matrix';
+import { Dashboard } from './dashboard';
 import { createStore } from './store';
 import { withConsoleMethods } from './common/consoleApi';
 import { darkTheme, lightTheme } from './layout/theme';
@@ -39,6 +40,7 @@ const store = createStore();
  * The console. Everything requires sign-in: without a session the layout
  * (auth/SignedIn.tsx) sends the user to the login page, and no page renders
  * or requests data. (Not `requireAuth`: see SignedIn for why.)
+ * The dashboard (dashboard/) is the home page of every role, where sign-in lands.
  * Resource names equal the GraphQL type names (see resourceNames.ts); their
  * order is the menu's, which lists only what the user's role may read
  * (authProvider.canAccess, from libs/domain's access table).
@@ -51,6 +53,7 @@ const App = () => (
     store={store}
     loginPage={LoginPage}
     layout={Layout}
+    dashboard={Dashboard}
     theme={lightTheme}
     darkTheme={darkTheme}
     title="app.title"

@@ -1,6 +1,7 @@
 import { TOPIC_FIELD_LABELS_DE } from '@efa/domain';
 import type { TranslationMessages } from 'react-admin';
 import { de as boardDe } from '../board/messages';
+import { de as dashboardDe } from '../dashboard/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import type { AppMessages } from './en';
@@ -394,6 +395,7 @@ const de: TranslationMessages = {
   ...raMessagesDe,
   ...appMessagesDe,
   ...boardDe,
+  ...dashboardDe,
   ...onboardingDe,
   crud: crudDe.crud,
   resources: { ...appMessagesDe.resources, ...crudDe.resources },

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
+import { en as dashboardEn } from '../dashboard/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 
@@ -183,6 +184,7 @@ const en: TranslationMessages = {
   ...englishMessages,
   ...appMessagesEn,
   ...boardEn,
+  ...dashboardEn,
   ...onboardingEn,
   crud: crudEn.crud,
   resources: { ...appMessagesEn.resources, ...crudEn.resources },

@@ -9,9 +9,10 @@ import { DocumentLanguage } from './DocumentLanguage';
 /** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
 const AppBar = () => <RaAppBar userMenu={<AccountMenu />} />;
 
-/** The resources the role may list, then the pages of their own. */
+/** The dashboard (home), the resources the role may list, then the pages of their own. */
 const Menu = () => (
   <RaMenu>
+    <RaMenu.DashboardItem />
     <RaMenu.ResourceItems />
     <BoardMenuItem />
     <ContractMatrixMenuItem />

@@ -1,0 +1,112 @@
+import { parse } from 'graphql';
+import type { DataProvider } from 'react-admin';
+import type { SessionDataProvider } from '../dataProvider';
+
+/**
+ * The API's `dashboard(serviceId?, asOf?, stateId?)` query as a custom data
+ * provider method, through the session's Apollo client like the other
+ * reads (common/queryApi.ts). The selection is built from what the panels
+ * ask for (panels.ts), so a new panel adds its fields and nothing else.
+ * Narrowed to a state, the same request also asks for the national figures
+ * the panels need for the whole country (the tile map), as `national`.
+ */
+
+export interface StatusCounts {
+  authorities: number;
+  live: number;
+  inRollout: number;
+  paused: number;
+  cancelled: number;
+  notStarted: number;
+  shareLive: number;
+}
+
+export interface StateFigures extends StatusCounts {
+  stateId: string;
+  stateCode: string;
+  stateName: string;
+}
+
+export interface StageCount {
+  stage: string;
+  position: number;
+  count: number;
+  paused: number;
+}
+
+export interface SystemFigures {
+  specialistSystemId: string | null;
+  name: string;
+  live: number;
+  inRollout: number;
+  blocked: number;
+}
+
+export interface GoLiveMonth {
+  month: string;
+  goLives: number;
+  cumulative: number;
+  planned: number;
+}
+
+/** The figures of one service as of a moment; a field is there when a panel asked for it. */
+export interface DashboardFigures {
+  serviceId: string;
+  serviceName: string;
+  asOf: string;
+  totals?: StatusCounts;
+  states?: StateFigures[];
+  funnel?: StageCount[];
+  specialistSystems?: SystemFigures[];
+  goLivesPerMonth?: GoLiveMonth[];
+}
+
+export interface DashboardParams {
+  serviceId?: string;
+  /** ISO moment; undefined: now. */
+  asOf?: string;
+  stateId?: string;
+  /** GraphQL selections of Dashboard's fields for the scope (service, state). */
+  fields: readonly string[];
+  /** Selections needed for the whole country even when narrowed to a state. */
+  nationalFields: readonly string[];
+}
+
+export interface DashboardResult {
+  /** The figures for the scope. */
+  figures: DashboardFigures;
+  /** The national figures (the same object when not narrowed to a state). */
+  national: DashboardFigures;
+}
+
+export interface DashboardMethods {
+  getDashboard(params: DashboardParams): Promise<{ data: DashboardResult }>;
+}
+
+export type DashboardDataProvider = DataProvider & DashboardMethods;
+
+const unique = (selections: readonly string[]) => [...new Set(selections)].join(' ');
+
+/** The query text for these selections (exported for the test of its shape). */
+export function dashboardQuery(fields: readonly string[], nationalFields: readonly string[], narrowed: boolean): string {
+  const head = 'serviceId serviceName asOf';
+  const national = narrowed && nationalFields.length > 0 ? ` national: dashboard(serviceId: $serviceId, asOf: $asOf) { ${head} ${unique(nationalFields)} }` : '';
+  return `query dashboard($serviceId: ID, $asOf: DateTime, $stateId: ID) { figures: dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId) { ${head} ${unique(
+    narrowed ? fields : [...fields, ...nationalFields],
+  )} }${national} }`;
+}
+
+/** Adds `getDashboard` to the session data provider. */
+export function withDashboardMethods<T extends SessionDataProvider>(dataProvider: T): T & DashboardMethods {
+  return {
+    ...dataProvider,
+    getDashboard: async ({ serviceId, asOf, stateId, fields, nationalFields }) => {
+      const narrowed = Boolean(stateId);
+      const result = await dataProvider.query<{ figures: DashboardFigures; national?: DashboardFigures }>(
+        parse(dashboardQuery(fields, nationalFields, narrowed)),
+        { serviceId: serviceId || null, asOf: asOf ?? null, stateId: stateId || null },
+      );
+      return { data: { figures: result.figures, national: result.national ?? result.figures } };
+    },
+  };
+}
