@@ -25,6 +25,7 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
       <TextField
         select
         size="small"
+        fullWidth={false}
         label={translate('dashboard.service')}
         value={services?.some((s) => s.id === selectedService) ? selectedService : ''}
         onChange={(event) => scope.update({ service: event.target.value })}
@@ -40,6 +41,7 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
       <TextField
         select
         size="small"
+        fullWidth={false}
         label={translate('resources.State.name', { smart_count: 1 })}
         value={scope.state?.code ?? ALL_STATES}
         onChange={(event) => scope.update({ state: event.target.value === ALL_STATES ? null : event.target.value })}
@@ -56,6 +58,8 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
       <TextField
         type="date"
         size="small"
+        fullWidth={false}
+        sx={{ width: 180 }}
         label={translate('dashboard.as_of')}
         title={translate('dashboard.as_of_hint')}
         value={scope.date}

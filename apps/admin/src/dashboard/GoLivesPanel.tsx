@@ -5,48 +5,18 @@ import { localDate } from '@efa/domain';
 import { useMemo } from 'react';
 import { Link, useNavigate, useTranslate } from 'react-admin';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { GoLiveMonth } from './dashboardApi';
+import { chartPoints } from './goLiveSeries';
 import { useDashboardFormat } from './format';
 import { onboardingsPath, scopeFilter, statusFilters } from './links';
 import { FUNNEL_FIELDS, type DashboardPanel, type DashboardPanelProps } from './panel';
 import { PanelCard } from './PanelCard';
-
-interface Point {
-  month: string;
-  goLives: number;
-  planned: number;
-  /** Live in total, up to the as-of month. */
-  cumulative?: number;
-  /** Live in total if the planned go-lives happen, from the as-of month on. */
-  forecast?: number;
-}
-
-/**
- * The months as the chart draws them: the running total up to the as-of
- * month, and from there a forecast that adds the planned go-lives.
- */
-export function chartPoints(months: readonly GoLiveMonth[], asOfMonth: string): Point[] {
-  let forecast: number | undefined;
-  return months.map((m) => {
-    const past = m.month <= asOfMonth;
-    if (m.month === asOfMonth) forecast = m.cumulative;
-    else if (!past) forecast = (forecast ?? months.filter((x) => x.month <= asOfMonth).at(-1)?.cumulative ?? 0) + m.planned;
-    return {
-      month: m.month,
-      goLives: past ? m.goLives : 0,
-      planned: past ? 0 : m.planned,
-      cumulative: past ? m.cumulative : undefined,
-      forecast: m.month >= asOfMonth ? forecast : undefined,
-    };
-  });
-}
 
 /**
  * Go-lives per month (bars), the running total of authorities live (line)
  * and, after the as-of date, the planned go-lives and the total they would
  * give (dashed). A bar opens the list of live onboardings (latest first) or
  * of those planned to go live (earliest first); the links below say the same
- * for keyboard and screen-reader users.
+ * for keyboard and screen-reader users. No animation: the figures are read, not watched.
  */
 const GoLivesPanel = ({ figures, scope }: DashboardPanelProps) => {
   const translate = useTranslate();
@@ -85,15 +55,15 @@ const GoLivesPanel = ({ figures, scope }: DashboardPanelProps) => {
                   cursor={{ fill: theme.palette.action.hover }}
                 />
                 <Legend wrapperStyle={{ fontSize: 13, color: theme.palette.text.primary }} />
-                <Bar yAxisId="month" dataKey="goLives" name={translate('dashboard.goLives.goLives')} fill={colors.goLives} cursor="pointer" onClick={() => navigate(livePath)} />
-                <Bar yAxisId="month" dataKey="planned" name={translate('dashboard.goLives.planned')} fill={colors.planned} fillOpacity={0.6} cursor="pointer" onClick={() => navigate(plannedPath)} />
-                <Line yAxisId="total" dataKey="cumulative" name={translate('dashboard.goLives.cumulative')} stroke={colors.total} strokeWidth={2} dot={false} connectNulls={false} />
-                <Line yAxisId="total" dataKey="forecast" name={translate('dashboard.goLives.forecast')} stroke={colors.total} strokeWidth={2} strokeDasharray="6 4" dot={false} />
+                <Bar yAxisId="month" dataKey="goLives" name={translate('dashboard.goLives.goLives')} fill={colors.goLives} cursor="pointer" isAnimationActive={false} onClick={() => navigate(livePath)} />
+                <Bar yAxisId="month" dataKey="planned" name={translate('dashboard.goLives.planned')} fill={colors.planned} fillOpacity={0.6} cursor="pointer" isAnimationActive={false} onClick={() => navigate(plannedPath)} />
+                <Line yAxisId="total" dataKey="cumulative" name={translate('dashboard.goLives.cumulative')} stroke={colors.total} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+                <Line yAxisId="total" dataKey="forecast" name={translate('dashboard.goLives.forecast')} stroke={colors.total} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
           </div>
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('dashboard.goLives.summary', { live: format.number(liveNow), date: format.momentDate(figures.asOf), planned: format.number(plannedAhead) })}
+            {translate('dashboard.goLives.summary', { live: format.number(liveNow), date: format.momentDate(figures.asOf), smart_count: plannedAhead })}
           </Typography>
           <Stack direction="row" spacing={2} sx={{ mt: 0.5 }}>
             <Link to={livePath}>{translate('dashboard.goLives.open_live')}</Link>

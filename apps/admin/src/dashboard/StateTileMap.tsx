@@ -107,7 +107,7 @@ const StateTileMap = ({ national, scope }: DashboardPanelProps) => {
         sx={{
           flexDirection: 'column',
           justifyContent: 'center',
-          aspectRatio: '1 / 1',
+          aspectRatio: '5 / 4',
           minWidth: 0,
           borderRadius: 1,
           bgcolor: look.background,
@@ -142,7 +142,7 @@ const StateTileMap = ({ national, scope }: DashboardPanelProps) => {
         role="group"
         aria-label={translate('dashboard.map.title')}
         data-testid="state-tiles"
-        sx={{ display: 'grid', gridTemplateColumns: `repeat(${TILE_GRID[0].length}, minmax(0, 1fr))`, gap: 0.75, maxWidth: 420, mx: 'auto' }}
+        sx={{ display: 'grid', gridTemplateColumns: `repeat(${TILE_GRID[0].length}, minmax(0, 1fr))`, gap: 0.75, maxWidth: 400, mx: 'auto' }}
       >
         {TILE_GRID.flatMap((row, r) => row.map((code, c) => (code ? tile(code) : <Box key={`${r}-${c}`} aria-hidden />)))}
       </Box>
