@@ -61,7 +61,7 @@ const Legend = () => {
         );
       })}
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} role="listitem">
-        <Box sx={{ width: 16, height: 16, border: 1, borderStyle: 'dashed', borderColor: 'divider' }} />
+        <Box sx={{ width: 16, height: 16, border: 1, borderStyle: 'dashed', borderColor: 'text.secondary' }} />
         <Typography variant="caption">{translate('dashboard.map.no_authorities')}</Typography>
       </Stack>
     </Stack>
