@@ -190,8 +190,9 @@ run('console in the browser', () => {
     await expectLoginPage();
 
     await submitLogin(TEST_USERS.STATE_COORDINATOR.email, TEST_PASSWORD);
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-    await page.getByRole('cell', { name: 'Brandenburg' }).waitFor(); // the first list it may read
+    // lands on the home page, the dashboard, narrowed to the coordinator's own state
+    await page.waitForURL((url) => url.hash.startsWith('#/?') && url.hash.includes('state=BB'));
+    await page.getByRole('heading', { name: /· Brandenburg · Stand/ }).waitFor();
     await page.getByRole('menuitem', { name: 'Behörden' }).click();
     await page.waitForURL(/#\/Authority$/);
     await page.getByRole('columnheader', { name: /Regionalschlüssel/ }).waitFor();
