@@ -5,14 +5,12 @@
  */
 const enMessages = {
   dashboard: {
-    menu: 'Dashboard',
     title: 'Dashboard',
     service: 'Service',
     as_of: 'As of',
     as_of_hint: 'Figures as they were at the end of this day',
     today: 'Today',
     scope_national: 'Germany',
-    scope_state: '%{state}',
     national: 'Germany (all states)',
     show_national: 'Show all of Germany',
     own_state: 'Your state',
@@ -22,7 +20,6 @@ const enMessages = {
     error: 'The figures could not be loaded: %{message}',
     retry: 'Try again',
     empty: 'No authorities in this view yet, so there is nothing to count.',
-    open_list: 'Open the list',
     open_onboardings: 'Open the onboardings of %{scope}',
     headline: {
       title: 'Authorities',
@@ -30,7 +27,6 @@ const enMessages = {
       inRollout: 'In rollout',
       paused: 'Paused',
       notStarted: 'Not started',
-      cancelled: 'Cancelled',
       shareLive: 'Share live',
       authorities: 'Authorities in total',
       share_of: '%{live} of %{authorities}',
@@ -45,7 +41,6 @@ const enMessages = {
       no_authorities: 'No authorities',
       tile: '%{state}: %{share} live (%{live} of %{authorities} authorities)',
       tile_empty: '%{state}: no authorities',
-      selected: 'selected',
     },
     funnel: {
       title: 'Onboardings per stage',
@@ -82,14 +77,12 @@ const enMessages = {
 
 const deMessages: typeof enMessages = {
   dashboard: {
-    menu: 'Übersicht',
     title: 'Übersicht',
     service: 'Leistung',
     as_of: 'Stand',
     as_of_hint: 'Zahlen wie am Ende dieses Tages',
     today: 'Heute',
     scope_national: 'Deutschland',
-    scope_state: '%{state}',
     national: 'Deutschland (alle Länder)',
     show_national: 'Ganz Deutschland anzeigen',
     own_state: 'Ihr Land',
@@ -99,7 +92,6 @@ const deMessages: typeof enMessages = {
     error: 'Die Zahlen konnten nicht geladen werden: %{message}',
     retry: 'Erneut versuchen',
     empty: 'In dieser Ansicht gibt es noch keine Behörden, daher gibt es nichts zu zählen.',
-    open_list: 'Liste öffnen',
     open_onboardings: 'Anbindungen in %{scope} öffnen',
     headline: {
       title: 'Behörden',
@@ -107,7 +99,6 @@ const deMessages: typeof enMessages = {
       inRollout: 'In Anbindung',
       paused: 'Pausiert',
       notStarted: 'Nicht begonnen',
-      cancelled: 'Abgebrochen',
       shareLive: 'Anteil live',
       authorities: 'Behörden insgesamt',
       share_of: '%{live} von %{authorities}',
@@ -122,7 +113,6 @@ const deMessages: typeof enMessages = {
       no_authorities: 'Keine Behörden',
       tile: '%{state}: %{share} live (%{live} von %{authorities} Behörden)',
       tile_empty: '%{state}: keine Behörden',
-      selected: 'ausgewählt',
     },
     funnel: {
       title: 'Anbindungen je Stufe',
