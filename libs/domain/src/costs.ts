@@ -126,12 +126,14 @@ function stateValueIssues(field: string, values: readonly StateValue[] | null | 
   const issues: FieldIssue[] = [];
   const list = values ?? [];
   const seen = new Set<string>();
+  const negative: string[] = [];
   for (const v of list) {
     if (!isStateCode(v.stateCode)) issues.push({ field, message: `"${v.stateCode}" is not a state code (${STATE_CODES.join(', ')})` });
     else if (seen.has(v.stateCode)) issues.push({ field, message: `${v.stateCode} is listed twice` });
     else seen.add(v.stateCode);
-    if (!isNonNegative(v.value)) issues.push({ field, message: `the value of ${v.stateCode} must be a non-negative number, got ${v.value}` });
+    if (!isNonNegative(v.value)) negative.push(`${v.stateCode} ${v.value}`);
   }
+  if (negative.length) issues.push({ field, message: `values must be non-negative numbers; not so: ${negative.join(', ')}` });
   const missing = STATE_CODES.filter((c) => !seen.has(c));
   if (missing.length) issues.push({ field, message: `needs a value for each of the 16 states; missing: ${missing.join(', ')}` });
   if (issues.length === 0 && !list.some((v) => v.value > 0)) issues.push({ field, message: 'gives every state 0; at least one value must be positive' });
