@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../apps/api/src/app.factory.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
+
+/** Cost allocation in the console: record a year's costs, compare two keys side by side, export CSV; headless Chromium, real API, real database. */
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('cost allocation in the browser', () => {
+  let db: TestDatabase;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let browser: Browser;
+  let base: string;
+  let pages: Page[];
+  let pageErrors: Error[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(() => {
+    pages = [];
+    pageErrors = [];
+  });
+  afterEach(async () => {
+    for (const p of pages) await p.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN'): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
+    pages.push(page);
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(`${base}/#${hashPath}`);
+    await page.waitForURL(/#\/login$/);
+    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
+    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.hash === `#${hashPath}`);
+    return page;
+  }
+
+  it('records a contract year\'s costs in euros, stored exactly in cents', async () => {
+    const page = await openSignedIn('/ServiceCost/create');
+    await page.getByRole('combobox', { name: 'Leistung' }).fill('Aufenthaltstitel');
+    await page.getByRole('option', { name: 'Aufenthaltstitel', exact: true }).click();
+    await page.getByRole('spinbutton', { name: 'Vertragsjahr' }).fill('2023');
+    await page.getByRole('spinbutton', { name: 'Betrieb (EUR)' }).fill('30000000');
+    await page.getByRole('spinbutton', { name: 'Pflege (EUR)' }).fill('1234567.89');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/#\/ServiceCost\/[^/]+\/show$/);
+    await page.getByText('31.234.567,89 €').waitFor();
+    const rows = await db.dataSource.query(`SELECT year, operation_cents::text AS op, maintenance_cents::text AS mt, total_cents::text AS total FROM service_cost`);
+    expect(rows).toEqual([{ year: 2023, op: '3000000000', mt: '123456789', total: '3123456789' }]);
+  });
+
+  it('compares two keys side by side: each key\'s total row equals the recorded total; CSV export', async () => {
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM service_cost`);
+    if (count === 0) {
+      const [{ id }] = await db.dataSource.query(`SELECT id FROM service WHERE ozg_id = '10255'`);
+      await db.dataSource.query(`INSERT INTO service_cost (service_id, year, operation_cents, maintenance_cents) VALUES ($1, 2023, 3000000000, 123456789)`, [id]);
+    }
+    const keys: Array<{ id: string; name: string }> = await db.dataSource.query(`SELECT id, name FROM cost_key ORDER BY name`);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+
+    const page = await openSignedIn('/cost-allocation');
+    const table = page.getByTestId('cost-allocation-table');
+    await table.waitFor();
+    const recorded = page.getByTestId('recorded-total');
+    expect(await recorded.getAttribute('data-cents')).toBe('3123456789');
+    expect((await recorded.textContent())!.replace(/\s/g, ' ')).toContain('gesamt 31.234.567,89 €');
+    // both seeded keys are compared (the page starts with the first two)
+    for (const key of keys.slice(0, 2)) {
+      const total = page.getByTestId(`total-${key.id}`);
+      expect(await total.getAttribute('data-cents')).toBe('3123456789');
+      expect((await total.textContent())!.replace(/\s/g, ' ')).toBe('31.234.567,89 €');
+    }
+    // a state without a contract pays nothing and says why
+    const bb = table.locator('tr[data-state="BB"]');
+    await expect(bb.textContent()).resolves.toContain('Kein Nachnutzungsvertrag');
+    // 16 states and the total row
+    expect(await table.locator('tbody tr').count()).toBe(17);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cost-export').click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(18);
+    expect(lines[17]).toMatch(/^Total,,1,31234567\.89,,1,31234567\.89,$/);
+  });
+});
