@@ -20,7 +20,6 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
-  required,
   useLocaleState,
   useRecordContext,
   useTranslate,
@@ -147,19 +146,25 @@ export function toCostKeyInput(data: Record<string, any>): Record<string, unknow
 const StateValueInputs = ({ source }: { source: string }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, columnGap: 2, width: '100%' }}>
     {STATES.map((s, i) => (
-      <NumberInput key={s.code} source={`${source}.${i}.value`} label={`${s.name} (${s.code})`} validate={required()} min={0} helperText={false} />
+      <NumberInput key={s.code} source={`${source}.${i}.value`} label={`${s.name} (${s.code})`} isRequired min={0} />
     ))}
   </Box>
 );
 
-/** Problems of the key as a whole (all 16 states, weights): shown above the save button. */
+/** Every message under these form errors (nested per state or component), once each. */
+function messagesOf(error: unknown, out: string[] = []): string[] {
+  if (!error || typeof error !== 'object') return out;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && message && !out.includes(message)) out.push(message);
+  for (const [key, value] of Object.entries(error)) if (key !== 'ref' && key !== 'message') messagesOf(value, out);
+  return out;
+}
+
+/** Problems of the key as a whole (all 16 states, weights, what the API refused): shown above the save button. */
 const KeyProblems = () => {
   const { errors } = useFormState();
   const translate = useTranslate();
-  const messages = ['factors', 'components']
-    .map((f) => (errors[f] as { message?: string; root?: { message?: string } } | undefined))
-    .map((e) => e?.message ?? e?.root?.message)
-    .filter((m): m is string => Boolean(m));
+  const messages = messagesOf({ a: errors.factors, b: errors.components, c: errors.keyProblems });
   if (!messages.length) return null;
   return (
     <Alert severity="error" sx={{ width: '100%', my: 1 }} data-testid="cost-key-problems">
@@ -169,6 +174,55 @@ const KeyProblems = () => {
     </Alert>
   );
 };
+
+/**
+ * The form's validation (react-admin uses either form-level or input-level
+ * validation, not both): the required fields, each per-state value at its
+ * input, and the key's rules from libs/domain (validateCostKey) for the rest.
+ */
+function useCostKeyValidator() {
+  const [locale] = useLocaleState();
+  return (values: Record<string, any>) => {
+    const errors: Record<string, any> = {};
+    const REQUIRED = 'ra.validation.required';
+    for (const f of ['name', 'kind', 'year']) if (values[f] === undefined || values[f] === null || values[f] === '') errors[f] = REQUIRED;
+    // Nested errors as objects keyed by index (react-admin's resolver cannot walk holes in arrays).
+    const perState = (list: Array<{ value?: unknown }> | undefined) => {
+      const out: Record<number, { value: string }> = {};
+      STATE_CODES.forEach((_, i) => {
+        const v = list?.[i]?.value;
+        if (v === undefined || v === null || v === '') out[i] = { value: REQUIRED };
+        else if (Number(v) < 0) out[i] = { value: localizeIssue('must not be negative', locale) };
+      });
+      return Object.keys(out).length ? out : undefined;
+    };
+    if (values.kind === 'KOENIGSTEINER') {
+      const e = perState(values.factors);
+      if (e) errors.factors = e;
+    }
+    if (values.kind === 'COMBINED') {
+      const list: Array<Record<string, any>> = values.components ?? [];
+      const e: Record<number, Record<string, unknown>> = {};
+      list.forEach((c, i) => {
+        const item: Record<string, unknown> = {};
+        if (!c?.name) item.name = REQUIRED;
+        if (c?.weight === undefined || c?.weight === null || c?.weight === '') item.weight = REQUIRED;
+        const v = perState(c?.values);
+        if (v) item.values = v;
+        if (Object.keys(item).length) e[i] = item;
+      });
+      if (Object.keys(e).length) errors.components = e;
+    }
+    if (Object.keys(errors).length === 0) {
+      for (const { field, message } of validateCostKey(toCostKeyInput(values) as unknown as CostKeyData)) {
+        const key = field.split(/[.[]/)[0];
+        if (key === 'factors' || key === 'components') errors.keyProblems ??= localizeIssue(message, locale);
+        else errors[key] ??= localizeIssue(message, locale);
+      }
+    }
+    return errors;
+  };
+}
 
 const KindInputs = () => {
   const kind = useWatch({ name: 'kind' });
@@ -188,8 +242,8 @@ const KindInputs = () => {
     return (
       <ArrayInput source="components" helperText="costs.form.components_hint">
         <SimpleFormIterator inline={false} fullWidth disableReordering>
-          <TextInput source="name" validate={required()} label="costs.form.component_name" />
-          <NumberInput source="weight" validate={required()} min={0} label="costs.weight" />
+          <TextInput source="name" isRequired label="costs.form.component_name" />
+          <NumberInput source="weight" isRequired min={0} label="costs.weight" />
           <StateValueInputs source="values" />
         </SimpleFormIterator>
       </ArrayInput>
@@ -199,25 +253,12 @@ const KindInputs = () => {
 };
 
 const CostKeyForm = () => {
-  const [locale] = useLocaleState();
-  const validate = (values: Record<string, unknown>) => {
-    const errors: Record<string, string> = {};
-    const input = toCostKeyInput(values) as unknown as CostKeyData;
-    for (const { field, message } of validateCostKey(input)) {
-      // Per-state values are checked at their inputs (required, min 0); the rest of the key's rules at the top of its section.
-      const key = field.split(/[.[]/)[0];
-      if (key === 'factors' || key === 'components') {
-        if (/missing|non-negative numbers/.test(message)) continue;
-      }
-      if (!(key in errors)) errors[key] = localizeIssue(message, locale);
-    }
-    return errors;
-  };
+  const validate = useCostKeyValidator();
   return (
     <SimpleForm validate={validate}>
-      <TextInput source="name" validate={required()} fullWidth />
-      <SelectInput source="kind" choices={kindChoices} validate={required()} />
-      <NumberInput source="year" validate={required()} min={2000} max={2100} />
+      <TextInput source="name" isRequired fullWidth />
+      <SelectInput source="kind" choices={kindChoices} isRequired />
+      <NumberInput source="year" isRequired min={2000} max={2100} />
       <TextInput source="note" multiline minRows={2} fullWidth />
       <KindInputs />
       <KeyProblems />

@@ -11,7 +11,6 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
-  required,
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { searchFilters } from '../common/filters';
@@ -86,7 +85,11 @@ const eurosToCents = (euros: unknown) => {
 };
 
 const ServiceCostForm = ({ create }: { create?: boolean }) => {
-  const validate = useRuleValidator(validateServiceCost as (r: object) => { field: string; message: string }[], (v) => ({
+  const check = (r: object) => [
+    ...((r as { serviceId?: unknown }).serviceId ? [] : [{ field: 'serviceId', message: 'is required' }]),
+    ...validateServiceCost(r as Parameters<typeof validateServiceCost>[0]),
+  ];
+  const validate = useRuleValidator(check, (v) => ({
     ...v,
     year: v.year === null || v.year === undefined ? v.year : Number(v.year),
     operationCents: v.operationCents === null || v.operationCents === undefined ? Number.NaN : Number(v.operationCents),
@@ -95,9 +98,9 @@ const ServiceCostForm = ({ create }: { create?: boolean }) => {
   return (
     <SimpleForm validate={validate}>
       <ServiceInput readOnly={!create} />
-      <NumberInput source="year" validate={required()} readOnly={!create} min={2000} max={2100} />
-      <NumberInput source="operationCents" label="resources.ServiceCost.fields.operationEuros" format={centsToEuros} parse={eurosToCents} step={0.01} min={0} validate={required()} helperText="costs.form.euro_hint" />
-      <NumberInput source="maintenanceCents" label="resources.ServiceCost.fields.maintenanceEuros" format={centsToEuros} parse={eurosToCents} step={0.01} min={0} validate={required()} helperText="costs.form.euro_hint" />
+      <NumberInput source="year" isRequired readOnly={!create} min={2000} max={2100} />
+      <NumberInput source="operationCents" label="resources.ServiceCost.fields.operationEuros" format={centsToEuros} parse={eurosToCents} step={0.01} min={0} isRequired helperText="costs.form.euro_hint" />
+      <NumberInput source="maintenanceCents" label="resources.ServiceCost.fields.maintenanceEuros" format={centsToEuros} parse={eurosToCents} step={0.01} min={0} isRequired helperText="costs.form.euro_hint" />
       <TextInput source="note" multiline minRows={2} fullWidth />
     </SimpleForm>
   );
