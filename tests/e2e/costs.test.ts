@@ -127,4 +127,25 @@ run('cost allocation in the browser', () => {
     expect(created.kind).toBe('KOENIGSTEINER');
     expect(Object.values(created.factors)).toEqual(Array(16).fill(1));
   });
+
+  it('creates a combined key with a weighted component', async () => {
+    const page = await openSignedIn('/CostKey/create');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Test: kombiniert');
+    await page.getByRole('combobox', { name: 'Art' }).click();
+    await page.getByRole('option', { name: 'Kombinierter Schlüssel' }).click();
+    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.getByRole('textbox', { name: 'Komponente' }).fill('Ausländerbehörden');
+    await page.getByRole('spinbutton', { name: 'Gewicht' }).fill('0.5');
+    const values = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    for (const [i, input] of (await page.getByRole('spinbutton', { name: /\([A-Z]{2}\)$/ }).all()).entries()) await input.fill(String(values[i]));
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/#\/CostKey\/[^/]+\/show$/);
+    await page.getByTestId('cost-key-shares').waitFor();
+    const [created] = await db.dataSource.query(`SELECT kind, factors, components FROM cost_key WHERE name = 'Test: kombiniert'`);
+    expect(created.kind).toBe('COMBINED');
+    expect(created.factors).toEqual({});
+    expect(created.components).toEqual([{ name: 'Ausländerbehörden', weight: 0.5, values: expect.objectContaining({ SH: 2, TH: 1 }) }]);
+    // SH: 2 of 17
+    await expect(page.getByTestId('cost-key-shares').locator('tr', { hasText: 'Schleswig-Holstein' }).textContent()).resolves.toContain('11,76471');
+  });
 });
