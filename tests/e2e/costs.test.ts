@@ -1,55 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
+import { chromiumAvailable } from '../support/browser.js';
+import { useConsoleSession } from '../support/console-session.js';
 
-/** Cost allocation in the console: record a year's costs, compare two keys side by side, export CSV; headless Chromium, real API, real database. */
+/** Cost allocation in the console: record a year's costs, compare two keys side by side, export CSV, edit keys; headless Chromium, real API, real database. */
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('cost allocation in the browser', () => {
-  let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let browser: Browser;
-  let base: string;
-  let pages: Page[];
-  let pageErrors: Error[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(() => {
-    pages = [];
-    pageErrors = [];
-  });
-  afterEach(async () => {
-    for (const p of pages) await p.context().close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN'): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
-    pages.push(page);
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(`${base}/#${hashPath}`);
-    await page.waitForURL(/#\/login$/);
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
-    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.hash === `#${hashPath}`);
-    return page;
-  }
+  const session = useConsoleSession();
+  const { openSignedIn } = session;
+  const query = (sql: string, params?: unknown[]) => session.db.dataSource.query(sql, params);
 
   it('records a contract year\'s costs in euros, stored exactly in cents', async () => {
     const page = await openSignedIn('/ServiceCost/create');
@@ -61,17 +20,17 @@ run('cost allocation in the browser', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/#\/ServiceCost\/[^/]+\/show$/);
     await page.getByText('31.234.567,89 €').waitFor();
-    const rows = await db.dataSource.query(`SELECT year, operation_cents::text AS op, maintenance_cents::text AS mt, total_cents::text AS total FROM service_cost`);
+    const rows = await query(`SELECT year, operation_cents::text AS op, maintenance_cents::text AS mt, total_cents::text AS total FROM service_cost`);
     expect(rows).toEqual([{ year: 2023, op: '3000000000', mt: '123456789', total: '3123456789' }]);
   });
 
   it('compares two keys side by side: each key\'s total row equals the recorded total; CSV export', async () => {
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM service_cost`);
+    const [{ count }] = await query(`SELECT count(*)::int AS count FROM service_cost`);
     if (count === 0) {
-      const [{ id }] = await db.dataSource.query(`SELECT id FROM service WHERE ozg_id = '10255'`);
-      await db.dataSource.query(`INSERT INTO service_cost (service_id, year, operation_cents, maintenance_cents) VALUES ($1, 2023, 3000000000, 123456789)`, [id]);
+      const [{ id }] = await query(`SELECT id FROM service WHERE ozg_id = '10255'`);
+      await query(`INSERT INTO service_cost (service_id, year, operation_cents, maintenance_cents) VALUES ($1, 2023, 3000000000, 123456789)`, [id]);
     }
-    const keys: Array<{ id: string; name: string }> = await db.dataSource.query(`SELECT id, name FROM cost_key ORDER BY name`);
+    const keys: Array<{ id: string; name: string }> = await query(`SELECT id, name FROM cost_key ORDER BY name`);
     expect(keys.length).toBeGreaterThanOrEqual(2);
 
     const page = await openSignedIn('/cost-allocation');
@@ -100,7 +59,7 @@ run('cost allocation in the browser', () => {
   });
 
   it('edits a key: the per-state values survive the form unchanged; a new key needs all 16 states', async () => {
-    const [ks] = await db.dataSource.query(`SELECT id, factors, version FROM cost_key WHERE kind = 'KOENIGSTEINER' AND year = 2016`);
+    const [ks] = await query(`SELECT id, factors, version FROM cost_key WHERE kind = 'KOENIGSTEINER' AND year = 2016`);
     const page = await openSignedIn(`/CostKey/${ks.id}`);
     await page.getByRole('spinbutton', { name: 'Nordrhein-Westfalen (NW)' }).waitFor();
     expect(await page.getByRole('spinbutton', { name: 'Nordrhein-Westfalen (NW)' }).inputValue()).toBe('21.14424');
@@ -108,7 +67,7 @@ run('cost allocation in the browser', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/#\/CostKey\/[^/]+\/show$/);
     await page.getByTestId('cost-key-shares').waitFor();
-    const [after] = await db.dataSource.query(`SELECT factors, note, version FROM cost_key WHERE id = $1`, [ks.id]);
+    const [after] = await query(`SELECT factors, note, version FROM cost_key WHERE id = $1`, [ks.id]);
     expect(after).toEqual({ factors: ks.factors, note: 'Geprüft im Test.', version: ks.version + 1 });
 
     const create = await openSignedIn('/CostKey/create');
@@ -119,11 +78,11 @@ run('cost allocation in the browser', () => {
     // Thüringen is missing: refused at the form, nothing written
     await create.getByRole('spinbutton', { name: 'Thüringen (TH)' }).and(create.locator('[aria-invalid="true"]')).waitFor();
     await create.getByText('Pflichtfeld').first().waitFor();
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM cost_key WHERE name = 'Test: je Land gleich'`))[0].n).toBe(0);
+    expect((await query(`SELECT count(*)::int AS n FROM cost_key WHERE name = 'Test: je Land gleich'`))[0].n).toBe(0);
     await create.getByRole('spinbutton', { name: 'Thüringen (TH)' }).fill('1');
     await create.getByRole('button', { name: 'Speichern' }).click();
     await create.waitForURL(/#\/CostKey\/[^/]+\/show$/);
-    const [created] = await db.dataSource.query(`SELECT kind, factors FROM cost_key WHERE name = 'Test: je Land gleich'`);
+    const [created] = await query(`SELECT kind, factors FROM cost_key WHERE name = 'Test: je Land gleich'`);
     expect(created.kind).toBe('KOENIGSTEINER');
     expect(Object.values(created.factors)).toEqual(Array(16).fill(1));
   });
@@ -141,7 +100,7 @@ run('cost allocation in the browser', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/#\/CostKey\/[^/]+\/show$/);
     await page.getByTestId('cost-key-shares').waitFor();
-    const [created] = await db.dataSource.query(`SELECT kind, factors, components FROM cost_key WHERE name = 'Test: kombiniert'`);
+    const [created] = await query(`SELECT kind, factors, components FROM cost_key WHERE name = 'Test: kombiniert'`);
     expect(created.kind).toBe('COMBINED');
     expect(created.factors).toEqual({});
     expect(created.components).toEqual([{ name: 'Ausländerbehörden', weight: 0.5, values: expect.objectContaining({ SH: 2, TH: 1 }) }]);
