@@ -233,4 +233,21 @@ describe('cost keys and service costs as resources', () => {
     const write = await t.as('STEERING_MEMBER').gql(CREATE_COST, { serviceId: aufenthaltstitel, year: 2031, op: '1', mt: '1' });
     expect(firstError(write).code).toBe('FORBIDDEN');
   });
+
+  it('the database itself refuses what the rules forbid (checks of migration 1764100000000)', async () => {
+    const refused = async (sql: string, params: unknown[] = []) => {
+      await expect(t.dataSource.query(sql, params)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: expect.stringMatching(/^23/) }) });
+    };
+    const key = (name: string, kind: string, year: number, factors: unknown, components: unknown) =>
+      refused(`INSERT INTO cost_key (name, kind, year, factors, components) VALUES ($1, $2, $3, $4, $5)`, [name, kind, year, JSON.stringify(factors), JSON.stringify(components)]);
+    await key('neg', 'KOENIGSTEINER', 2024, { BB: -1, NW: 2 }, []);
+    await key('text', 'KOENIGSTEINER', 2024, { BB: 'x' }, []);
+    await key('year', 'KOENIGSTEINER', 1999, { BB: 1 }, []);
+    await key('mixed', 'KOENIGSTEINER', 2024, { BB: 1 }, [{ name: 'a', weight: 1, values: { BB: 1 } }]);
+    await key('weights', 'COMBINED', 2024, {}, [{ name: 'a', weight: 0, values: { BB: 1 } }]);
+    await key('negweight', 'COMBINED', 2024, {}, [{ name: 'a', weight: -1, values: { BB: 1 } }, { name: 'b', weight: 2, values: { BB: 1 } }]);
+    await key('Königsteiner Schlüssel', 'KOENIGSTEINER', 2016, { BB: 1 }, []);
+    await refused(`INSERT INTO service_cost (service_id, year, operation_cents, maintenance_cents) VALUES ($1, 2040, -1, 0)`, [aufenthaltstitel]);
+    await refused(`INSERT INTO service_cost (service_id, year, operation_cents, maintenance_cents) VALUES ($1, 2023, 1, 0)`, [aufenthaltstitel]);
+  });
 });
