@@ -69,6 +69,8 @@ function dummyLiteral(type: GraphQLInputType): string {
         return 'true';
       case 'LocalDate':
         return '"2024-01-01"';
+      case 'Cents':
+        return '"100"';
       case 'DateTime':
         return JSON.stringify(new Date('2024-01-01T12:00:00Z').toISOString());
       default:

@@ -21,6 +21,10 @@ import { withConsoleMethods } from './common/consoleApi';
 import { darkTheme, lightTheme } from './layout/theme';
 import reuseVariants from './reuse-variants';
 import users from './users';
+import costKeys from './cost-keys';
+import serviceCosts from './service-costs';
+import { costAllocationRoute } from './cost-allocation';
+import { withCostMethods } from './cost-allocation/costApi';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -28,7 +32,7 @@ import users from './users';
  * send (Layout renders them only then), dropped at sign-out, so a new
  * sign-in, perhaps with another role, starts afresh.
  */
-const dataProvider = withConsoleMethods(withBoardMethods(createSessionDataProvider()));
+const dataProvider = withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider())));
 authProvider.onSessionChange((identity) => {
   dataProvider.reset();
   if (identity) dataProvider.warmUp();
@@ -68,10 +72,13 @@ const App = () => (
     <Resource name="Onboarding" {...onboardings} />
     <Resource name="Milestone" {...milestones} />
     <Resource name="Blocker" {...blockers} />
+    <Resource name="CostKey" {...costKeys} />
+    <Resource name="ServiceCost" {...serviceCosts} />
     <Resource name="User" {...users} />
     <CustomRoutes>
       {boardRoute}
       {contractMatrixRoute}
+      {costAllocationRoute}
     </CustomRoutes>
   </Admin>
 );

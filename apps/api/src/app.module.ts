@@ -43,6 +43,12 @@ import { SpecialistSystemResolver } from './specialist-system/specialist-system.
 import { SpecialistSystemService } from './specialist-system/specialist-system.service.js';
 import { StateResolver } from './state/state.resolver.js';
 import { StateService } from './state/state.service.js';
+import { CostAllocationResolver } from './costs/cost-allocation.resolver.js';
+import { CostAllocationService } from './costs/cost-allocation.service.js';
+import { CostKeyResolver } from './costs/cost-key.resolver.js';
+import { CostKeyService } from './costs/cost-key.service.js';
+import { ServiceCostResolver } from './costs/service-cost.resolver.js';
+import { ServiceCostService } from './costs/service-cost.service.js';
 
 @Module({})
 export class AppModule {
@@ -103,6 +109,12 @@ export class AppModule {
         BlockerResolver,
         DashboardService,
         DashboardResolver,
+        CostKeyService,
+        CostKeyResolver,
+        ServiceCostService,
+        ServiceCostResolver,
+        CostAllocationService,
+        CostAllocationResolver,
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,

@@ -93,6 +93,10 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   ...crud('Blocker', 'Blockers', 'rollout'),
   resolveBlocker: 'rollout',
   reopenBlocker: 'rollout',
+  // cost allocation: keys and contract-year costs are written by administrators and rollout managers, read by everyone
+  ...crud('CostKey', 'CostKeys', 'rollout'),
+  ...crud('ServiceCost', 'ServiceCosts', 'rollout'),
+  costAllocation: 'read',
   // history and figures
   dashboard: 'read',
   history: 'read',

@@ -1,5 +1,18 @@
 import fc from 'fast-check';
-import { allocateCosts, combineKeys, type KeyShare } from './costs.js';
+import {
+  CostKeyKind,
+  NonPayingReason,
+  allocateAmongSigners,
+  allocateCosts,
+  combineKeys,
+  normalisedKey,
+  signedForYear,
+  validateCostKey,
+  validateServiceCost,
+  type ContractDates,
+  type KeyShare,
+  type StateValue,
+} from './costs.js';
 import { STATES } from './states.js';
 
 const KOENIGSTEIN_2016: KeyShare[] = STATES.map((s) => ({ stateCode: s.code, weight: s.koenigsteinShare2016 }));
@@ -110,5 +123,106 @@ describe('combined key', () => {
         expect(allocateCosts(12345, key).reduce((s, x) => s + x.cents, 0)).toBe(12345);
       }),
     );
+  });
+});
+
+const KOENIGSTEIN_FACTORS: StateValue[] = STATES.map((s) => ({ stateCode: s.code, value: s.koenigsteinShare2016 }));
+const ones = (value = 1): StateValue[] => STATES.map((s) => ({ stateCode: s.code, value }));
+
+describe('cost keys as data', () => {
+  it('accepts the Königsteiner Schlüssel 2016 and a combined key', () => {
+    expect(validateCostKey({ name: 'Königsteiner Schlüssel', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: KOENIGSTEIN_FACTORS })).toEqual([]);
+    expect(
+      validateCostKey({
+        name: 'Kombiniert',
+        kind: CostKeyKind.COMBINED,
+        year: 2023,
+        components: [
+          { name: 'Drittstaatsangehörige', weight: 0.5, values: ones(2) },
+          { name: 'Ausländerbehörden', weight: 0.5, values: ones(3) },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('names the field of every problem', () => {
+    const fields = (key: Parameters<typeof validateCostKey>[0]) => validateCostKey(key).map((i) => i.field);
+    expect(fields({ name: ' ', kind: 'OTHER', year: 1999 })).toEqual(['name', 'kind', 'year']);
+    expect(fields({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: KOENIGSTEIN_FACTORS.slice(1) })).toEqual(['factors']);
+    expect(validateCostKey({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: KOENIGSTEIN_FACTORS.slice(1) })[0].message).toMatch(/missing: SH/);
+    expect(fields({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: [...KOENIGSTEIN_FACTORS.slice(1), { stateCode: 'SH', value: -1 }] })).toEqual(['factors']);
+    expect(fields({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: [...KOENIGSTEIN_FACTORS, { stateCode: 'XX', value: 1 }] })).toEqual(['factors']);
+    expect(fields({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: ones(0) })).toEqual(['factors']);
+    expect(fields({ name: 'K', kind: CostKeyKind.COMBINED, year: 2016, components: [] })).toEqual(['components']);
+    expect(fields({ name: 'K', kind: CostKeyKind.COMBINED, year: 2016, factors: ones(), components: [{ name: 'a', weight: 1, values: ones() }] })).toEqual(['factors']);
+    expect(
+      fields({
+        name: 'K',
+        kind: CostKeyKind.COMBINED,
+        year: 2016,
+        components: [
+          { name: 'a', weight: 0, values: ones() },
+          { name: 'a', weight: -1, values: ones().slice(2) },
+        ],
+      }),
+    ).toEqual(['components[1].name', 'components[1].weight', 'components[1].values']);
+    expect(fields({ name: 'K', kind: CostKeyKind.COMBINED, year: 2016, components: [{ name: 'a', weight: 0, values: ones() }] })).toEqual(['components']);
+  });
+
+  it('normalises a key over the 16 states: factors as they are, combined keys as the weighted mix of their normalised components', () => {
+    const k = normalisedKey({ kind: CostKeyKind.KOENIGSTEINER, factors: KOENIGSTEIN_FACTORS });
+    expect(k.map((s) => s.stateCode)).toEqual(STATES.map((s) => s.code));
+    expect(k.find((s) => s.stateCode === 'NW')!.weight).toBeCloseTo(0.2114424, 7);
+    // 50 % equal shares (1/16 each) + 50 % Königsteiner
+    const mixed = normalisedKey({
+      kind: CostKeyKind.COMBINED,
+      components: [
+        { name: 'equal', weight: 1, values: ones() },
+        { name: 'KS', weight: 1, values: KOENIGSTEIN_FACTORS },
+      ],
+    });
+    expect(mixed.find((s) => s.stateCode === 'HB')!.weight).toBeCloseTo(0.5 / 16 + 0.5 * 0.0095331, 9);
+    expect(mixed.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('validates service costs as whole non-negative cents and a year in range', () => {
+    expect(validateServiceCost({ year: 2023, operationCents: 3_000_000_000_00, maintenanceCents: 0 })).toEqual([]);
+    expect(validateServiceCost({ year: 1990, operationCents: -1, maintenanceCents: 1.5 }).map((i) => i.field)).toEqual(['year', 'operationCents', 'maintenanceCents']);
+  });
+});
+
+describe('who pays in a contract year', () => {
+  it('counts a contract signed by the end of the year and not terminated before its start', () => {
+    expect(signedForYear({ signedAt: '2023-12-31', terminatedAt: null }, 2023)).toEqual({ signed: true });
+    expect(signedForYear({ signedAt: '2021-01-01', terminatedAt: '2023-01-01' }, 2023)).toEqual({ signed: true });
+    expect(signedForYear({ signedAt: '2024-01-01', terminatedAt: null }, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.SIGNED_LATER });
+    expect(signedForYear({ signedAt: '2021-01-01', terminatedAt: '2022-12-31' }, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.TERMINATED_BEFORE });
+    expect(signedForYear({ signedAt: null, terminatedAt: null }, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.NOT_SIGNED });
+    expect(signedForYear(undefined, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.NO_CONTRACT });
+  });
+
+  const contractsArb = fc
+    .uniqueArray(fc.constantFrom(...STATES.map((s) => s.code)), { minLength: 1, maxLength: 16 })
+    .map((codes) => new Map<string, ContractDates>(codes.map((c) => [c, { signedAt: '2020-06-01', terminatedAt: null }])));
+
+  it('lists every state; only signing states pay, exactly the total, renormalised over them', () => {
+    const key = normalisedKey({ kind: CostKeyKind.KOENIGSTEINER, factors: KOENIGSTEIN_FACTORS });
+    fc.assert(
+      fc.property(totalArb, contractsArb, (total, contracts) => {
+        const rows = allocateAmongSigners(total, key, contracts, 2023);
+        expect(rows.map((r) => r.stateCode)).toEqual(STATES.map((s) => s.code));
+        expect(rows.reduce((s, r) => s + r.cents, 0)).toBe(total);
+        for (const r of rows) {
+          expect(r.pays).toBe(contracts.has(r.stateCode));
+          if (!r.pays) expect(r).toMatchObject({ cents: 0, share: 0, reason: NonPayingReason.NO_CONTRACT });
+        }
+        expect(rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 9);
+      }),
+    );
+  });
+
+  it('refuses a year nobody signed for', () => {
+    const key = normalisedKey({ kind: CostKeyKind.KOENIGSTEINER, factors: KOENIGSTEIN_FACTORS });
+    expect(() => allocateAmongSigners(100, key, new Map([['BB', { signedAt: '2030-01-01', terminatedAt: null }]]), 2023)).toThrow(/no state has signed for 2023/);
   });
 });

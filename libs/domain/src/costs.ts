@@ -5,6 +5,9 @@
  * adding up exactly to the total (largest-remainder rounding).
  */
 
+import type { FieldIssue } from './errors.js';
+import { STATE_CODES, isStateCode, type StateCode } from './states.js';
+
 export interface KeyShare {
   stateCode: string;
   /** The state's share in the key (any non-negative scale: percent, counts, fractions). */
@@ -74,4 +77,204 @@ export function combineKeys(parts: readonly CombinedKeyPart[]): KeyShare[] {
     for (const v of part.values) result.set(v.stateCode, (result.get(v.stateCode) ?? 0) + (part.weight / totalWeight) * (v.weight / sum));
   }
   return [...result.entries()].map(([stateCode, weight]) => ({ stateCode, weight }));
+}
+
+// ---------------------------------------------------------------------------
+// Cost keys as data, service costs, and who pays in a contract year.
+// ---------------------------------------------------------------------------
+
+/** KOENIGSTEINER: one factor per state (e.g. the published percentages); COMBINED: weighted components. */
+export const CostKeyKind = {
+  KOENIGSTEINER: 'KOENIGSTEINER',
+  COMBINED: 'COMBINED',
+} as const;
+export type CostKeyKind = (typeof CostKeyKind)[keyof typeof CostKeyKind];
+export const COST_KEY_KINDS: readonly CostKeyKind[] = Object.values(CostKeyKind);
+
+/** Years a cost key or a contract year's costs may name (the database checks the same range). */
+export const COST_YEAR_MIN = 2000;
+export const COST_YEAR_MAX = 2100;
+
+/** One state's value in a key or a key component (any non-negative scale). */
+export interface StateValue {
+  stateCode: string;
+  value: number;
+}
+
+export interface CostKeyComponent {
+  /** e.g. "Drittstaatsangehörige" or "Ausländerbehörden" */
+  name: string;
+  /** Relative weight of the component (weights are normalised by their sum). */
+  weight: number;
+  values: readonly StateValue[];
+}
+
+export interface CostKeyData {
+  name: string;
+  kind: CostKeyKind | string;
+  year: number;
+  /** KOENIGSTEINER: the 16 states' factors. */
+  factors?: readonly StateValue[] | null;
+  /** COMBINED: the weighted components, each with the 16 states' values. */
+  components?: readonly CostKeyComponent[] | null;
+}
+
+const isNonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Checks one set of per-state values: each of the 16 states exactly once, non-negative, not all zero. */
+function stateValueIssues(field: string, values: readonly StateValue[] | null | undefined): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const list = values ?? [];
+  const seen = new Set<string>();
+  const negative: string[] = [];
+  for (const v of list) {
+    if (!isStateCode(v.stateCode)) issues.push({ field, message: `"${v.stateCode}" is not a state code (${STATE_CODES.join(', ')})` });
+    else if (seen.has(v.stateCode)) issues.push({ field, message: `${v.stateCode} is listed twice` });
+    else seen.add(v.stateCode);
+    if (!isNonNegative(v.value)) negative.push(`${v.stateCode} ${v.value}`);
+  }
+  if (negative.length) issues.push({ field, message: `values must be non-negative numbers; not so: ${negative.join(', ')}` });
+  const missing = STATE_CODES.filter((c) => !seen.has(c));
+  if (missing.length) issues.push({ field, message: `needs a value for each of the 16 states; missing: ${missing.join(', ')}` });
+  if (issues.length === 0 && !list.some((v) => v.value > 0)) issues.push({ field, message: 'gives every state 0; at least one value must be positive' });
+  return issues;
+}
+
+/** Domain validation of a cost key as it would be stored. Field names match the GraphQL arguments. */
+export function validateCostKey(key: CostKeyData): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (!key.name?.trim()) issues.push({ field: 'name', message: 'is required' });
+  else if (key.name.length > 200) issues.push({ field: 'name', message: 'must be at most 200 characters long' });
+  if (!(COST_KEY_KINDS as readonly string[]).includes(key.kind)) issues.push({ field: 'kind', message: `must be one of ${COST_KEY_KINDS.join(', ')}, got "${key.kind}"` });
+  issues.push(...yearIssues('year', key.year));
+  const factors = key.factors ?? [];
+  const components = key.components ?? [];
+  if (key.kind === CostKeyKind.KOENIGSTEINER) {
+    issues.push(...stateValueIssues('factors', factors));
+    if (components.length) issues.push({ field: 'components', message: 'a KOENIGSTEINER key has factors, not components' });
+  } else if (key.kind === CostKeyKind.COMBINED) {
+    if (factors.length) issues.push({ field: 'factors', message: 'a COMBINED key has components, not factors (its factors are computed from them)' });
+    if (components.length === 0) issues.push({ field: 'components', message: 'a COMBINED key needs at least one component' });
+    const names = new Set<string>();
+    components.forEach((c, i) => {
+      const at = `components[${i}]`;
+      if (!c.name?.trim()) issues.push({ field: `${at}.name`, message: 'is required' });
+      else if (names.has(c.name.trim())) issues.push({ field: `${at}.name`, message: `"${c.name}" is used by another component` });
+      else names.add(c.name.trim());
+      if (!isNonNegative(c.weight)) issues.push({ field: `${at}.weight`, message: `must be a non-negative number, got ${c.weight}` });
+      issues.push(...stateValueIssues(`${at}.values`, c.values));
+    });
+    if (components.length && components.every((c) => isNonNegative(c.weight)) && !(components.reduce((s, c) => s + c.weight, 0) > 0)) {
+      issues.push({ field: 'components', message: 'the weights must sum to more than 0' });
+    }
+  }
+  return issues;
+}
+
+export function yearIssues(field: string, year: unknown): FieldIssue[] {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < COST_YEAR_MIN || year > COST_YEAR_MAX) {
+    return [{ field, message: `must be a year between ${COST_YEAR_MIN} and ${COST_YEAR_MAX}, got ${year}` }];
+  }
+  return [];
+}
+
+/** A valid key's weight per state: the factors, or the weighted mix of the normalised components (combineKeys). */
+export function keySharesOf(key: Pick<CostKeyData, 'kind' | 'factors' | 'components'>): KeyShare[] {
+  if (key.kind === CostKeyKind.COMBINED) {
+    return combineKeys((key.components ?? []).map((c) => ({ name: c.name, weight: c.weight, values: c.values.map((v) => ({ stateCode: v.stateCode, weight: v.value })) })));
+  }
+  return (key.factors ?? []).map((f) => ({ stateCode: f.stateCode, weight: f.value }));
+}
+
+/** The key's share per state over all 16 states, 0..1, in the order of STATE_CODES (states the key omits get 0). */
+export function normalisedKey(key: Pick<CostKeyData, 'kind' | 'factors' | 'components'>): KeyShare[] {
+  const shares = keySharesOf(key);
+  const sum = shares.reduce((s, k) => s + k.weight, 0);
+  const byCode = new Map(shares.map((s) => [s.stateCode, s.weight]));
+  return STATE_CODES.map((stateCode) => ({ stateCode, weight: sum > 0 ? (byCode.get(stateCode) ?? 0) / sum : 0 }));
+}
+
+export interface ServiceCostData {
+  year: number;
+  operationCents: number;
+  maintenanceCents: number;
+}
+
+/** Amounts are whole, non-negative cents (safe integers; the API carries them as strings). */
+export function validateServiceCost(cost: ServiceCostData): FieldIssue[] {
+  const issues = yearIssues('year', cost.year);
+  for (const field of ['operationCents', 'maintenanceCents'] as const) {
+    const v = cost[field];
+    if (!Number.isSafeInteger(v) || v < 0) issues.push({ field, message: `must be a whole, non-negative number of cents, got ${v}` });
+  }
+  if (issues.length === 0 && !Number.isSafeInteger(cost.operationCents + cost.maintenanceCents)) issues.push({ field: 'maintenanceCents', message: 'the total is too large' });
+  return issues;
+}
+
+/** Why a state pays nothing in a contract year. */
+export const NonPayingReason = {
+  NO_CONTRACT: 'NO_CONTRACT',
+  NOT_SIGNED: 'NOT_SIGNED',
+  SIGNED_LATER: 'SIGNED_LATER',
+  TERMINATED_BEFORE: 'TERMINATED_BEFORE',
+  ZERO_IN_KEY: 'ZERO_IN_KEY',
+} as const;
+export type NonPayingReason = (typeof NonPayingReason)[keyof typeof NonPayingReason];
+
+export interface ContractDates {
+  signedAt: string | null;
+  terminatedAt: string | null;
+}
+
+/**
+ * Has the state signed for the contract year? Yes when its contract was
+ * signed on or before 31 December of that year and not terminated before
+ * 1 January of it (a termination during the year still pays for the year).
+ */
+export function signedForYear(contract: ContractDates | null | undefined, year: number): { signed: true } | { signed: false; reason: NonPayingReason; message: string } {
+  if (!contract) return { signed: false, reason: NonPayingReason.NO_CONTRACT, message: 'no reuse contract for this service' };
+  if (!contract.signedAt) return { signed: false, reason: NonPayingReason.NOT_SIGNED, message: 'the reuse contract is not signed' };
+  if (contract.signedAt > `${year}-12-31`) return { signed: false, reason: NonPayingReason.SIGNED_LATER, message: `signed only on ${contract.signedAt}, after ${year}` };
+  if (contract.terminatedAt && contract.terminatedAt < `${year}-01-01`) {
+    return { signed: false, reason: NonPayingReason.TERMINATED_BEFORE, message: `terminated on ${contract.terminatedAt}, before ${year}` };
+  }
+  return { signed: true };
+}
+
+export interface StateAllocation {
+  stateCode: string;
+  /** The state's share in the key over all 16 states, 0..1. */
+  keyShare: number;
+  /** Its share of the total, renormalised over the paying states, 0..1 (0 for states that do not pay). */
+  share: number;
+  cents: number;
+  pays: boolean;
+  reason: NonPayingReason | null;
+  /** Why the state pays nothing, in words (English; the console translates the reason code). */
+  message: string | null;
+}
+
+/**
+ * Shares a contract year's total by a key among the states that signed for
+ * that year (renormalised over them, largest remainder: exact to the cent).
+ * Every state of the key is listed; the others with 0 and the reason.
+ * Throws a RangeError when nobody can pay (no signing state, or every signing state has 0 in the key).
+ */
+export function allocateAmongSigners(totalCents: number, key: readonly KeyShare[], contracts: ReadonlyMap<string, ContractDates>, year: number): StateAllocation[] {
+  const sum = key.reduce((s, k) => s + k.weight, 0);
+  const status = new Map(key.map((k) => [k.stateCode, signedForYear(contracts.get(k.stateCode), year)]));
+  const payers = key.filter((k) => status.get(k.stateCode)!.signed);
+  if (payers.length === 0) throw new RangeError(`no state has signed for ${year}`);
+  if (!payers.some((k) => k.weight > 0)) throw new RangeError(`every state that signed for ${year} has 0 in the key`);
+  const amounts = new Map(allocateCosts(totalCents, payers).map((a) => [a.stateCode, a]));
+  return [...key]
+    .sort((a, b) => STATE_CODES.indexOf(a.stateCode as StateCode) - STATE_CODES.indexOf(b.stateCode as StateCode))
+    .map((k) => {
+      const s = status.get(k.stateCode)!;
+      const keyShare = sum > 0 ? k.weight / sum : 0;
+      if (!s.signed) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, reason: s.reason, message: s.message };
+      const a = amounts.get(k.stateCode)!;
+      if (k.weight === 0) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, reason: NonPayingReason.ZERO_IN_KEY, message: 'signed, but its value in the key is 0' };
+      return { stateCode: k.stateCode, keyShare, share: a.share, cents: a.cents, pays: true, reason: null, message: null };
+    });
 }

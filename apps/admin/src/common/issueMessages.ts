@@ -32,6 +32,16 @@ const GERMAN: [RegExp, string][] = [
   [/^is only for state coordinators$/, 'ist nur für die Landeskoordination vorgesehen'],
   [/^must name an existing state$/, 'muss ein vorhandenes Land nennen'],
   [/^(?:is already|already) (?:used|taken|exists)(.*)$/, 'ist bereits vergeben$1'],
+  // cost allocation (libs/domain costs.ts, API costs/)
+  [/^must be a year between (\d+) and (\d+), got (.*)$/, 'muss ein Jahr zwischen $1 und $2 sein (angegeben: $3)'],
+  [/^the weights must sum to more than 0$/, 'die Gewichte müssen zusammen größer als 0 sein'],
+  [/^gives every state 0; at least one value must be positive$/, 'gibt jedem Land 0; mindestens ein Wert muss positiv sein'],
+  [/^a COMBINED key needs at least one component$/, 'ein kombinierter Schlüssel braucht mindestens eine Komponente'],
+  [/^needs a value for each of the 16 states; missing: (.*)$/, 'braucht einen Wert für jedes der 16 Länder; es fehlen: $1'],
+  [/^values must be non-negative numbers; not so: (.*)$/, 'Werte dürfen nicht negativ sein; betroffen: $1'],
+  [/^a cost key "(.*)" for (\d+) already exists$/, 'einen Kostenschlüssel „$1“ für $2 gibt es bereits'],
+  [/^the costs of this service for (\d+) are already recorded; edit that record$/, 'die Kosten dieser Leistung für $1 sind bereits erfasst; bitte bearbeiten Sie diesen Eintrag'],
+  [/^must be a whole, non-negative number of cents, got (.*)$/, 'muss ein ganzzahliger, nicht negativer Centbetrag sein (angegeben: $1)'],
 ];
 
 export function localizeIssue(message: string, locale: string): string {

@@ -2,6 +2,7 @@ import { TOPIC_FIELD_LABELS_DE } from '@efa/domain';
 import type { TranslationMessages } from 'react-admin';
 import { de as boardDe } from '../board/messages';
 import { de as dashboardDe } from '../dashboard/messages';
+import { de as costsDe } from '../cost-allocation/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import type { AppMessages } from './en';
@@ -397,8 +398,9 @@ const de: TranslationMessages = {
   ...boardDe,
   ...dashboardDe,
   ...onboardingDe,
+  costs: costsDe.costs,
   crud: crudDe.crud,
-  resources: { ...appMessagesDe.resources, ...crudDe.resources },
+  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },
 };
 
 export default de;

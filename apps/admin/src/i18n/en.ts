@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
 import { en as dashboardEn } from '../dashboard/messages';
+import { en as costsEn } from '../cost-allocation/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 
@@ -186,8 +187,9 @@ const en: TranslationMessages = {
   ...boardEn,
   ...dashboardEn,
   ...onboardingEn,
+  costs: costsEn.costs,
   crud: crudEn.crud,
-  resources: { ...appMessagesEn.resources, ...crudEn.resources },
+  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
 };
 
 export default en;

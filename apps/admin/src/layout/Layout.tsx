@@ -4,6 +4,7 @@ import { AccountMenu } from '../auth/AccountMenu';
 import { SignedIn } from '../auth/SignedIn';
 import { BoardMenuItem } from '../board';
 import { ContractMatrixMenuItem } from '../contract-matrix';
+import { CostAllocationMenuItem } from '../cost-allocation';
 import { DocumentLanguage } from './DocumentLanguage';
 
 /** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
@@ -16,6 +17,7 @@ const Menu = () => (
     <RaMenu.ResourceItems />
     <BoardMenuItem />
     <ContractMatrixMenuItem />
+    <CostAllocationMenuItem />
   </RaMenu>
 );
 

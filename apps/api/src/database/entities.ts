@@ -2,6 +2,8 @@ import { User } from '../account/user.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Authority } from '../authority/authority.entity.js';
 import { Blocker } from '../blocker/blocker.entity.js';
+import { CostKey } from '../costs/cost-key.entity.js';
+import { ServiceCost } from '../costs/service-cost.entity.js';
 import { Milestone } from '../milestone/milestone.entity.js';
 import { OnboardingTransition } from '../onboarding/onboarding-transition.entity.js';
 import { Onboarding } from '../onboarding/onboarding.entity.js';
@@ -28,4 +30,6 @@ export const ENTITIES = [
   Blocker,
   AuditEvent,
   User,
+  CostKey,
+  ServiceCost,
 ];

@@ -23,6 +23,7 @@ export class OnlineServiceService extends CrudService<OnlineService, ServiceFilt
       { table: 'reuse_contract', column: 'service_id', label: 'reuse contracts' },
       { table: 'onboarding', column: 'service_id', label: 'onboardings' },
       { table: 'reuse_variant', column: 'service_id', label: 'reuse variants' },
+      { table: 'service_cost', column: 'service_id', label: 'recorded yearly costs' },
     ],
   };
 

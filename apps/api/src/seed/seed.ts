@@ -68,6 +68,7 @@ export interface SeedReport {
   contracts: number;
   pipelines: number;
   onboardings: number;
+  costKeys: number;
 }
 
 async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
@@ -111,6 +112,47 @@ async function seedDemoStory(em: EntityManager, serviceId: string): Promise<numb
   await insertObjects(em, 'onboarding_transition', story.transitions);
   await insertObjects(em, 'audit_event', story.audit);
   return story.onboardings.length;
+}
+
+/** Name of the seeded combined demonstration key (derived from seeded data, not an agreed key). */
+export const DEMO_COMBINED_KEY_NAME = 'Demo: Königsteiner Schlüssel 2016 / Ausländerbehörden (50/50)';
+
+/**
+ * The Königsteiner Schlüssel 2016 (published; libs/domain STATES) as a cost
+ * key, and one combined key for demonstration, clearly derived from seeded
+ * data: 50 % Königsteiner Schlüssel 2016 and 50 % the number of foreigners'
+ * authorities per state in the seed (Destatis districts, 31.12.2018). No
+ * figures of third-country nationals are seeded (none with a source here);
+ * record them as a component of a COMBINED key to build the real model.
+ */
+async function seedCostKeys(em: EntityManager): Promise<number> {
+  const koenigstein = Object.fromEntries(STATES.map((s) => [s.code, s.koenigsteinShare2016]));
+  const counts: Array<{ code: string; n: number }> = await em.query(
+    `SELECT s.code, count(a.id)::int AS n FROM state s LEFT JOIN authority a ON a.state_id = s.id GROUP BY s.code`,
+  );
+  const authorities = Object.fromEntries(STATES.map((s) => [s.code, counts.find((c) => c.code.trim() === s.code)?.n ?? 0]));
+  const rows = [
+    [
+      'Königsteiner Schlüssel',
+      'KOENIGSTEINER',
+      2016,
+      JSON.stringify(koenigstein),
+      '[]',
+      'Königsteiner Schlüssel 2016 (percent), as published by the Gemeinsame Wissenschaftskonferenz (GWK).',
+    ],
+    [
+      DEMO_COMBINED_KEY_NAME,
+      'COMBINED',
+      2018,
+      '{}',
+      JSON.stringify([
+        { name: 'Königsteiner Schlüssel 2016', weight: 0.5, values: koenigstein },
+        { name: 'Ausländerbehörden (Anzahl im Bestand)', weight: 0.5, values: authorities },
+      ]),
+      'Demonstration only, derived from the seeded data: the Königsteiner Schlüssel 2016 and the number of foreigners\' authorities per state in the seed (one per district and district-free city, Destatis 31.12.2018). Not an agreed key; for the combined model replace the first component by the share of third-country nationals.',
+    ],
+  ];
+  return insertRows(em, 'cost_key', ['name', 'kind', 'year', 'factors', 'components', 'note'], rows, '(name, year)');
 }
 
 /**
@@ -181,6 +223,7 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
       if (await installDefaultPipeline(em, id)) pipelines++;
     }
     const onboardings = await seedDemoStory(em, aufenthaltstitelId);
-    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings };
+    const costKeys = await seedCostKeys(em);
+    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys };
   });
 }
