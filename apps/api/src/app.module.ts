@@ -21,6 +21,8 @@ import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { MonthlyReportService } from './report/monthly-report.service.js';
+import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { BlockerResolver } from './blocker/blocker.resolver.js';
@@ -70,7 +72,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController],
+      controllers: [HealthController, OidcController, ReportController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -103,6 +105,7 @@ export class AppModule {
         BlockerResolver,
         DashboardService,
         DashboardResolver,
+        MonthlyReportService,
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,

@@ -20,19 +20,23 @@ import type {
  * log, so they are right for any past moment: an onboarding's stage and
  * status at `asOf` are those of its last transition at or before it.
  */
-const SNAPSHOT = `
-  live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
-  snap AS (
+const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
+
+/** Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage). */
+const snapshotAt = (at: string, name: string) => `
+  ${name} AS (
     SELECT DISTINCT ON (t.onboarding_id) t.onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
     FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id
-    WHERE o.service_id = $1 AND t.occurred_at <= $2
+    WHERE o.service_id = $1 AND t.occurred_at <= ${at}
     ORDER BY t.onboarding_id, t.occurred_at DESC, t.id DESC
   )`;
+const SNAPSHOT = `${LIVE_STAGE}, ${snapshotAt('$2', 'snap')}`;
 
 const TZ = BUSINESS_TIME_ZONE;
 /** The calendar date of asOf ($2) in Europe/Berlin, for DATE columns (due dates, obstacles, contracts). */
-const AS_OF_DATE = `($2::timestamptz AT TIME ZONE '${TZ}')::date`;
+const dateAt = (param: string) => `(${param}::timestamptz AT TIME ZONE '${TZ}')::date`;
+const AS_OF_DATE = dateAt('$2');
 
 /**
  * Stays in a stage, from the transition log up to asOf: a stay starts with a transition into a
@@ -40,7 +44,7 @@ const AS_OF_DATE = `($2::timestamptz AT TIME ZONE '${TZ}')::date`;
  * `latest` is each onboarding's last transition (its stage and status at asOf).
  */
 const STAYS = `
-  live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
+  ${LIVE_STAGE},
   steps AS (
     SELECT t.id, t.onboarding_id, t.to_stage, t.to_status, t.occurred_at, a.id AS authority_id, a.state_id, a.specialist_system_id,
            lag(t.to_stage) OVER w AS prev_stage,
@@ -372,4 +376,57 @@ export class DashboardService {
       })),
     };
   }
+
+  /**
+   * What changed between `since` and asOf: onboardings live at asOf but not at since, onboardings
+   * with an open blocking obstacle at asOf but none at since (a coordinator's own state only), and
+   * contracts signed after since's date up to asOf's.
+   */
+  async changesBetween(scope: DashboardScope, since: Date): Promise<PeriodChanges> {
+    const SINCE_DATE = dateAt('$4');
+    const newlyLive: Array<{ onboarding_id: string; authority_name: string; code: string; live_since: Date }> = await this.dataSource.query(
+      `WITH ${SNAPSHOT}, ${snapshotAt('$4', 'before')}
+       SELECT sn.onboarding_id, a.name AS authority_name, s.code,
+              (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind = 'ADVANCE') AS live_since
+       FROM snap sn LEFT JOIN before b ON b.onboarding_id = sn.onboarding_id
+       JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
+       WHERE sn.live AND NOT coalesce(b.live, false) AND ($3::uuid IS NULL OR a.state_id = $3)
+       ORDER BY live_since, a.name`,
+      [scope.serviceId, scope.asOf, scope.stateId, since],
+    );
+    const newlyBlocked: Array<{ onboarding_id: string; authority_name: string; code: string; titles: string; opened_at: string }> = await this.dataSource.query(
+      `WITH blocking AS (
+         SELECT b.onboarding_id, b.title, b.opened_at, a.name AS authority_name, s.code,
+                (b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})) AS open_now,
+                (b.opened_at <= ${SINCE_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${SINCE_DATE})) AS open_before
+         FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
+         WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND ($3::uuid IS NULL OR a.state_id = $3) AND ($5::uuid IS NULL OR a.state_id = $5)
+       )
+       SELECT onboarding_id, authority_name, code, string_agg(title, '; ' ORDER BY opened_at, title) FILTER (WHERE open_now) AS titles,
+              min(opened_at) FILTER (WHERE open_now) AS opened_at
+       FROM blocking GROUP BY onboarding_id, authority_name, code
+       HAVING bool_or(open_now) AND NOT bool_or(open_before)
+       ORDER BY min(opened_at) FILTER (WHERE open_now), authority_name`,
+      [scope.serviceId, scope.asOf, scope.stateId, since, scope.obstacleStateId],
+    );
+    const contractsSigned: Array<{ code: string; name: string; signed_at: string; legal_route: string | null }> = await this.dataSource.query(
+      `SELECT s.code, s.name, rc.signed_at, rc.legal_route
+       FROM reuse_contract rc JOIN state s ON s.id = rc.state_id
+       WHERE rc.service_id = $1 AND rc.signed_at > ${SINCE_DATE} AND rc.signed_at <= ${AS_OF_DATE} AND ($3::uuid IS NULL OR s.id = $3)
+       ORDER BY rc.signed_at, s.code`,
+      [scope.serviceId, scope.asOf, scope.stateId, since],
+    );
+    return {
+      newlyLive: newlyLive.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, liveSince: r.live_since })),
+      newlyBlocked: newlyBlocked.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, obstacles: r.titles, openedAt: r.opened_at })),
+      contractsSigned: contractsSigned.map((r) => ({ stateCode: r.code, stateName: r.name, signedAt: r.signed_at, legalRoute: r.legal_route })),
+    };
+  }
+}
+
+/** What changed between two moments (the monthly report's "changes since the previous report"). */
+export interface PeriodChanges {
+  newlyLive: Array<{ onboardingId: string; authorityName: string; stateCode: string; liveSince: Date }>;
+  newlyBlocked: Array<{ onboardingId: string; authorityName: string; stateCode: string; obstacles: string; openedAt: string }>;
+  contractsSigned: Array<{ stateCode: string; stateName: string; signedAt: string; legalRoute: string | null }>;
 }
