@@ -180,6 +180,16 @@ describe('overdue milestones and obstacles as of a date', () => {
     expect(other.obstacles).toEqual({ total: 0, byCategory: [], oldest: [] });
     // Everything else is shared figures.
     expect(other.stuckOnboardings.total).toBe(0);
+    // The vendors' "blocked" counts obstacles too: on the seeded service, a coordinator's count is their own state's.
+    const blocked = async (as: 'STEERING_MEMBER' | 'STATE_COORDINATOR', stateId?: string) =>
+      (await t.as(as).gql(`query($st: ID) { dashboard(stateId: $st) { specialistSystems { blocked } } }`, { st: stateId })).data!.dashboard.specialistSystems.reduce(
+        (sum: number, x: { blocked: number }) => sum + x.blocked,
+        0,
+      );
+    const all = await blocked('STEERING_MEMBER');
+    const bb = await blocked('STEERING_MEMBER', bbId);
+    expect(all).toBeGreaterThan(bb);
+    expect(await blocked('STATE_COORDINATOR')).toBe(bb);
     expect((await figures({ asOf: PAST, stateId: nwId })).obstacles.total).toBe(1);
   });
 });

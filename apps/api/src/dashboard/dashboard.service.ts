@@ -144,8 +144,9 @@ export class DashboardService {
     const systemRows: Array<{ id: string | null; name: string; live: number; in_rollout: number; blocked: number }> = await this.dataSource.query(
       `WITH ${SNAPSHOT},
        blocked AS (
-         SELECT DISTINCT b.onboarding_id FROM blocker b
-         WHERE b.severity = 'BLOCKING' AND b.opened_at <= $2::timestamptz::date AND (b.resolved_at IS NULL OR b.resolved_at > $2::timestamptz::date)
+         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id
+         WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
+           AND ($4::uuid IS NULL OR a.state_id = $4)
        )
        SELECT ss.id, coalesce(ss.vendor || ' ' || ss.product, '—') AS name,
               count(*) FILTER (WHERE sn.live)::int AS live,
@@ -156,7 +157,7 @@ export class DashboardService {
        LEFT JOIN blocked bl ON bl.onboarding_id = sn.onboarding_id
        WHERE $3::uuid IS NULL OR a.state_id = $3
        GROUP BY ss.id, ss.vendor, ss.product ORDER BY live DESC, name`,
-      params,
+      [...params, scope.obstacleStateId],
     );
     const specialistSystems: SystemFigures[] = systemRows.map((r) => ({ specialistSystemId: r.id, name: r.name, live: r.live, inRollout: r.in_rollout, blocked: r.blocked }));
 

@@ -77,7 +77,7 @@ export class SystemFigures {
   @Field(() => Int)
   inRollout: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Not live, with an open blocking obstacle at asOf (a state coordinator counts only their own state's obstacles)." })
   blocked: number;
 }
 
