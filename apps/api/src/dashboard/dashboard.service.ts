@@ -41,7 +41,8 @@ const AS_OF_DATE = dateAt('$2');
 /**
  * Stays in a stage, from the transition log up to asOf: a stay starts with a transition into a
  * stage other than the previous one and ends with the next such transition (null = still there).
- * `latest` is each onboarding's last transition (its stage and status at asOf).
+ * `status_now` is each onboarding's status at asOf (that of its last transition); the stay without
+ * `left_at` is its stage at asOf.
  */
 const STAYS = `
   ${LIVE_STAGE},
@@ -49,17 +50,16 @@ const STAYS = `
     SELECT t.id, t.onboarding_id, t.to_stage, t.to_status, t.occurred_at, a.id AS authority_id, a.state_id, a.specialist_system_id,
            lag(t.to_stage) OVER w AS prev_stage,
            first_value(t.occurred_at) OVER w AS started,
-           row_number() OVER (PARTITION BY t.onboarding_id ORDER BY t.occurred_at DESC, t.id DESC) AS rev
+           first_value(t.to_status) OVER (PARTITION BY t.onboarding_id ORDER BY t.occurred_at DESC, t.id DESC) AS status_now
     FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id
     WHERE o.service_id = $1 AND t.occurred_at <= $2 AND ($3::uuid IS NULL OR a.state_id = $3)
     WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
   ),
   stays AS (
-    SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, occurred_at AS entered,
+    SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, status_now, occurred_at AS entered,
            lead(occurred_at) OVER (PARTITION BY onboarding_id ORDER BY occurred_at, id) AS left_at
     FROM steps WHERE prev_stage IS DISTINCT FROM to_stage
-  ),
-  latest AS (SELECT onboarding_id, to_stage AS stage, to_status AS status FROM steps WHERE rev = 1)`;
+  )`;
 
 /** A contract's status at asOf from its dated lifecycle columns (the last step reached by then). */
 const CONTRACT_STATUS_AT = `CASE WHEN rc.terminated_at <= ${AS_OF_DATE} THEN 'TERMINATED' WHEN rc.signed_at <= ${AS_OF_DATE} THEN 'SIGNED'
@@ -236,8 +236,8 @@ export class DashboardService {
          FROM stays WHERE left_at IS NOT NULL AND stage <> (SELECT key FROM live_stage)
          UNION ALL
          SELECT 'LIVE', NULL, st.state_id, st.specialist_system_id, extract(epoch FROM st.entered - st.started) / 86400
-         FROM stays st JOIN latest l ON l.onboarding_id = st.onboarding_id
-         WHERE st.left_at IS NULL AND st.stage = (SELECT key FROM live_stage) AND l.status <> 'CANCELLED'
+         FROM stays st
+         WHERE st.left_at IS NULL AND st.stage = (SELECT key FROM live_stage) AND st.status_now <> 'CANCELLED'
        ),
        agg AS (
          SELECT measure, stage, GROUPING(state_id) = 0 AS by_state, GROUPING(specialist_system_id) = 0 AS by_system, state_id, specialist_system_id,
@@ -275,11 +275,10 @@ export class DashboardService {
     checkCount('limit', limit, 1, 1000);
     const rows: Array<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: Date; days: number; total: number }> = await this.dataSource.query(
       `WITH ${STAYS}
-       SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, l.status, st.entered,
+       SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, st.status_now AS status, st.entered,
               floor(extract(epoch FROM $2::timestamptz - st.entered) / 86400)::int AS days, (count(*) OVER ())::int AS total
-       FROM stays st JOIN latest l ON l.onboarding_id = st.onboarding_id
-       JOIN authority a ON a.id = st.authority_id JOIN state s ON s.id = a.state_id
-       WHERE st.left_at IS NULL AND l.status <> 'CANCELLED' AND st.stage <> (SELECT key FROM live_stage)
+       FROM stays st JOIN authority a ON a.id = st.authority_id JOIN state s ON s.id = a.state_id
+       WHERE st.left_at IS NULL AND st.status_now <> 'CANCELLED' AND st.stage <> (SELECT key FROM live_stage)
          AND $2::timestamptz - st.entered >= make_interval(days => $4::int)
        ORDER BY st.entered, st.onboarding_id LIMIT $5`,
       [scope.serviceId, scope.asOf, scope.stateId, minDays, limit],
