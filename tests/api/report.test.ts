@@ -37,7 +37,8 @@ async function workbook(path: string, as: TestUserKey = 'STEERING_MEMBER') {
   expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect(res.headers['content-disposition']).toContain('attachment');
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as Buffer);
+  // exceljs types its argument as Buffer (of ArrayBuffer); the collected body is a Buffer of ArrayBufferLike.
+  await wb.xlsx.load(res.body as Parameters<typeof wb.xlsx.load>[0]);
   return wb;
 }
 
