@@ -216,8 +216,9 @@ export class LeadTimes {
   specialistSystems: SystemLeadTimes[];
 }
 
-@ObjectType({ description: 'An onboarding that has been in its stage at least the threshold at asOf.' })
-export class StuckOnboarding {
+/** The onboarding a listed figure is about: its id, authority and state. */
+@ObjectType({ isAbstract: true })
+export class OnboardingRef {
   @Field(() => ID)
   onboardingId: string;
 
@@ -226,7 +227,10 @@ export class StuckOnboarding {
 
   @Field(() => String)
   stateCode: string;
+}
 
+@ObjectType({ description: 'An onboarding that has been in its stage at least the threshold at asOf.' })
+export class StuckOnboarding extends OnboardingRef {
   @Field(() => String)
   stage: string;
 
@@ -250,18 +254,9 @@ export class StuckOnboardings {
 }
 
 @ObjectType({ description: 'A milestone due before asOf and not completed by then.' })
-export class OverdueMilestone {
+export class OverdueMilestone extends OnboardingRef {
   @Field(() => ID)
   milestoneId: string;
-
-  @Field(() => ID)
-  onboardingId: string;
-
-  @Field(() => String)
-  authorityName: string;
-
-  @Field(() => String)
-  stateCode: string;
 
   @Field(() => String)
   key: string;
@@ -301,18 +296,9 @@ export class ObstacleCount {
 }
 
 @ObjectType({ description: 'An obstacle open at asOf (opened on or before, not resolved by then).' })
-export class OpenObstacle {
+export class OpenObstacle extends OnboardingRef {
   @Field(() => ID)
   blockerId: string;
-
-  @Field(() => ID)
-  onboardingId: string;
-
-  @Field(() => String)
-  authorityName: string;
-
-  @Field(() => String)
-  stateCode: string;
 
   @Field(() => String)
   title: string;
