@@ -296,11 +296,15 @@ export class DashboardService {
       `WITH ${SNAPSHOT}
        SELECT m.id, m.onboarding_id, a.name AS authority_name, s.code, m.key, m.name_de, m.stage, m.due_date,
               (${AS_OF_DATE} - m.due_date)::int AS days, (count(*) OVER ())::int AS total
-       FROM milestone m JOIN snap sn ON sn.onboarding_id = m.onboarding_id
+       FROM snap sn
+       -- Per onboarding through the (onboarding_id, key) index; OFFSET 0 keeps the planner from turning this into a
+       -- hash join over the whole milestone table (EXPLAIN at national size: 1 s against 0.4 s).
+       CROSS JOIN LATERAL (
+         SELECT * FROM milestone m WHERE m.onboarding_id = sn.onboarding_id AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
+           AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE}) OFFSET 0
+       ) m
        JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
-       WHERE sn.status <> 'CANCELLED' AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
-         AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE})
-         AND ($3::uuid IS NULL OR a.state_id = $3)
+       WHERE sn.status <> 'CANCELLED' AND ($3::uuid IS NULL OR a.state_id = $3)
        ORDER BY m.due_date, a.name, m.position LIMIT $4`,
       [scope.serviceId, scope.asOf, scope.stateId, limit],
     );
