@@ -180,7 +180,19 @@ async function main() {
       {
         name: 'Dashboard (all figures) as of end of August 2023',
         api: async () => {
-          await gql(`{ dashboard(asOf: "2023-08-31T21:59:59Z") { totals { live } states { live } funnel { count } specialistSystems { live } goLivesPerMonth { cumulative } } }`);
+          await gql(`{ dashboard(asOf: "2023-08-31T21:59:59Z") { totals { live } states { live } funnel { count } specialistSystems { live } goLivesPerMonth { cumulative }
+            goLivesPerWeek { cumulative planned } leadTimes { overall { toLive { medianDays p80Days } stages { medianDays } } states { toLive { medianDays } } specialistSystems { toLive { medianDays } } }
+            stuckOnboardings(minDays: 90) { total items { days } } overdueMilestones { total items { daysOverdue } } obstacles { total byCategory { count } oldest { daysOpen } }
+            contracts { counts { count } states { status reuseVariant } } } }`);
+        },
+        floor: null,
+      },
+      {
+        name: 'Monthly report XLSX as of 31.08.2023 (GET /reports/monthly.xlsx)',
+        api: async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31`, { headers: { authorization: `Bearer ${token}` } });
+          if (res.status !== 200) throw new Error(`report: HTTP ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
         },
         floor: null,
       },

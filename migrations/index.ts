@@ -2,6 +2,13 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { OnboardingWorkflow1763900000000 } from './1763900000000-onboarding-workflow.js';
 import { Accounts1764000000000 } from './1764000000000-accounts.js';
 import { CostAllocation1764100000000 } from './1764100000000-cost-allocation.js';
+import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes.js';
 
 /** Every migration in order. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1763800000000, OnboardingWorkflow1763900000000, Accounts1764000000000, CostAllocation1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  OnboardingWorkflow1763900000000,
+  Accounts1764000000000,
+  CostAllocation1764100000000,
+  DashboardIndexes1764150000000,
+];

@@ -77,6 +77,51 @@ describe('dashboard figures, as of any date', () => {
     expect(d.specialistSystems.some((x: { blocked: number }) => x.blocked > 0)).toBe(true);
   });
 
+  it('tells the seeded story per ISO week, with lead times, stuck onboardings, obstacles and contracts as of then', async () => {
+    const r = await t.as('STEERING_MEMBER').gql(`{
+      aug: dashboard(asOf: "2023-08-31T21:59:59Z") {
+        totals { live }
+        goLivesPerMonth { goLives }
+        goLivesPerWeek { week goLives cumulative }
+        leadTimes { overall { toLive { count medianDays p80Days } stages { stage count medianDays p80Days } } states { stateCode toLive { count } } }
+        stuckOnboardings(minDays: 0) { total }
+        contracts { counts { status count } }
+      }
+      end2022: dashboard(asOf: "2022-12-31T22:59:59Z") { contracts { counts { status count } states { stateCode status } } }
+      now: dashboard { totals { live inRollout paused } goLivesPerWeek { cumulative } stuckOnboardings(minDays: 0) { total } obstacles { total byCategory { count } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const { aug, end2022, now } = r.data!;
+    const weeks = aug.goLivesPerWeek as Array<{ week: string; goLives: number; cumulative: number }>;
+    // Landkreis Harz, the 100th, went live on Wednesday 30 August 2023: ISO week 35.
+    expect(weeks.find((w) => w.week === '2023-W35')!.cumulative).toBe(100);
+    expect(weeks.find((w) => w.week === '2023-W34')!.cumulative).toBe(99);
+    expect(weeks[0]).toMatchObject({ week: '2020-W49', goLives: 1, cumulative: 1 });
+    const sum = (xs: Array<{ goLives: number }>) => xs.reduce((s, x) => s + x.goLives, 0);
+    expect(sum(weeks)).toBe(sum(aug.goLivesPerMonth));
+    expect(now.goLivesPerWeek.at(-1).cumulative).toBe(now.totals.live);
+
+    const lead = aug.leadTimes.overall;
+    expect(lead.toLive.count).toBe(100);
+    expect(lead.toLive.p80Days).toBeGreaterThanOrEqual(lead.toLive.medianDays);
+    expect(aug.leadTimes.states.reduce((s: number, x: { toLive: { count: number } }) => s + x.toLive.count, 0)).toBe(100);
+    // The story moves each onboarding through a stage in 20 to 75 days (TEST also has the short stays of those moved back once).
+    for (const st of lead.stages.filter((x: { stage: string }) => x.stage !== 'TEST')) {
+      expect(st.count).toBeGreaterThanOrEqual(100);
+      expect(st.medianDays).toBeGreaterThanOrEqual(20);
+      expect(st.p80Days).toBeLessThanOrEqual(75);
+    }
+    // With a threshold of 0 days, every onboarding in the rollout or paused is listed.
+    expect(now.stuckOnboardings.total).toBe(now.totals.inRollout + now.totals.paused);
+
+    const signed = (d: { contracts: { counts: Array<{ status: string; count: number }> } }) => d.contracts.counts.find((c) => c.status === 'SIGNED')!.count;
+    expect(signed(end2022)).toBe(8);
+    expect(signed(aug)).toBe(11);
+    expect(end2022.contracts.states.find((s: { stateCode: string }) => s.stateCode === 'RP').status).toBe('NEGOTIATING');
+    expect(now.obstacles.total).toBe(now.obstacles.byCategory.reduce((s: number, c: { count: number }) => s + c.count, 0));
+    expect(now.obstacles.total).toBeGreaterThan(0);
+  });
+
   it('refuses anonymous callers and bad input', async () => {
     expect((await t.anonymous.gql(DASHBOARD)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(DASHBOARD, { stateId: 'BB' })).errors![0].extensions!.code).toBe('VALIDATION');

@@ -35,7 +35,7 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || !req.accepts('html')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || !req.accepts('html')) return next();
       res.sendFile(index);
     });
   }

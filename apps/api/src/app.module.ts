@@ -21,6 +21,8 @@ import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { MonthlyReportService } from './report/monthly-report.service.js';
+import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { BlockerResolver } from './blocker/blocker.resolver.js';
@@ -76,7 +78,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController],
+      controllers: [HealthController, OidcController, ReportController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -115,6 +117,7 @@ export class AppModule {
         ServiceCostResolver,
         CostAllocationService,
         CostAllocationResolver,
+        MonthlyReportService,
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,

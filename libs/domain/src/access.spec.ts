@@ -1,4 +1,4 @@
-import { OPERATION_ACCESS, checkPassword, mayCall, mayWriteInState, seesInternals, type Principal } from './access.js';
+import { NO_STATE_ID, OPERATION_ACCESS, checkPassword, mayCall, mayWriteInState, obstacleScopeOf, seesInternals, type Principal } from './access.js';
 
 const admin: Principal = { userId: 'a', role: 'ADMIN' };
 const manager: Principal = { userId: 'm', role: 'ROLLOUT_MANAGER' };
@@ -45,5 +45,15 @@ describe('access rules', () => {
     expect(checkPassword('x'.repeat(129))).toEqual(['must be at most 128 characters long']);
     expect(checkPassword('rollout-manager-2026', 'rollout@example.org')).toEqual(['must not contain the e-mail address']);
     expect(checkPassword('correct horse battery staple', 'admin@example.org')).toEqual([]);
+  });
+});
+
+describe('whose obstacles a principal sees', () => {
+  it('everyone\'s, except a state coordinator: only their own state\'s (none without a state)', () => {
+    expect(obstacleScopeOf(null)).toBeNull();
+    expect(obstacleScopeOf({ userId: 'u', role: 'STEERING_MEMBER' })).toBeNull();
+    expect(obstacleScopeOf({ userId: 'u', role: 'ROLLOUT_MANAGER', stateId: 's1' })).toBeNull();
+    expect(obstacleScopeOf({ userId: 'u', role: 'STATE_COORDINATOR', stateId: 's1' })).toBe('s1');
+    expect(obstacleScopeOf({ userId: 'u', role: 'STATE_COORDINATOR', stateId: null })).toBe(NO_STATE_ID);
   });
 });

@@ -142,6 +142,18 @@ export function seesInternals(principal: Principal, stateId: string | null | und
   return principal.role !== Role.STATE_COORDINATOR || (Boolean(principal.stateId) && principal.stateId === stateId);
 }
 
+/** No state has this id: scopes a coordinator without a state to nothing. */
+export const NO_STATE_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Whose obstacles (Blocker, internal) this principal sees: null = every state's;
+ * a state coordinator only their own state's.
+ */
+export function obstacleScopeOf(principal: Principal | null | undefined): string | null {
+  if (principal?.role !== Role.STATE_COORDINATOR) return null;
+  return principal.stateId || NO_STATE_ID;
+}
+
 /** What a coordinator may change on their own state's onboardings: the contact data. */
 export const COORDINATOR_ONBOARDING_FIELDS: readonly string[] = ['subjectContact', 'technicalContact'];
 

@@ -22,3 +22,45 @@ export function localDate(at: Date, timeZone: string = BUSINESS_TIME_ZONE): stri
 export function today(now: Date = new Date()): string {
   return localDate(now);
 }
+
+/** The calendar date `days` after (or before, if negative) a date written YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The same day `months` months earlier or later, clamped to the month's last day (31 March - 1 month = 28/29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** The first moment of a calendar date in the business time zone (midnight there, as an instant). */
+export function startOfLocalDay(date: string, timeZone: string = BUSINESS_TIME_ZONE): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d);
+  let instant = wall;
+  // The zone's offset at the instant; twice, in case the first guess fell on the other side of a clock change.
+  for (let i = 0; i < 2; i++) instant = wall - offsetOf(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+/** The last millisecond of a calendar date in the business time zone: "as of 31.08.2023" means the end of that day. */
+export function endOfLocalDay(date: string, timeZone: string = BUSINESS_TIME_ZONE): Date {
+  return new Date(startOfLocalDay(addDays(date, 1), timeZone).getTime() - 1);
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetOf(at: Date, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role, validateBlocker, type FieldIssue, today } from '@efa/domain';
+import { DomainError, obstacleScopeOf, validateBlocker, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -23,10 +23,9 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
 
   /** Obstacles are internal to a state: a state coordinator sees only those of their own state. */
   protected override scoped(qb: SelectQueryBuilder<Blocker>, actor?: Actor): SelectQueryBuilder<Blocker> {
-    if (actor?.role !== Role.STATE_COORDINATOR) return qb;
-    return qb.andWhere(`e.onboardingId IN (SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE a.state_id = :scopeState)`, {
-      scopeState: actor.stateId ?? '00000000-0000-0000-0000-000000000000',
-    });
+    const scopeState = obstacleScopeOf(actor);
+    if (!scopeState) return qb;
+    return qb.andWhere(`e.onboardingId IN (SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE a.state_id = :scopeState)`, { scopeState });
   }
 
   protected override applyFilter(qb: SelectQueryBuilder<Blocker>, f: BlockerFilter): void {

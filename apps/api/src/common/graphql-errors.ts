@@ -130,8 +130,25 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error; the details were logged', extensions: { code: ErrorCode.INTERNAL } };
 }
 
+/** HTTP status of a coded error answered by a REST route (reports). */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
 /** The JSON answer to an error outside GraphQL execution (HTTP routes, body parsing, unknown paths): never a stack trace. */
 export function httpErrorBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+  if (isDomainError(exception)) {
+    return {
+      status: HTTP_STATUS[exception.code] ?? 400,
+      body: { errors: [{ message: exception.message, extensions: { code: exception.code, issues: exception.issues, ...exception.details } }] },
+    };
+  }
   const cause = (exception instanceof HttpException ? exception.cause : exception) as { type?: string; status?: number } | undefined;
   if (cause?.type === 'entity.too.large') {
     const message = `The request body is larger than the limit of ${BODY_LIMIT}; send less data per request`;

@@ -1,13 +1,55 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Dashboard, DashboardArgs } from './dashboard.types.js';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/loaders.js';
+import { ContractFigures, Dashboard, DashboardArgs, GoLiveWeek, LeadTimes, ObstacleFigures, OverdueMilestones, StuckOnboardings } from './dashboard.types.js';
 import { DashboardService } from './dashboard.service.js';
 
+/**
+ * The dashboard query; its heavier figures (weeks, lead times, stuck onboardings, overdue
+ * milestones, obstacles, contracts) are fields resolved only when asked for, each one query.
+ */
 @Resolver(() => Dashboard)
 export class DashboardResolver {
   constructor(private readonly dashboards: DashboardService) {}
 
-  @Query(() => Dashboard, { description: 'Figures for the steering group: live / in rollout / not started per state, funnel, vendors, go-lives per month — as of any moment.' })
-  dashboard(@Args({ type: () => DashboardArgs }) args: DashboardArgs): Promise<Dashboard> {
-    return this.dashboards.dashboard(args);
+  @Query(() => Dashboard, {
+    description:
+      'Figures for the steering group: live / in rollout / not started per state, funnel, vendors, go-lives per month and week, lead times, stuck onboardings, overdue milestones, open obstacles, contracts — as of any moment.',
+  })
+  dashboard(@Args({ type: () => DashboardArgs }) args: DashboardArgs, @Context() ctx: RequestContext): Promise<Dashboard> {
+    return this.dashboards.dashboard(args, ctx.principal);
+  }
+
+  @ResolveField(() => [GoLiveWeek], { description: 'Go-lives per ISO week (Europe/Berlin) with the running total, and planned go-lives in the weeks ahead.' })
+  goLivesPerWeek(@Parent() d: Dashboard): Promise<GoLiveWeek[]> {
+    return this.dashboards.goLivesPerWeek(d.scope);
+  }
+
+  @ResolveField(() => LeadTimes, { description: 'Median and 80th percentile days to LIVE and per stage, overall, per state and per specialist system.' })
+  leadTimes(@Parent() d: Dashboard): Promise<LeadTimes> {
+    return this.dashboards.leadTimes(d.scope);
+  }
+
+  @ResolveField(() => StuckOnboardings, { description: 'Onboardings in one stage for at least minDays at asOf (active or paused, not live or cancelled), longest first.' })
+  stuckOnboardings(
+    @Parent() d: Dashboard,
+    @Args('minDays', { type: () => Int, defaultValue: 90, description: 'Threshold in days (0 or more).' }) minDays: number,
+    @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many listed (1..1000).' }) limit: number,
+  ): Promise<StuckOnboardings> {
+    return this.dashboards.stuckOnboardings(d.scope, minDays, limit);
+  }
+
+  @ResolveField(() => OverdueMilestones, { description: 'Milestones due before asOf and not completed by then, longest overdue first.' })
+  overdueMilestones(@Parent() d: Dashboard, @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many listed (1..1000).' }) limit: number): Promise<OverdueMilestones> {
+    return this.dashboards.overdueMilestones(d.scope, limit);
+  }
+
+  @ResolveField(() => ObstacleFigures, { description: "Obstacles open at asOf by category and severity, oldest first; a state coordinator sees only their own state's." })
+  obstacles(@Parent() d: Dashboard, @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many listed (1..1000).' }) limit: number): Promise<ObstacleFigures> {
+    return this.dashboards.obstacles(d.scope, limit);
+  }
+
+  @ResolveField(() => ContractFigures, { description: "Each state's reuse contract status for the service at asOf, and its reuse variant." })
+  contracts(@Parent() d: Dashboard): Promise<ContractFigures> {
+    return this.dashboards.contracts(d.scope);
   }
 }

@@ -1,23 +1,75 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, ContractStatus, DomainError, obstacleScopeOf, type Principal } from '@efa/domain';
 import { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '../common/crud.service.js';
-import type { Dashboard, GoLiveMonth, StageCount, StateFigures, StatusCounts, SystemFigures } from './dashboard.types.js';
+import type {
+  ContractFigures,
+  Dashboard,
+  DashboardScope,
+  GoLiveWeek,
+  LeadTime,
+  LeadTimeBreakdown,
+  LeadTimes,
+  ObstacleFigures,
+  OverdueMilestones,
+  StuckOnboardings,
+  GoLiveMonth, StageCount, StateFigures, StatusCounts, SystemFigures } from './dashboard.types.js';
 
 /**
  * The steering group's figures, computed by the database from the transition
  * log, so they are right for any past moment: an onboarding's stage and
  * status at `asOf` are those of its last transition at or before it.
  */
-const SNAPSHOT = `
-  live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
-  snap AS (
+const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
+
+/** Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage). */
+const snapshotAt = (at: string, name: string) => `
+  ${name} AS (
     SELECT DISTINCT ON (t.onboarding_id) t.onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
     FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id
-    WHERE o.service_id = $1 AND t.occurred_at <= $2
+    WHERE o.service_id = $1 AND t.occurred_at <= ${at}
     ORDER BY t.onboarding_id, t.occurred_at DESC, t.id DESC
   )`;
+const SNAPSHOT = `${LIVE_STAGE}, ${snapshotAt('$2', 'snap')}`;
+
+const TZ = BUSINESS_TIME_ZONE;
+/** The calendar date of asOf ($2) in Europe/Berlin, for DATE columns (due dates, obstacles, contracts). */
+const dateAt = (param: string) => `(${param}::timestamptz AT TIME ZONE '${TZ}')::date`;
+const AS_OF_DATE = dateAt('$2');
+
+/**
+ * Stays in a stage, from the transition log up to asOf: a stay starts with a transition into a
+ * stage other than the previous one and ends with the next such transition (null = still there).
+ * `status_now` is each onboarding's status at asOf (that of its last transition); the stay without
+ * `left_at` is its stage at asOf.
+ */
+const STAYS = `
+  ${LIVE_STAGE},
+  steps AS (
+    SELECT t.id, t.onboarding_id, t.to_stage, t.to_status, t.occurred_at, a.id AS authority_id, a.state_id, a.specialist_system_id,
+           lag(t.to_stage) OVER w AS prev_stage,
+           first_value(t.occurred_at) OVER w AS started,
+           first_value(t.to_status) OVER (PARTITION BY t.onboarding_id ORDER BY t.occurred_at DESC, t.id DESC) AS status_now
+    FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id
+    WHERE o.service_id = $1 AND t.occurred_at <= $2 AND ($3::uuid IS NULL OR a.state_id = $3)
+    WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
+  ),
+  stays AS (
+    SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, status_now, occurred_at AS entered,
+           lead(occurred_at) OVER (PARTITION BY onboarding_id ORDER BY occurred_at, id) AS left_at
+    FROM steps WHERE prev_stage IS DISTINCT FROM to_stage
+  )`;
+
+/** A contract's status at asOf from its dated lifecycle columns (the last step reached by then). */
+const CONTRACT_STATUS_AT = `CASE WHEN rc.terminated_at <= ${AS_OF_DATE} THEN 'TERMINATED' WHEN rc.signed_at <= ${AS_OF_DATE} THEN 'SIGNED'
+  WHEN rc.negotiation_started_at <= ${AS_OF_DATE} THEN 'NEGOTIATING' WHEN rc.interest_declared_at <= ${AS_OF_DATE} THEN 'INTEREST_DECLARED' ELSE 'NONE' END`;
+const CONTRACT_STATUSES = Object.values(ContractStatus);
+
+/** A whole-number argument within bounds, else VALIDATION naming it. */
+function checkCount(field: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) throw DomainError.validation([{ field, message: `must be a whole number from ${min} to ${max}, got ${value}` }]);
+}
 
 const COUNTS = `
   count(a.id)::int AS authorities,
@@ -56,11 +108,12 @@ export class DashboardService {
     return s;
   }
 
-  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }): Promise<Dashboard> {
+  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
     const service = await this.serviceOf(args.serviceId);
     const asOf = args.asOf ?? new Date();
     if (Number.isNaN(asOf.getTime())) throw DomainError.validation([{ field: 'asOf', message: 'is not a date and time' }]);
     if (args.stateId && !UUID_PATTERN.test(args.stateId)) throw DomainError.validation([{ field: 'stateId', message: `is not a valid id: ${args.stateId}` }]);
+    const scope: DashboardScope = { serviceId: service.id, asOf, stateId: args.stateId ?? null, obstacleStateId: obstacleScopeOf(viewer) };
     const params = [service.id, asOf, args.stateId ?? null];
 
     const stateRows: Array<CountRow & { id: string | null; code: string; name: string }> = await this.dataSource.query(
@@ -91,8 +144,9 @@ export class DashboardService {
     const systemRows: Array<{ id: string | null; name: string; live: number; in_rollout: number; blocked: number }> = await this.dataSource.query(
       `WITH ${SNAPSHOT},
        blocked AS (
-         SELECT DISTINCT b.onboarding_id FROM blocker b
-         WHERE b.severity = 'BLOCKING' AND b.opened_at <= $2::timestamptz::date AND (b.resolved_at IS NULL OR b.resolved_at > $2::timestamptz::date)
+         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id
+         WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
+           AND ($4::uuid IS NULL OR a.state_id = $4)
        )
        SELECT ss.id, coalesce(ss.vendor || ' ' || ss.product, '—') AS name,
               count(*) FILTER (WHERE sn.live)::int AS live,
@@ -103,39 +157,11 @@ export class DashboardService {
        LEFT JOIN blocked bl ON bl.onboarding_id = sn.onboarding_id
        WHERE $3::uuid IS NULL OR a.state_id = $3
        GROUP BY ss.id, ss.vendor, ss.product ORDER BY live DESC, name`,
-      params,
+      [...params, scope.obstacleStateId],
     );
     const specialistSystems: SystemFigures[] = systemRows.map((r) => ({ specialistSystemId: r.id, name: r.name, live: r.live, inRollout: r.in_rollout, blocked: r.blocked }));
 
-    const monthRows: Array<{ month: string; go_lives: number; cumulative: number; planned: number }> = await this.dataSource.query(
-      `WITH live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
-       moves AS (
-         SELECT date_trunc('month', t.occurred_at AT TIME ZONE 'Europe/Berlin') AS month,
-                CASE WHEN t.to_stage = (SELECT key FROM live_stage) AND t.kind = 'ADVANCE' THEN 1
-                     WHEN t.from_stage = (SELECT key FROM live_stage) AND t.kind = 'MOVE_BACK' THEN -1 ELSE 0 END AS delta
-         FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id
-         WHERE o.service_id = $1 AND t.occurred_at <= $2 AND ($3::uuid IS NULL OR a.state_id = $3)
-       ),
-       plans AS (
-         SELECT date_trunc('month', o.planned_go_live::timestamp) AS month, count(*)::int AS n
-         FROM onboarding o JOIN authority a ON a.id = o.authority_id
-         WHERE o.service_id = $1 AND o.live_at IS NULL AND o.status = 'ACTIVE' AND o.planned_go_live > ($2::timestamptz AT TIME ZONE 'Europe/Berlin')::date
-           AND ($3::uuid IS NULL OR a.state_id = $3)
-         GROUP BY 1
-       ),
-       span AS (
-         SELECT coalesce((SELECT min(month) FROM moves WHERE delta <> 0), date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin')) AS first,
-                greatest(date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin'), coalesce((SELECT max(month) FROM plans), date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin'))) AS last
-       ),
-       months AS (SELECT generate_series((SELECT first FROM span), (SELECT last FROM span), interval '1 month') AS month)
-       SELECT to_char(m.month, 'YYYY-MM') AS month,
-              coalesce((SELECT sum(delta) FILTER (WHERE delta > 0) FROM moves WHERE moves.month = m.month), 0)::int AS go_lives,
-              (SELECT coalesce(sum(delta), 0) FROM moves WHERE moves.month <= m.month)::int AS cumulative,
-              coalesce((SELECT n FROM plans WHERE plans.month = m.month), 0)::int AS planned
-       FROM months m ORDER BY m.month`,
-      params,
-    );
-    const goLivesPerMonth: GoLiveMonth[] = monthRows.map((r) => ({ month: r.month, goLives: r.go_lives, cumulative: r.cumulative, planned: r.planned }));
+    const goLivesPerMonth: GoLiveMonth[] = (await this.goLivesPer('month', scope)).map(({ period, goLives, cumulative, planned }) => ({ month: period, goLives, cumulative, planned }));
 
     return {
       serviceId: service.id,
@@ -146,6 +172,265 @@ export class DashboardService {
       funnel,
       specialistSystems,
       goLivesPerMonth,
+      scope,
     };
   }
+
+  /** Go-lives per month or ISO week (Europe/Berlin), the running number live, and planned go-lives ahead of asOf. */
+  async goLivesPer(unit: 'month' | 'week', scope: DashboardScope): Promise<Array<{ period: string; start: string; goLives: number; cumulative: number; planned: number }>> {
+    const label = unit === 'month' ? `'YYYY-MM'` : `'IYYY-"W"IW'`;
+    const rows: Array<{ period: string; start: string; go_lives: number; cumulative: number; planned: number }> = await this.dataSource.query(
+      `WITH ${SNAPSHOT},
+       moves AS (
+         SELECT date_trunc('${unit}', t.occurred_at AT TIME ZONE '${TZ}') AS period,
+                (t.kind = 'ADVANCE' AND t.to_stage = ls.key) AS go_live,
+                (t.to_stage = ls.key AND t.to_status <> 'CANCELLED')::int
+                  - coalesce(t.from_stage = ls.key AND t.from_status <> 'CANCELLED', false)::int AS delta
+         FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id CROSS JOIN live_stage ls
+         WHERE o.service_id = $1 AND t.occurred_at <= $2 AND (t.to_stage = ls.key OR t.from_stage = ls.key) AND ($3::uuid IS NULL OR a.state_id = $3)
+       ),
+       per AS (SELECT period, count(*) FILTER (WHERE go_live)::int AS go_lives, sum(delta)::int AS net FROM moves GROUP BY period),
+       plans AS (
+         SELECT date_trunc('${unit}', o.planned_go_live::timestamp) AS period, count(*)::int AS n
+         FROM snap sn JOIN onboarding o ON o.id = sn.onboarding_id JOIN authority a ON a.id = sn.authority_id
+         WHERE NOT sn.live AND sn.status = 'ACTIVE' AND o.planned_go_live > ${AS_OF_DATE} AND ($3::uuid IS NULL OR a.state_id = $3)
+         GROUP BY 1
+       ),
+       now_period AS (SELECT date_trunc('${unit}', $2::timestamptz AT TIME ZONE '${TZ}') AS p),
+       periods AS (
+         SELECT generate_series(
+           coalesce((SELECT min(period) FROM per WHERE go_lives > 0 OR net <> 0), (SELECT p FROM now_period)),
+           greatest((SELECT p FROM now_period), coalesce((SELECT max(period) FROM plans), (SELECT p FROM now_period))),
+           interval '1 ${unit}') AS period
+       )
+       SELECT to_char(pe.period, ${label}) AS period, to_char(pe.period, 'YYYY-MM-DD') AS start,
+              coalesce(per.go_lives, 0)::int AS go_lives,
+              (sum(coalesce(per.net, 0)) OVER (ORDER BY pe.period))::int AS cumulative,
+              coalesce(plans.n, 0)::int AS planned
+       FROM periods pe LEFT JOIN per ON per.period = pe.period LEFT JOIN plans ON plans.period = pe.period
+       ORDER BY pe.period`,
+      [scope.serviceId, scope.asOf, scope.stateId],
+    );
+    return rows.map((r) => ({ period: r.period, start: r.start, goLives: r.go_lives, cumulative: r.cumulative, planned: r.planned }));
+  }
+
+  async goLivesPerWeek(scope: DashboardScope): Promise<GoLiveWeek[]> {
+    return (await this.goLivesPer('week', scope)).map(({ period, start, goLives, cumulative, planned }) => ({ week: period, weekStart: start, goLives, cumulative, planned }));
+  }
+
+  /**
+   * Median and 80th percentile days from the first transition to LIVE (onboardings live at asOf)
+   * and of completed stays per stage (entered and left by asOf), overall, per state and per
+   * specialist system: one query with GROUPING SETS and percentile_cont.
+   */
+  async leadTimes(scope: DashboardScope): Promise<LeadTimes> {
+    const stages: Array<{ key: string; position: number }> = await this.dataSource.query(
+      `SELECT key, position FROM service_stage WHERE service_id = $1 AND position < (SELECT max(position) FROM service_stage WHERE service_id = $1) ORDER BY position`,
+      [scope.serviceId],
+    );
+    type Row = { measure: 'LIVE' | 'STAGE'; stage: string | null; by_state: boolean; by_system: boolean; state_id: string | null; code: string | null; state_name: string | null; system_id: string | null; system_name: string; count: number; median: number; p80: number };
+    const rows: Row[] = await this.dataSource.query(
+      `WITH ${STAYS},
+       samples AS (
+         SELECT 'STAGE' AS measure, stage, state_id, specialist_system_id, extract(epoch FROM left_at - entered) / 86400 AS days
+         FROM stays WHERE left_at IS NOT NULL AND stage <> (SELECT key FROM live_stage)
+         UNION ALL
+         SELECT 'LIVE', NULL, st.state_id, st.specialist_system_id, extract(epoch FROM st.entered - st.started) / 86400
+         FROM stays st
+         WHERE st.left_at IS NULL AND st.stage = (SELECT key FROM live_stage) AND st.status_now <> 'CANCELLED'
+       ),
+       agg AS (
+         SELECT measure, stage, GROUPING(state_id) = 0 AS by_state, GROUPING(specialist_system_id) = 0 AS by_system, state_id, specialist_system_id,
+                count(*)::int AS count,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 2)::float8 AS median,
+                round(percentile_cont(0.8) WITHIN GROUP (ORDER BY days)::numeric, 2)::float8 AS p80
+         FROM samples
+         GROUP BY GROUPING SETS ((measure, stage), (measure, stage, state_id), (measure, stage, specialist_system_id))
+       )
+       SELECT agg.*, agg.specialist_system_id AS system_id, s.code, s.name AS state_name, coalesce(ss.vendor || ' ' || ss.product, '—') AS system_name
+       FROM agg LEFT JOIN state s ON s.id = agg.state_id LEFT JOIN specialist_system ss ON ss.id = agg.specialist_system_id
+       ORDER BY s.ars_prefix NULLS FIRST, system_name`,
+      [scope.serviceId, scope.asOf, scope.stateId],
+    );
+    const figure = (r: Row | undefined): LeadTime => (r ? { count: r.count, medianDays: r.median, p80Days: r.p80 } : { count: 0, medianDays: null, p80Days: null });
+    const breakdown = (group: Row[]): LeadTimeBreakdown => ({
+      toLive: figure(group.find((r) => r.measure === 'LIVE')),
+      stages: stages.map((st) => ({ stage: st.key, position: st.position, ...figure(group.find((r) => r.measure === 'STAGE' && r.stage === st.key)) })),
+    });
+    const groups = (pick: (r: Row) => boolean, key: (r: Row) => string) => {
+      const map = new Map<string, Row[]>();
+      for (const r of rows.filter(pick)) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+      return [...map.values()];
+    };
+    return {
+      overall: breakdown(rows.filter((r) => !r.by_state && !r.by_system)),
+      states: groups((r) => r.by_state, (r) => r.state_id!).map((g) => ({ stateId: g[0].state_id!, stateCode: g[0].code!, stateName: g[0].state_name!, ...breakdown(g) })),
+      specialistSystems: groups((r) => r.by_system, (r) => r.system_id ?? '').map((g) => ({ specialistSystemId: g[0].system_id, name: g[0].system_name, ...breakdown(g) })),
+    };
+  }
+
+  /** Onboardings (active or paused, not live) in their stage for at least `minDays` at asOf, longest first. */
+  async stuckOnboardings(scope: DashboardScope, minDays: number, limit: number): Promise<StuckOnboardings> {
+    checkCount('minDays', minDays, 0, 36_500);
+    checkCount('limit', limit, 1, 1000);
+    const rows: Array<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: Date; days: number; total: number }> = await this.dataSource.query(
+      `WITH ${STAYS}
+       SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, st.status_now AS status, st.entered,
+              floor(extract(epoch FROM $2::timestamptz - st.entered) / 86400)::int AS days, (count(*) OVER ())::int AS total
+       FROM stays st JOIN authority a ON a.id = st.authority_id JOIN state s ON s.id = a.state_id
+       WHERE st.left_at IS NULL AND st.status_now <> 'CANCELLED' AND st.stage <> (SELECT key FROM live_stage)
+         AND $2::timestamptz - st.entered >= make_interval(days => $4::int)
+       ORDER BY st.entered, st.onboarding_id LIMIT $5`,
+      [scope.serviceId, scope.asOf, scope.stateId, minDays, limit],
+    );
+    return {
+      total: rows[0]?.total ?? 0,
+      items: rows.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, stage: r.stage, status: r.status, stageEnteredAt: r.entered, days: r.days })),
+    };
+  }
+
+  /** Milestones due before asOf's date and not done by then (not applicable ones excluded), of onboardings not cancelled at asOf; longest overdue first. */
+  async overdueMilestones(scope: DashboardScope, limit: number): Promise<OverdueMilestones> {
+    checkCount('limit', limit, 1, 1000);
+    const rows: Array<{ id: string; onboarding_id: string; authority_name: string; code: string; key: string; name_de: string; stage: string; due_date: string; days: number; total: number }> = await this.dataSource.query(
+      `WITH ${SNAPSHOT}
+       SELECT m.id, m.onboarding_id, a.name AS authority_name, s.code, m.key, m.name_de, m.stage, m.due_date,
+              (${AS_OF_DATE} - m.due_date)::int AS days, (count(*) OVER ())::int AS total
+       FROM snap sn
+       -- Per onboarding through the (onboarding_id, key) index; OFFSET 0 keeps the planner from turning this into a
+       -- hash join over the whole milestone table (EXPLAIN at national size: 1 s against 0.4 s).
+       CROSS JOIN LATERAL (
+         SELECT * FROM milestone m WHERE m.onboarding_id = sn.onboarding_id AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
+           AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE}) OFFSET 0
+       ) m
+       JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
+       WHERE sn.status <> 'CANCELLED' AND ($3::uuid IS NULL OR a.state_id = $3)
+       ORDER BY m.due_date, a.name, m.position LIMIT $4`,
+      [scope.serviceId, scope.asOf, scope.stateId, limit],
+    );
+    return {
+      total: rows[0]?.total ?? 0,
+      items: rows.map((r) => ({ milestoneId: r.id, onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, key: r.key, nameDe: r.name_de, stage: r.stage, dueDate: r.due_date, daysOverdue: r.days })),
+    };
+  }
+
+  /** Obstacles open at asOf (opened on or before its date, not resolved by then), by category and severity, oldest first; a coordinator's own state only. */
+  async obstacles(scope: DashboardScope, limit: number): Promise<ObstacleFigures> {
+    checkCount('limit', limit, 1, 1000);
+    const open = `
+      open AS (
+        SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
+        FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
+        WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
+          AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR a.state_id = $4)
+      )`;
+    const params = [scope.serviceId, scope.asOf, scope.stateId, scope.obstacleStateId];
+    const byCategory: Array<{ category: string; severity: string; count: number }> = await this.dataSource.query(
+      `WITH ${open} SELECT category, severity, count(*)::int AS count FROM open GROUP BY category, severity ORDER BY category, severity`,
+      params,
+    );
+    const oldest: Array<{ id: string; onboarding_id: string; authority_name: string; code: string; title: string; category: string; severity: string; opened_at: string; days: number }> = await this.dataSource.query(
+      `WITH ${open} SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open ORDER BY opened_at, authority_name, id LIMIT $5`,
+      [...params, limit],
+    );
+    return {
+      total: byCategory.reduce((sum, r) => sum + r.count, 0),
+      byCategory,
+      oldest: oldest.map((r) => ({ blockerId: r.id, onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, title: r.title, category: r.category, severity: r.severity, openedAt: r.opened_at, daysOpen: r.days })),
+    };
+  }
+
+  /** Each state's reuse contract status at asOf, derived from the contract's dated lifecycle columns, with its reuse variant. */
+  async contracts(scope: DashboardScope): Promise<ContractFigures> {
+    const on = (column: string) => `CASE WHEN rc.${column} <= ${AS_OF_DATE} THEN rc.${column} END`;
+    const perState = `
+      per_state AS (
+        SELECT s.id, s.code, s.name, s.ars_prefix, rc.id AS contract_id, ${CONTRACT_STATUS_AT} AS status,
+               ${on('interest_declared_at')} AS interest, ${on('negotiation_started_at')} AS negotiation, ${on('signed_at')} AS signed, ${on('terminated_at')} AS terminated,
+               rc.legal_route, CASE WHEN rv.created_at <= $2 THEN rv.variant END AS variant
+        FROM state s
+        LEFT JOIN reuse_contract rc ON rc.state_id = s.id AND rc.service_id = $1
+        LEFT JOIN reuse_variant rv ON rv.state_id = s.id AND rv.service_id = $1
+        WHERE $3::uuid IS NULL OR s.id = $3
+      )`;
+    const params = [scope.serviceId, scope.asOf, scope.stateId];
+    const rows: Array<{ id: string; code: string; name: string; contract_id: string | null; status: string; interest: string | null; negotiation: string | null; signed: string | null; terminated: string | null; legal_route: string | null; variant: string | null }> =
+      await this.dataSource.query(`WITH ${perState} SELECT * FROM per_state ORDER BY ars_prefix`, params);
+    const statusCounts: Array<{ status: string; count: number }> = await this.dataSource.query(
+      `WITH ${perState}
+       SELECT st.status, count(ps.id)::int AS count
+       FROM unnest($4::text[]) WITH ORDINALITY AS st(status, n) LEFT JOIN per_state ps ON ps.status = st.status
+       GROUP BY st.status, st.n ORDER BY st.n`,
+      [...params, CONTRACT_STATUSES],
+    );
+    return {
+      counts: statusCounts,
+      states: rows.map((r) => ({
+        stateId: r.id,
+        stateCode: r.code,
+        stateName: r.name,
+        contractId: r.contract_id,
+        status: r.status,
+        interestDeclaredAt: r.interest,
+        negotiationStartedAt: r.negotiation,
+        signedAt: r.signed,
+        terminatedAt: r.terminated,
+        legalRoute: r.legal_route,
+        reuseVariant: r.variant,
+      })),
+    };
+  }
+
+  /**
+   * What changed between `since` and asOf: onboardings live at asOf but not at since, onboardings
+   * with an open blocking obstacle at asOf but none at since (a coordinator's own state only), and
+   * contracts signed after since's date up to asOf's.
+   */
+  async changesBetween(scope: DashboardScope, since: Date): Promise<PeriodChanges> {
+    const SINCE_DATE = dateAt('$4');
+    const newlyLive: Array<{ onboarding_id: string; authority_name: string; code: string; live_since: Date }> = await this.dataSource.query(
+      `WITH ${SNAPSHOT}, ${snapshotAt('$4', 'before')}
+       SELECT sn.onboarding_id, a.name AS authority_name, s.code,
+              (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind = 'ADVANCE') AS live_since
+       FROM snap sn LEFT JOIN before b ON b.onboarding_id = sn.onboarding_id
+       JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
+       WHERE sn.live AND NOT coalesce(b.live, false) AND ($3::uuid IS NULL OR a.state_id = $3)
+       ORDER BY live_since, a.name`,
+      [scope.serviceId, scope.asOf, scope.stateId, since],
+    );
+    const newlyBlocked: Array<{ onboarding_id: string; authority_name: string; code: string; titles: string; opened_at: string }> = await this.dataSource.query(
+      `WITH blocking AS (
+         SELECT b.onboarding_id, b.title, b.opened_at, a.name AS authority_name, s.code,
+                (b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})) AS open_now,
+                (b.opened_at <= ${SINCE_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${SINCE_DATE})) AS open_before
+         FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
+         WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND ($3::uuid IS NULL OR a.state_id = $3) AND ($5::uuid IS NULL OR a.state_id = $5)
+       )
+       SELECT onboarding_id, authority_name, code, string_agg(title, '; ' ORDER BY opened_at, title) FILTER (WHERE open_now) AS titles,
+              min(opened_at) FILTER (WHERE open_now) AS opened_at
+       FROM blocking GROUP BY onboarding_id, authority_name, code
+       HAVING bool_or(open_now) AND NOT bool_or(open_before)
+       ORDER BY min(opened_at) FILTER (WHERE open_now), authority_name`,
+      [scope.serviceId, scope.asOf, scope.stateId, since, scope.obstacleStateId],
+    );
+    const contractsSigned: Array<{ code: string; name: string; signed_at: string; legal_route: string | null }> = await this.dataSource.query(
+      `SELECT s.code, s.name, rc.signed_at, rc.legal_route
+       FROM reuse_contract rc JOIN state s ON s.id = rc.state_id
+       WHERE rc.service_id = $1 AND rc.signed_at > ${SINCE_DATE} AND rc.signed_at <= ${AS_OF_DATE} AND ($3::uuid IS NULL OR s.id = $3)
+       ORDER BY rc.signed_at, s.code`,
+      [scope.serviceId, scope.asOf, scope.stateId, since],
+    );
+    return {
+      newlyLive: newlyLive.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, liveSince: r.live_since })),
+      newlyBlocked: newlyBlocked.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, obstacles: r.titles, openedAt: r.opened_at })),
+      contractsSigned: contractsSigned.map((r) => ({ stateCode: r.code, stateName: r.name, signedAt: r.signed_at, legalRoute: r.legal_route })),
+    };
+  }
+}
+
+/** What changed between two moments (the monthly report's "changes since the previous report"). */
+export interface PeriodChanges {
+  newlyLive: Array<{ onboardingId: string; authorityName: string; stateCode: string; liveSince: Date }>;
+  newlyBlocked: Array<{ onboardingId: string; authorityName: string; stateCode: string; obstacles: string; openedAt: string }>;
+  contractsSigned: Array<{ stateCode: string; stateName: string; signedAt: string; legalRoute: string | null }>;
 }

@@ -1,0 +1,41 @@
+import { DomainError, addMonths, endOfLocalDay, isIsoDate, localDate, type FieldIssue } from '@efa/domain';
+import { UUID_PATTERN } from '../common/crud.service.js';
+
+export interface ReportParams {
+  serviceId: string | null;
+  asOf: Date;
+  since: Date;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date (the end of that day in Europe/Berlin) or an ISO date-time; undefined when absent. */
+function moment(field: string, value: unknown, issues: FieldIssue[]): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    issues.push({ field, message: 'must be given once' });
+    return undefined;
+  }
+  if (isIsoDate(value)) return endOfLocalDay(value);
+  const at = DATE_TIME.test(value) ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime())) issues.push({ field, message: `must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got ${JSON.stringify(value)}` });
+  return at;
+}
+
+/**
+ * The report routes' query parameters: serviceId (default: the dashboard's default service),
+ * asOf (default now), since (the previous report's date; default one month before asOf's date).
+ * Bad input is a VALIDATION error naming the parameter.
+ */
+export function parseReportParams(query: Record<string, unknown>, now: Date = new Date()): ReportParams {
+  const issues: FieldIssue[] = [];
+  const { serviceId } = query;
+  if (serviceId !== undefined && serviceId !== '' && (typeof serviceId !== 'string' || !UUID_PATTERN.test(serviceId))) {
+    issues.push({ field: 'serviceId', message: `is not a valid id: ${JSON.stringify(serviceId)}` });
+  }
+  const asOf = moment('asOf', query.asOf, issues) ?? now;
+  const since = moment('since', query.since, issues) ?? (Number.isNaN(asOf.getTime()) ? asOf : endOfLocalDay(addMonths(localDate(asOf), -1)));
+  if (!issues.length && since.getTime() >= asOf.getTime()) issues.push({ field: 'since', message: 'must be before asOf' });
+  if (issues.length) throw DomainError.validation(issues);
+  return { serviceId: typeof serviceId === 'string' && serviceId ? serviceId : null, asOf, since };
+}

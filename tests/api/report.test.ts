@@ -1,0 +1,180 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
+import { startTestApp, type TestApp, type TestUserKey } from '../support/test-app.js';
+
+/**
+ * The monthly steering report over HTTP: the XLSX opened with exceljs and its figures checked
+ * against the GraphQL dashboard for the same dates; the printable page; access and bad input.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.close());
+
+/** The end of 31.08.2023 and of 31.07.2023 in Berlin: what the report means by asOf=2023-08-31 and since=2023-07-31. */
+const AUG = '2023-08-31T21:59:59.999Z';
+const JUL = '2023-07-31T21:59:59.999Z';
+
+const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+async function download(path: string, as: TestUserKey = 'STEERING_MEMBER') {
+  return t
+    .http()
+    .get(path)
+    .set('authorization', `Bearer ${await t.tokenOf(as)}`)
+    .buffer(true)
+    .parse(binary as never);
+}
+
+async function workbook(path: string, as: TestUserKey = 'STEERING_MEMBER') {
+  const res = await download(path, as);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(res.headers['content-disposition']).toContain('attachment');
+  const wb = new ExcelJS.Workbook();
+  // exceljs types its argument as Buffer (of ArrayBuffer); the collected body is a Buffer of ArrayBufferLike.
+  await wb.xlsx.load(res.body as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+}
+
+/** A worksheet's data rows as objects keyed by the header row's labels. */
+function rowsOf(wb: ExcelJS.Workbook, name: string): Array<Record<string, unknown>> {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no worksheet ${name}: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Array<Record<string, unknown>> = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = (row.values as unknown[]).slice(1);
+    if (values.length < 2) return; // the note below a table
+    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+  });
+  return rows;
+}
+
+const DASHBOARD = `query($asOf: DateTime, $limit: Int) { dashboard(asOf: $asOf) {
+  serviceName
+  totals { authorities live inRollout paused notStarted shareLive }
+  states { stateCode live inRollout notStarted shareLive }
+  obstacles(limit: $limit) { total oldest { title stateCode } }
+  overdueMilestones { total }
+  contracts { counts { status count } }
+} }`;
+const dashboard = async (asOf: string, as: TestUserKey = 'STEERING_MEMBER') => {
+  const r = await t.as(as).gql(DASHBOARD, { asOf, limit: 1000 });
+  expect(r.errors).toBeUndefined();
+  return r.data!.dashboard;
+};
+
+describe('monthly report as XLSX', () => {
+  it('has the GraphQL figures for the same date: headline, per state, changes, obstacles', async () => {
+    const wb = await workbook('/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31');
+    const [aug, jul] = [await dashboard(AUG), await dashboard(JUL)];
+
+    const headline = rowsOf(wb, 'Kennzahlen');
+    const figure = (name: string) => headline.find((r) => r.Kennzahl === name)!;
+    expect(Object.keys(headline[0])).toEqual(['Kennzahl', 'Stand 31.08.2023', 'Vorbericht 31.07.2023', 'Veränderung']);
+    const values = (name: string) => Object.values(figure(name)).slice(1);
+    expect(values('Live')).toEqual([aug.totals.live, jul.totals.live, aug.totals.live - jul.totals.live]);
+    expect(aug.totals.live).toBe(100);
+    expect(values('In Anbindung')).toEqual([aug.totals.inRollout, jul.totals.inRollout, aug.totals.inRollout - jul.totals.inRollout]);
+    expect(values('Nicht begonnen')[0]).toBe(aug.totals.notStarted);
+    expect(values('Anteil live')[0]).toBeCloseTo(aug.totals.shareLive, 10);
+    expect(values('Offene Hemmnisse')[0]).toBe(aug.obstacles.total);
+    expect(values('Überfällige Meilensteine')[0]).toBe(aug.overdueMilestones.total);
+    expect(values('Länder mit unterzeichnetem Vertrag')[0]).toBe(aug.contracts.counts.find((c: { status: string }) => c.status === 'SIGNED').count);
+
+    const states = rowsOf(wb, 'Länder');
+    expect(states.map((s) => s.Land)).toEqual(aug.states.map((s: { stateCode: string }) => s.stateCode));
+    for (const s of aug.states) {
+      const row = states.find((r) => r.Land === s.stateCode)!;
+      expect([row.Live, row['In Anbindung'], row['Nicht begonnen']]).toEqual([s.live, s.inRollout, s.notStarted]);
+      expect(row['Anteil live']).toBeCloseTo(s.shareLive, 10);
+    }
+    expect(states.find((r) => r.Land === 'BB')!.Vertrag).toBe('kein Vertrag'); // the lead state needs none
+
+    // Nobody left LIVE in August 2023 in the story, so the newly live are exactly the difference; Harz among them.
+    const newlyLive = rowsOf(wb, 'Neu live');
+    expect(newlyLive).toHaveLength(aug.totals.live - jul.totals.live);
+    expect(newlyLive.some((r) => String(r['Behörde']).includes('Harz'))).toBe(true);
+
+    expect(rowsOf(wb, 'Offene Hemmnisse')).toHaveLength(aug.obstacles.total);
+  });
+
+  it('lists contracts signed between the two dates', async () => {
+    const wb = await workbook('/reports/monthly.xlsx?asOf=2023-08-31&since=2022-12-31');
+    expect(rowsOf(wb, 'Neu unterzeichnete Verträge').map((r) => r.Land)).toEqual(['RP', 'SL', 'HB']);
+    const signed = rowsOf(wb, 'Kennzahlen').find((r) => r.Kennzahl === 'Länder mit unterzeichnetem Vertrag')!;
+    expect(Object.values(signed).slice(1)).toEqual([11, 8, 3]);
+  });
+
+  it("shows a state coordinator only their own state's obstacles", async () => {
+    const wb = await workbook('/reports/monthly.xlsx', 'STATE_COORDINATOR');
+    const own = await dashboard(new Date().toISOString(), 'STATE_COORDINATOR');
+    const obstacles = rowsOf(wb, 'Offene Hemmnisse');
+    expect(obstacles).toHaveLength(own.obstacles.total);
+    expect(new Set(obstacles.map((o) => o.Land))).toEqual(new Set(own.obstacles.total ? ['BB'] : []));
+    expect((await dashboard(new Date().toISOString())).obstacles.total).toBeGreaterThan(own.obstacles.total);
+  });
+});
+
+describe('monthly report as printable page', () => {
+  it('answers HTML with German headings, the figures, a print stylesheet and escaped values', async () => {
+    const [{ id }] = await t.dataSource.query(
+      `SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id WHERE s.code = 'BB' AND o.status = 'ACTIVE' AND o.stage <> 'LIVE' LIMIT 1`,
+    );
+    await t.dataSource.query(`INSERT INTO blocker (onboarding_id, title, category, severity, opened_at) VALUES ($1, '<script>alert("x")</script> & Co', 'LEGAL', 'INFO', '2023-08-01')`, [id]);
+    const res = await t
+      .http()
+      .get('/reports/monthly.html?asOf=2023-08-31')
+      .set('cookie', `efa_session=${encodeURIComponent(await t.tokenOf('STEERING_MEMBER'))}`)
+      .set('accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    const html = res.text;
+    expect(html).toContain('<h1>Monatsbericht Nachnutzung: Aufenthaltstitel</h1>');
+    expect(html).toContain('Stand 31.08.2023');
+    for (const heading of ['Kennzahlen', 'Länder', 'Neu live', 'Neu blockiert', 'Neu unterzeichnete Verträge', 'Offene Hemmnisse']) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('@media print');
+    expect(html).toMatch(/<tr><td>Live<\/td><td class="num">100<\/td>/);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+  });
+});
+
+describe('report routes refuse', () => {
+  it('anonymous callers with 401', async () => {
+    for (const path of ['/reports/monthly.xlsx', '/reports/monthly.html']) {
+      const res = await t.http().get(path).set('accept', 'text/html');
+      expect(res.status).toBe(401);
+      expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const forged = await t.http().get('/reports/monthly.xlsx').set('authorization', 'Bearer not-a-token');
+    expect(forged.status).toBe(401);
+  });
+
+  it('bad input with 400 naming the parameter, an unknown service with 404', async () => {
+    const token = await t.tokenOf('ADMIN');
+    const get = (query: string) => t.http().get(`/reports/monthly.xlsx?${query}`).set('authorization', `Bearer ${token}`);
+    for (const [query, field] of [
+      ['asOf=31.08.2023', 'asOf'],
+      ['asOf=2023-02-30', 'asOf'],
+      ['since=yesterday', 'since'],
+      ['asOf=2023-08-31&since=2023-09-01', 'since'],
+      ['serviceId=abc', 'serviceId'],
+      ['asOf=2023-08-31&asOf=2023-07-31', 'asOf'],
+    ]) {
+      const res = await get(query);
+      expect([query, res.status, res.body.errors?.[0]?.extensions?.code, res.body.errors?.[0]?.extensions?.issues?.[0]?.field]).toEqual([query, 400, 'VALIDATION', field]);
+    }
+    const unknown = await get('serviceId=00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
