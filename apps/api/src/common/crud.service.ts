@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -79,7 +79,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   }
 
   /** Domain reasons why this record may not be deleted (e.g. a rule it would get round); empty = may. */
-  protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<string[]> {
+  protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<CodedMessage[]> {
     return [];
   }
 

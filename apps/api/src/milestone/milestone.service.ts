@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue, today } from '@efa/domain';
+import { DomainError, MilestoneStatus, refusalReason, validateMilestone, validateMilestoneTemplate, type CodedMessage, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
@@ -42,8 +42,8 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   }
 
   /** Deleting a required milestone would get round the go-live rule: mark it not applicable with a reason instead. */
-  protected override async deleteRefusals(m: Milestone): Promise<string[]> {
-    return m.required ? [`"${m.nameEn}" is required; mark it not applicable with a reason instead of deleting it`] : [];
+  protected override async deleteRefusals(m: Milestone): Promise<CodedMessage[]> {
+    return m.required ? [refusalReason('MILESTONE_DELETE_REQUIRED', { milestone: m.nameEn, milestone_de: m.nameDe, milestone_en: m.nameEn })] : [];
   }
 
   override async create(input: Partial<Milestone>, actor: Actor): Promise<Milestone> {
@@ -53,7 +53,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async complete(id: string, version: number, completedAt: string | null | undefined, evidenceUrl: string | null | undefined, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed(['the milestone is already done']);
+      if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_DONE')]);
       const date = completedAt ?? today();
       if (date > today()) throw DomainError.validation([{ field: 'completedAt', message: `(${date}) must not be in the future` }]);
       return this.applyChange(em, m, { status: MilestoneStatus.DONE, completedAt: date, evidenceUrl: evidenceUrl ?? m.evidenceUrl, note: note ?? m.note }, actor, 'COMPLETE', note);
@@ -63,7 +63,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async reopen(id: string, version: number, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.OPEN) throw DomainError.notAllowed(['the milestone is already open']);
+      if (m.status === MilestoneStatus.OPEN) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_OPEN')]);
       return this.applyChange(em, m, { status: MilestoneStatus.OPEN, completedAt: null, note: note ?? m.note }, actor, 'REOPEN', note);
     });
   }
@@ -71,7 +71,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async markNotApplicable(id: string, version: number, reason: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed(['the milestone is already marked not applicable']);
+      if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_NOT_APPLICABLE')]);
       if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the milestone does not apply' }]);
       return this.applyChange(em, m, { status: MilestoneStatus.NOT_APPLICABLE, completedAt: null, note: reason.trim() }, actor, 'NOT_APPLICABLE', reason);
     });
