@@ -38,6 +38,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ConsolePermissions } from '../authProvider';
+import { refusalItemsOf } from '../common/apiErrors';
+import { useRefusalText } from '../common/useRefusalText';
+import type { StageLabelSource } from '../onboardings/logic';
 import { moveErrorOf, type BoardDataProvider, type MoveError, type MovedOnboarding, type WaveResult } from './boardApi';
 
 /** The service the board opens with (the one with the demo onboardings). */
@@ -104,6 +107,7 @@ interface PendingBack {
 
 const BoardPage = () => {
   const translate = useTranslate();
+  const refusalText = useRefusalText();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider<BoardDataProvider>();
@@ -268,7 +272,7 @@ const BoardPage = () => {
       refetch();
     } catch (error) {
       const failure = moveErrorOf(error);
-      notify('board.failed', { type: 'error', messageArgs: { message: [failure.message, ...failure.reasons].join(' · ') } });
+      notify('board.failed', { type: 'error', messageArgs: { message: [failure.message, ...failure.reasons.map((r) => refusalText(r, stages))].join(' · ') } });
     } finally {
       setWaveRunning(false);
     }
@@ -372,8 +376,8 @@ const BoardPage = () => {
           <AlertTitle>{translate('board.refused_title', { name: refusal.name, stage: refusal.stage })}</AlertTitle>
           {refusal.reasons.length > 0 ? (
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {refusal.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+              {refusal.reasons.map((reason, i) => (
+                <li key={i}>{refusalText(reason, stages)}</li>
               ))}
             </Box>
           ) : (
@@ -464,7 +468,7 @@ const BoardPage = () => {
           setPendingBack(null);
         }}
       />
-      <WaveResultDialog results={waveResults} cards={cardById} fetched={fetched} stageName={stageName} onClose={() => setWaveResults(null)} />
+      <WaveResultDialog results={waveResults} cards={cardById} fetched={fetched} stageName={stageName} stages={stages} onClose={() => setWaveResults(null)} />
     </Box>
   );
 };
@@ -602,15 +606,18 @@ const WaveResultDialog = ({
   cards,
   fetched,
   stageName,
+  stages,
   onClose,
 }: {
   results: WaveResult[] | null;
   cards: Map<string, OnboardingRecord>;
   fetched: OnboardingRecord[] | undefined;
   stageName: (key: string) => string;
+  stages: readonly StageLabelSource[];
   onClose: () => void;
 }) => {
   const translate = useTranslate();
+  const refusalText = useRefusalText();
   const nameOf = (id: string) => cards.get(id)?.authority.name ?? fetched?.find((c) => c.id === id)?.authority.name ?? id;
   return (
     <Dialog open={results !== null} onClose={onClose} fullWidth maxWidth="md">
@@ -643,9 +650,9 @@ const WaveResultDialog = ({
                           {result.code ? ` (${result.code})` : ''}
                         </Typography>
                         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                          {result.reasons.map((reason) => (
-                            <li key={reason}>
-                              <Typography variant="body2">{reason}</Typography>
+                          {refusalItemsOf(result.refusals, result.reasons).map((reason, i) => (
+                            <li key={i}>
+                              <Typography variant="body2">{refusalText(reason, stages)}</Typography>
                             </li>
                           ))}
                         </Box>

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { de as boardDe } from '../board/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
+import { codedMessages } from '../common/codedMessages';
 import type { AppMessages } from './en';
 
 /**
@@ -395,6 +396,7 @@ const de: TranslationMessages = {
   ...appMessagesDe,
   ...boardDe,
   ...onboardingDe,
+  ...codedMessages.de,
   crud: crudDe.crud,
   resources: { ...appMessagesDe.resources, ...crudDe.resources },
 };

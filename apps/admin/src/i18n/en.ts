@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
+import { codedMessages } from '../common/codedMessages';
 
 /**
  * The console's own messages in English. Their shape (`AppMessages`) is the
@@ -184,6 +185,7 @@ const en: TranslationMessages = {
   ...appMessagesEn,
   ...boardEn,
   ...onboardingEn,
+  ...codedMessages.en,
   crud: crudEn.crud,
   resources: { ...appMessagesEn.resources, ...crudEn.resources },
 };

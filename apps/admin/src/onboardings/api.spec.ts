@@ -5,7 +5,13 @@ describe('refusalOf', () => {
     const error = Object.assign(new Error('Transition not allowed'), {
       errors: [{ message: 'Transition not allowed', extensions: { code: 'TRANSITION_NOT_ALLOWED', reasons: ['open blocking obstacle: DVDV', 7] } }],
     });
-    expect(refusalOf(error)).toEqual({ code: 'TRANSITION_NOT_ALLOWED', reasons: ['open blocking obstacle: DVDV'], message: 'Transition not allowed' });
+    expect(refusalOf(error)).toEqual({ code: 'TRANSITION_NOT_ALLOWED', reasons: [{ kind: 'reason', message: 'open blocking obstacle: DVDV' }], message: 'Transition not allowed' });
+  });
+
+  it('prefers the coded reasons (extensions.refusals) with their params', () => {
+    const refusals = [{ code: 'BLOCKING_OBSTACLE', params: { title: 'DVDV' }, message: 'open blocking obstacle: DVDV' }];
+    const error = { errors: [{ message: 'Not allowed', extensions: { code: 'TRANSITION_NOT_ALLOWED', reasons: ['open blocking obstacle: DVDV'], refusals } }] };
+    expect(refusalOf(error).reasons).toEqual([{ kind: 'reason', code: 'BLOCKING_OBSTACLE', params: { title: 'DVDV' }, message: 'open blocking obstacle: DVDV' }]);
   });
 
   it('reads graphQLErrors (Apollo 3) and a conflict', () => {
@@ -21,8 +27,8 @@ describe('refusalOf', () => {
   });
 
   it('lists validation issues as reasons', () => {
-    const refusal = refusalOf({ errors: [{ message: 'invalid', extensions: { code: 'VALIDATION', issues: [{ field: 'reason', message: 'required' }] } }] });
-    expect(refusal.reasons).toEqual(['reason: required']);
+    const refusal = refusalOf({ errors: [{ message: 'invalid', extensions: { code: 'VALIDATION', issues: [{ field: 'reason', code: 'REQUIRED', params: {}, message: 'is required' }] } }] });
+    expect(refusal.reasons).toEqual([{ kind: 'issue', field: 'reason', code: 'REQUIRED', params: {}, message: 'is required' }]);
   });
 
   it('falls back to the message of an unknown error', () => {

@@ -9,6 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useFieldValue, useGetIdentity, useGetList, useLocaleState, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useRefusalText } from '../common/useRefusalText';
 import { refusalOf, type Refusal } from './api';
 import { stageName, type StageLabelSource } from './logic';
 
@@ -91,6 +92,7 @@ export function useProblemDialog(): { show: (error: unknown) => void; dialog: Re
   const [problem, setProblem] = useState<Refusal | null>(null);
   const translate = useTranslate();
   const refresh = useRefresh();
+  const text = useRefusalText();
   const close = () => setProblem(null);
   const show = useCallback((error: unknown) => setProblem(refusalOf(error)), []);
   const conflict = problem?.code === 'CONFLICT';
@@ -106,8 +108,8 @@ export function useProblemDialog(): { show: (error: unknown) => void; dialog: Re
           <>
             <DialogContentText>{translate('onboarding.refused_text')}</DialogContentText>
             <ul data-testid="refusal-reasons">
-              {problem.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+              {problem.reasons.map((reason, i) => (
+                <li key={i}>{text(reason)}</li>
               ))}
             </ul>
           </>

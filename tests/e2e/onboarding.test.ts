@@ -1,0 +1,198 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createApp } from '../../apps/api/src/app.factory.js';
+import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
+import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase } from '../support/test-app.js';
+
+/**
+ * The README's walk-through in headless Chromium: a rollout manager walks an
+ * authority from INTEREST to LIVE on the onboarding page of the built console,
+ * through the real API on a real database.
+ */
+const run = chromiumAvailable() ? describe : describe.skip;
+
+interface MilestoneRow {
+  id: string;
+  nameDe: string;
+  stage: string;
+  required: boolean;
+  status: string;
+}
+
+const STAGES = ['INTEREST', 'KICK_OFF', 'PREPARATION', 'CONNECTION', 'TEST', 'LIVE'] as const;
+const STAGE_DE: Record<string, string> = {
+  INTEREST: 'Interesse',
+  KICK_OFF: 'Kick-off',
+  PREPARATION: 'Vorbereitung',
+  CONNECTION: 'Anbindung',
+  TEST: 'Test',
+  LIVE: 'Live',
+};
+
+run('onboarding walk-through in the browser', () => {
+  let db: TestDatabase;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let token: string;
+  let pageErrors: Error[];
+
+  /** GraphQL from outside the browser, as the test administrator. */
+  async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    token = '';
+    token = (
+      await gql<{ signIn: { token: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: TEST_USERS.ADMIN.email,
+        p: TEST_PASSWORD,
+      })
+    ).signIn.token;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext({ locale: 'de-DE', viewport: { width: 1400, height: 1000 } })).newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** An active onboarding of Aufenthaltstitel in INTEREST, without blocking obstacle, of a state whose contract is signed (not the lead state). */
+  async function onboardingToWalk(): Promise<{ id: string; authority: string }> {
+    const data = await gql<{
+      allServices: { id: string; name: string; leadState: { id: string } | null }[];
+      allReuseContracts: { status: string; stateId: string; serviceId: string }[];
+    }>('{ allServices(perPage: 100) { id name leadState { id } } allReuseContracts(perPage: 1000) { status stateId serviceId } }');
+    const service = data.allServices.find((s) => s.name === 'Aufenthaltstitel')!;
+    const signedStates = data.allReuseContracts
+      .filter((c) => c.serviceId === service.id && c.status === 'SIGNED' && c.stateId !== service.leadState?.id)
+      .map((c) => c.stateId);
+    for (const stateId of signedStates) {
+      const { allOnboardings } = await gql<{ allOnboardings: { id: string; authority: { name: string } }[] }>(
+        'query($f: OnboardingFilter) { allOnboardings(filter: $f, perPage: 5, sortField: "createdAt") { id authority { name } } }',
+        { f: { serviceId: service.id, stateId, stage: ['INTEREST'], status: ['ACTIVE'], hasBlockingBlocker: false } },
+      );
+      if (allOnboardings.length > 0) return { id: allOnboardings[0].id, authority: allOnboardings[0].authority.name };
+    }
+    throw new Error('the seed has no onboarding in INTEREST of a state with a signed contract');
+  }
+
+  async function milestonesOf(onboardingId: string): Promise<MilestoneRow[]> {
+    const { allMilestones } = await gql<{ allMilestones: MilestoneRow[] }>(
+      'query($f: MilestoneFilter) { allMilestones(filter: $f, perPage: 100, sortField: "position") { id nameDe stage required status } }',
+      { f: { onboardingId } },
+    );
+    return allMilestones;
+  }
+
+  async function signInAsRolloutManager(hashPath: string) {
+    await page.goto(`${base}/#${hashPath}`);
+    await page.waitForURL(/#\/login$/);
+    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS.ROLLOUT_MANAGER.email);
+    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.hash === `#${hashPath}`);
+  }
+
+  const checklistItem = (name: string): Locator => page.getByTestId('milestone-checklist').getByRole('listitem').filter({ hasText: name });
+  const activeStage = () => page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-active');
+  const confirm = () => page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' });
+
+  /** Ticks a milestone in the checklist: done (optionally with an evidence link) or not applicable with a reason; waits until the list shows it. */
+  async function tick(m: MilestoneRow, how: { evidenceUrl?: string; notApplicable?: string } = {}) {
+    const item = checklistItem(m.nameDe);
+    await item.getByRole('button', { name: how.notApplicable ? 'Entfällt' : 'Erledigt' }).click();
+    const dialog = page.getByRole('dialog');
+    if (how.notApplicable) await dialog.getByRole('textbox', { name: 'Begründung' }).fill(how.notApplicable);
+    if (how.evidenceUrl) await dialog.getByRole('textbox', { name: 'Link zum Nachweis (optional)' }).fill(how.evidenceUrl);
+    await confirm().click();
+    await item.getByRole('button', { name: 'Wieder öffnen' }).waitFor();
+  }
+
+  async function advanceTo(stage: string) {
+    await page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' }).click();
+    await page.getByRole('dialog').getByText(`In „${STAGE_DE[stage]}“ weiterschalten`).waitFor();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Kommentar (optional)' }).fill(`Weiter nach ${STAGE_DE[stage]}`);
+    await confirm().click();
+    await activeStage().filter({ hasText: new RegExp(`^${STAGE_DE[stage]}$`) }).waitFor();
+  }
+
+  it('walks an authority from INTEREST to LIVE: milestones stage by stage, Weiterschalten after each; LIVE refused until the last one is done', async () => {
+    const target = await onboardingToWalk();
+    const milestones = await milestonesOf(target.id);
+    expect(milestones.every((m) => m.status === 'OPEN')).toBe(true);
+
+    await signInAsRolloutManager(`/Onboarding/${encodeURIComponent(target.id)}/show`);
+    await page.getByText(target.authority).first().waitFor();
+    await activeStage().filter({ hasText: /^Interesse$/ }).waitFor();
+
+    const notApplicable = milestones.find((m) => m.stage === 'PREPARATION' && m.required)!;
+    const withEvidence = milestones.find((m) => m.stage === 'CONNECTION' && m.required)!;
+    const last = milestones.find((m) => m.stage === 'TEST' && m.required)!;
+    for (const stage of STAGES.slice(0, -1)) {
+      for (const m of milestones.filter((x) => x.stage === stage && x !== last)) {
+        if (m === notApplicable) await tick(m, { notApplicable: 'Eintrag pflegt das Land zentral' });
+        else if (m === withEvidence) await tick(m, { evidenceUrl: 'https://wiki.example.org/efa/dvdv-zertifikat' });
+        else await tick(m);
+      }
+      if (stage === 'TEST') break;
+      await advanceTo(STAGES[STAGES.indexOf(stage) + 1]);
+    }
+    await saveScreenshot(page, 'onboarding-test-stage');
+
+    // In TEST, with the test application still open: advancing to LIVE is refused, and the page says what is missing.
+    const advance = page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' });
+    expect(await advance.isDisabled()).toBe(true);
+    const reasons = page.getByTestId('advance-reasons');
+    await reasons.getByText(`Pflicht-Meilenstein nicht erledigt: ${last.nameDe} (Test)`).waitFor();
+    expect(await reasons.textContent()).not.toContain('required milestone');
+
+    await tick(last);
+    await reasons.waitFor({ state: 'detached' });
+    await advanceTo('LIVE');
+
+    // The stepper, the transition log and the API agree: LIVE.
+    expect(await page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-completed').allTextContents()).toEqual(
+      STAGES.slice(0, -1).map((s) => STAGE_DE[s]),
+    );
+    const log = page.getByTestId('transition-log');
+    for (const stage of STAGES.slice(1)) {
+      await log.getByRole('row').filter({ hasText: `Weiter nach ${STAGE_DE[stage]}` }).getByText('Weitergeschaltet').waitFor();
+    }
+    const { Onboarding } = await gql<{ Onboarding: { stage: string; status: string; liveAt: string | null; transitions: { kind: string; toStage: string; actor: string }[] } }>(
+      'query($id: ID!) { Onboarding(id: $id) { stage status liveAt transitions { kind toStage actor } } }',
+      { id: target.id },
+    );
+    expect(Onboarding.stage).toBe('LIVE');
+    expect(Onboarding.status).toBe('ACTIVE');
+    expect(Onboarding.liveAt).not.toBeNull();
+    expect(Onboarding.transitions.filter((t) => t.kind === 'ADVANCE').map((t) => t.toStage)).toEqual(STAGES.slice(1));
+    const after = await milestonesOf(target.id);
+    expect(after.find((m) => m.id === notApplicable.id)!.status).toBe('NOT_APPLICABLE');
+    expect(after.find((m) => m.id === withEvidence.id)!.status).toBe('DONE');
+    await saveScreenshot(page, 'onboarding');
+  });
+});
