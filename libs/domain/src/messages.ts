@@ -92,6 +92,22 @@ export const ISSUE_TEMPLATES = {
   STATE_ONLY_FOR_COORDINATOR: () => 'is only for state coordinators',
   PASSWORD_TOO_LONG: (p) => `must be at most ${p.max} characters long`,
   PASSWORD_CONTAINS_EMAIL: () => 'must not contain the e-mail address',
+  // Unique and foreign-key constraints of the database, named at their field by the API.
+  DUPLICATE_STATE_CODE: () => 'another state already has this code',
+  DUPLICATE_ARS_PREFIX: () => 'another state already has this regional key prefix',
+  DUPLICATE_ARS: () => 'another authority already has this ARS',
+  DUPLICATE_OZG_ID: () => 'another service already has this OZG-ID',
+  DUPLICATE_PRODUCT: () => 'this vendor already has a product with this name',
+  DUPLICATE_CONTRACT: () => 'this state already has a reuse contract for this service',
+  DUPLICATE_VARIANT: () => 'this state already has a reuse variant for this service',
+  DUPLICATE_ONBOARDING: () => 'this authority already has an onboarding for this service',
+  DUPLICATE_STAGE_KEY: () => 'this service already has a stage with this key',
+  DUPLICATE_STAGE_POSITION: () => 'this service already has a stage at this position',
+  DUPLICATE_TEMPLATE_KEY: () => 'this service already has a milestone template with this key',
+  DUPLICATE_MILESTONE_KEY: () => 'this onboarding already has a milestone with this key',
+  NO_SUCH_STATE: () => 'no state has this id',
+  NO_SUCH_SPECIALIST_SYSTEM: () => 'no specialist system has this id',
+  NO_SUCH_SERVICE: () => 'no service has this id',
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;

@@ -64,10 +64,10 @@ export function hasApiCode(error: unknown, code: string): boolean {
   return apiErrorsOf(error).some((e) => e.extensions?.code === code);
 }
 
-/** The field issues of a VALIDATION error ([] for other errors). */
+/** The field issues of a VALIDATION error, or of a CONFLICT that names its field (a duplicate); [] for other errors. */
 export function apiIssuesOf(error: unknown): ApiIssue[] {
   return apiErrorsOf(error)
-    .filter((e) => e.extensions?.code === 'VALIDATION')
+    .filter((e) => e.extensions?.code === 'VALIDATION' || e.extensions?.code === 'CONFLICT')
     .flatMap((e) => (Array.isArray(e.extensions?.issues) ? e.extensions.issues : []));
 }
 

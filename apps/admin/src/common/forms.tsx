@@ -104,11 +104,11 @@ export const VersionedEdit = ({ children, ...props }: EditProps & { children: Re
   );
 };
 
-/** Create view with the same error handling. */
-export const ResourceCreate = ({ children, ...props }: CreateProps & { children: ReactNode }) => {
+/** Create view with the same error handling; `meta` goes with the create mutation (e.g. sparse fields). */
+export const ResourceCreate = ({ children, meta, ...props }: CreateProps & { children: ReactNode; meta?: Record<string, unknown> }) => {
   const onError = useSaveErrorHandler();
   return (
-    <Create mutationOptions={{ onError }} redirect="show" {...props}>
+    <Create mutationOptions={{ onError, meta }} redirect="show" {...props}>
       {children}
     </Create>
   );

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import {
   BooleanInput,
+  CreateButton,
   DataTable,
   downloadCSV,
   ExportButton,
@@ -111,6 +112,7 @@ const Empty = () => {
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <CreateButton />
     <ExportButton meta={ONBOARDING_META} />
   </TopToolbar>
 );

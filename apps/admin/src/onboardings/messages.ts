@@ -52,6 +52,7 @@ const en = {
       resume: 'Resume',
       cancel: 'Cancel onboarding',
       reopen: 'Reopen',
+      create: 'New onboarding',
     },
     dialog: {
       reason: 'Reason',
@@ -67,6 +68,7 @@ const en = {
       reason_hint: 'The reason is recorded in the transition log.',
     },
     advance_blocked: 'Advancing is not possible yet:',
+    create_title: 'New onboarding',
     advance_blocked_to: 'Advancing to "%{stage}" is not possible yet:',
     last_stage: 'The onboarding is in the last stage.',
     no_stages: 'This service has no stages configured.',
@@ -219,6 +221,7 @@ const de: OnboardingMessages = {
       resume: 'Fortsetzen',
       cancel: 'Anbindung abbrechen',
       reopen: 'Wieder aufnehmen',
+      create: 'Anbindung anlegen',
     },
     dialog: {
       reason: 'Begründung',
@@ -234,6 +237,7 @@ const de: OnboardingMessages = {
       reason_hint: 'Die Begründung wird im Übergangsprotokoll festgehalten.',
     },
     advance_blocked: 'Weiterschalten ist noch nicht möglich:',
+    create_title: 'Neue Anbindung',
     advance_blocked_to: 'Weiterschalten nach „%{stage}“ ist noch nicht möglich:',
     last_stage: 'Die Anbindung ist in der letzten Phase.',
     no_stages: 'Für diese Leistung sind keine Phasen eingerichtet.',

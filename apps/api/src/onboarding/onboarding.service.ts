@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboarding, type FieldIssue } from '@efa/domain';
+import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, issueText, validateOnboarding, type FieldIssue } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
@@ -67,7 +67,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
       const existing = await em.findOneBy(Onboarding, { authorityId: authority!.id, serviceId: service!.id });
       if (existing) {
         throw new DomainError(ErrorCode.CONFLICT, `${authority!.name} already has an onboarding for ${service!.name}`, {
-          issues: [{ field: 'serviceId', message: 'this authority already has an onboarding for this service' }],
+          issues: [{ field: 'serviceId', ...issueText('DUPLICATE_ONBOARDING') }],
           details: { existingId: existing.id },
         });
       }
