@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
 import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
 
 /** The stage board and the contract matrix of the built console, in headless Chromium, through the real API. */
@@ -120,6 +120,53 @@ run('stage board and contract matrix in the browser', () => {
     await page.getByText(`${target.authority.name} wurde nach Kick-off verschoben.`).waitFor();
   });
 
+  it('moves a card with the keyboard only: its menu "Verschieben nach …" advances it with one mutation, and moves it back with a reason', async () => {
+    const serviceId = await aufenthaltstitelId();
+    const candidates = await onboardings({ serviceId, status: ['ACTIVE'], stage: ['INTEREST'], hasBlockingBlocker: false });
+    const target = candidates[candidates.length - 1];
+
+    await openSignedIn('/board');
+    await card(target.id).waitFor();
+    const mutations: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/graphql') && body.includes('mutation')) mutations.push(body);
+    });
+
+    // Focus the card's menu button (as Tab would reach it), open it with Enter, the first entry is the next stage.
+    const menuButton = card(target.id).getByRole('button', { name: `${target.authority.name} verschieben …` });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await menu.getByRole('menuitem', { name: 'Kick-off' }).waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Kick-off', 'Vorbereitung', 'Anbindung', 'Test', 'Live']);
+    await page.keyboard.press('Enter');
+    await column('KICK_OFF').locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    await page.getByText(`${target.authority.name} wurde nach Kick-off verschoben.`).waitFor();
+    for (let i = 0; i < 50 && (await stageOf(target.id)) !== 'KICK_OFF'; i++) await page.waitForTimeout(100);
+    expect(await stageOf(target.id)).toBe('KICK_OFF');
+    expect(mutations).toHaveLength(1);
+    expect(mutations[0]).toContain('advanceOnboarding');
+
+    // Back to Interesse: the menu lists it first; the dialog asks for the reason; Tab reaches "Zurückstufen".
+    await card(target.id).getByRole('button', { name: `${target.authority.name} verschieben …` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Interesse' }).waitFor();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Begründung' }).waitFor();
+    await page.keyboard.type('Kick-off-Termin verschoben');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await column('INTEREST').locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    for (let i = 0; i < 50 && (await stageOf(target.id)) !== 'INTEREST'; i++) await page.waitForTimeout(100);
+    expect(await stageOf(target.id)).toBe('INTEREST');
+    expect(mutations).toHaveLength(2);
+    expect(mutations[1]).toContain('moveOnboardingBack');
+    await saveScreenshot(page, 'board');
+  });
+
   it('snaps a refused move back and shows the reasons (open BLOCKING obstacle)', async () => {
     const serviceId = await aufenthaltstitelId();
     const blocked = (await onboardings({ serviceId, status: ['ACTIVE'], hasBlockingBlocker: true })).filter((o) => o.stage !== 'LIVE');
@@ -136,7 +183,7 @@ run('stage board and contract matrix in the browser', () => {
     const refusal = page.getByTestId('board-refusal');
     await refusal.waitFor();
     await refusal.getByText(`${target.authority.name} konnte nicht nach`, { exact: false }).waitFor();
-    await refusal.getByText('open blocking obstacle', { exact: false }).first().waitFor();
+    await refusal.getByText('Offenes blockierendes Hemmnis:', { exact: false }).first().waitFor();
     // Snapped back: still in its column, and unchanged in the API.
     await column(target.stage).locator(`[data-onboarding-id="${target.id}"]`).waitFor();
     expect(await column(next).locator(`[data-onboarding-id="${target.id}"]`).count()).toBe(0);
