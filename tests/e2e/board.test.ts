@@ -208,6 +208,7 @@ run('stage board and contract matrix in the browser', () => {
     const st = matrix.locator('td[data-state="ST"][data-service="Aufenthaltstitel"]');
     await bb.waitFor();
     await st.waitFor();
+    await saveScreenshot(page, 'contract-matrix');
 
     const { allReuseContracts } = await gql<{ allReuseContracts: { id: string; status: string; state: { code: string }; service: { name: string } }[] }>(
       '{ allReuseContracts(perPage: 1000) { id status state { code } service { name } } }',
