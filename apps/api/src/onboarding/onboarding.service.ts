@@ -19,6 +19,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     searchColumns: [],
     filterColumns: ['authorityId', 'serviceId', 'stage', 'status'],
     sortable: ['stage', 'status', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'authorityId', 'serviceId', 'jiraKey', 'createdAt', 'updatedAt'],
+    sortByReference: { authorityId: { table: 'authority', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'updatedAt',
     stateOf: async (o, em) => (await em.query(`SELECT state_id FROM authority WHERE id = $1`, [o.authorityId]))[0]?.state_id ?? null,
     coordinatorFields: COORDINATOR_ONBOARDING_FIELDS,

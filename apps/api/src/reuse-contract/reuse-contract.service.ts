@@ -17,6 +17,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     searchColumns: [],
     filterColumns: ['stateId', 'serviceId', 'status', 'legalRoute'],
     sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
+    sortByReference: { stateId: { table: 'state', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'createdAt',
     stateOf: async (r) => r.stateId,
     ownStateSql: 'e.stateId = :ownState',
