@@ -104,7 +104,10 @@ const Empty = () => {
       <Typography variant="h6" paragraph>
         {translate('onboarding.empty')}
       </Typography>
-      <Typography variant="body2">{translate('onboarding.empty_hint')}</Typography>
+      <Typography variant="body2" paragraph>
+        {translate('onboarding.empty_hint')}
+      </Typography>
+      <CreateButton variant="contained" label="onboarding.actions.create" />
     </Box>
   );
 };

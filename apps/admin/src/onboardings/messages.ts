@@ -36,7 +36,7 @@ const en = {
     status: { ACTIVE: 'Active', ON_HOLD: 'Paused', CANCELLED: 'Cancelled' },
     days: '%{smart_count} day |||| %{smart_count} days',
     empty: 'No onboardings yet',
-    empty_hint: 'Onboardings are created when an authority starts using a service.',
+    empty_hint: 'An onboarding connects one authority to one service and follows it from interest to go-live.',
     sections: {
       master: 'Master data',
       pipeline: 'Pipeline',
@@ -205,7 +205,7 @@ const de: OnboardingMessages = {
     status: { ACTIVE: 'Aktiv', ON_HOLD: 'Pausiert', CANCELLED: 'Abgebrochen' },
     days: '%{smart_count} Tag |||| %{smart_count} Tage',
     empty: 'Noch keine Anbindungen',
-    empty_hint: 'Anbindungen entstehen, wenn eine Behörde eine Leistung nachnutzt.',
+    empty_hint: 'Eine Anbindung verbindet eine Behörde mit einer Leistung und begleitet sie vom Interesse bis zum Go-Live.',
     sections: {
       master: 'Stammdaten',
       pipeline: 'Phasen',
