@@ -1,9 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
-import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase } from '../support/test-app.js';
+import type { Locator } from 'playwright-core';
+import { chromiumAvailable, saveScreenshot } from '../support/browser.js';
+import { consoleInBrowser } from '../support/console-browser.js';
 
 /**
  * The README's walk-through in headless Chromium: a rollout manager walks an
@@ -31,54 +28,8 @@ const STAGE_DE: Record<string, string> = {
 };
 
 run('onboarding walk-through in the browser', () => {
-  let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let browser: Browser;
-  let base: string;
-  let page: Page;
-  let token: string;
-  let pageErrors: Error[];
-
-  /** GraphQL from outside the browser, as the test administrator. */
-  async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data as T;
-  }
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    token = '';
-    token = (
-      await gql<{ signIn: { token: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
-        e: TEST_USERS.ADMIN.email,
-        p: TEST_PASSWORD,
-      })
-    ).signIn.token;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'de-DE', viewport: { width: 1400, height: 1000 } })).newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(pageErrors).toEqual([]);
-  });
+  const ui = consoleInBrowser({ apiUser: 'ADMIN', context: { viewport: { width: 1400, height: 1000 } } });
+  const gql = ui.gql;
 
   /** An active onboarding of Aufenthaltstitel in INTEREST, without blocking obstacle, of a state whose contract is signed (not the lead state). */
   async function onboardingToWalk(): Promise<{ id: string; authority: string }> {
@@ -109,23 +60,21 @@ run('onboarding walk-through in the browser', () => {
   }
 
   async function signInAsRolloutManager(hashPath: string) {
-    await page.goto(`${base}/#${hashPath}`);
-    await page.waitForURL(/#\/login$/);
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS.ROLLOUT_MANAGER.email);
-    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.hash === `#${hashPath}`);
+    await ui.page.goto(`${ui.base}/#${hashPath}`);
+    await ui.page.waitForURL(/#\/login$/);
+    await ui.submitLogin('ROLLOUT_MANAGER');
+    await ui.page.waitForURL((url) => url.hash === `#${hashPath}`);
   }
 
-  const checklistItem = (name: string): Locator => page.getByTestId('milestone-checklist').getByRole('listitem').filter({ hasText: name });
-  const activeStage = () => page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-active');
-  const confirm = () => page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' });
+  const checklistItem = (name: string): Locator => ui.page.getByTestId('milestone-checklist').getByRole('listitem').filter({ hasText: name });
+  const activeStage = () => ui.page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-active');
+  const confirm = () => ui.page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' });
 
   /** Ticks a milestone in the checklist: done (optionally with an evidence link) or not applicable with a reason; waits until the list shows it. */
   async function tick(m: MilestoneRow, how: { evidenceUrl?: string; notApplicable?: string } = {}) {
     const item = checklistItem(m.nameDe);
     await item.getByRole('button', { name: how.notApplicable ? 'Entfällt' : 'Erledigt' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = ui.page.getByRole('dialog');
     if (how.notApplicable) await dialog.getByRole('textbox', { name: 'Begründung' }).fill(how.notApplicable);
     if (how.evidenceUrl) await dialog.getByRole('textbox', { name: 'Link zum Nachweis (optional)' }).fill(how.evidenceUrl);
     await confirm().click();
@@ -133,9 +82,9 @@ run('onboarding walk-through in the browser', () => {
   }
 
   async function advanceTo(stage: string) {
-    await page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' }).click();
-    await page.getByRole('dialog').getByText(`In „${STAGE_DE[stage]}“ weiterschalten`).waitFor();
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Kommentar (optional)' }).fill(`Weiter nach ${STAGE_DE[stage]}`);
+    await ui.page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' }).click();
+    await ui.page.getByRole('dialog').getByText(`In „${STAGE_DE[stage]}“ weiterschalten`).waitFor();
+    await ui.page.getByRole('dialog').getByRole('textbox', { name: 'Kommentar (optional)' }).fill(`Weiter nach ${STAGE_DE[stage]}`);
     await confirm().click();
     await activeStage().filter({ hasText: new RegExp(`^${STAGE_DE[stage]}$`) }).waitFor();
   }
@@ -146,7 +95,7 @@ run('onboarding walk-through in the browser', () => {
     const milestones = (await milestonesOf(target.id)).filter((m) => m.status === 'OPEN');
 
     await signInAsRolloutManager(`/Onboarding/${encodeURIComponent(target.id)}/show`);
-    await page.getByText(target.authority).first().waitFor();
+    await ui.page.getByText(target.authority).first().waitFor();
     await activeStage().filter({ hasText: /^Interesse$/ }).waitFor();
 
     const notApplicable = milestones.find((m) => m.stage === 'PREPARATION' && m.required)!;
@@ -161,12 +110,12 @@ run('onboarding walk-through in the browser', () => {
       if (stage === 'TEST') break;
       await advanceTo(STAGES[STAGES.indexOf(stage) + 1]);
     }
-    await saveScreenshot(page, 'onboarding-test-stage');
+    await saveScreenshot(ui.page, 'onboarding-test-stage');
 
     // In TEST, with the test application still open: advancing to LIVE is refused, and the page says what is missing.
-    const advance = page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' });
+    const advance = ui.page.getByTestId('workflow-buttons').getByRole('button', { name: 'Weiterschalten' });
     expect(await advance.isDisabled()).toBe(true);
-    const reasons = page.getByTestId('advance-reasons');
+    const reasons = ui.page.getByTestId('advance-reasons');
     await reasons.getByText(`Pflicht-Meilenstein nicht erledigt: ${last.nameDe} (Test)`).waitFor();
     expect(await reasons.textContent()).not.toContain('required milestone');
 
@@ -175,10 +124,10 @@ run('onboarding walk-through in the browser', () => {
     await advanceTo('LIVE');
 
     // The stepper, the transition log and the API agree: LIVE.
-    expect(await page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-completed').allTextContents()).toEqual(
+    expect(await ui.page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-completed').allTextContents()).toEqual(
       STAGES.slice(0, -1).map((s) => STAGE_DE[s]),
     );
-    const log = page.getByTestId('transition-log');
+    const log = ui.page.getByTestId('transition-log');
     for (const stage of STAGES.slice(1)) {
       await log.getByRole('row').filter({ hasText: `Weiter nach ${STAGE_DE[stage]}` }).getByText('Weitergeschaltet').waitFor();
     }
@@ -193,7 +142,7 @@ run('onboarding walk-through in the browser', () => {
     const after = await milestonesOf(target.id);
     expect(after.find((m) => m.id === notApplicable.id)!.status).toBe('NOT_APPLICABLE');
     expect(after.find((m) => m.id === withEvidence.id)!.status).toBe('DONE');
-    await saveScreenshot(page, 'onboarding');
+    await saveScreenshot(ui.page, 'onboarding');
   });
 
   it('creates an onboarding from the authority page; a second one of the same service is refused at the service field', async () => {
@@ -209,26 +158,26 @@ run('onboarding walk-through in the browser', () => {
     const free = allServices.find((s) => !own.some((o) => o.serviceId === s.id))!;
 
     await signInAsRolloutManager(`/Authority/${encodeURIComponent(existing.authority.id)}/show/onboardings`);
-    await page.getByRole('link', { name: 'Anbindung anlegen' }).click();
-    await page.waitForURL(/#\/Onboarding\/create/);
+    await ui.page.getByRole('link', { name: 'Anbindung anlegen' }).click();
+    await ui.page.waitForURL(/#\/Onboarding\/create/);
     // The authority is filled in (once its name has loaded).
-    await page.getByRole('combobox', { name: 'Behörde' }).and(page.locator(`input[value="${existing.authority.name}"]`)).waitFor();
+    await ui.page.getByRole('combobox', { name: 'Behörde' }).and(ui.page.locator(`input[value="${existing.authority.name}"]`)).waitFor();
 
     // The same service again: the API's CONFLICT is shown at the service field, the input kept.
-    await page.getByRole('combobox', { name: 'Leistung' }).click();
-    await page.getByRole('option', { name: 'Aufenthaltstitel', exact: true }).click();
-    await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('diese Behörde hat bereits eine Anbindung für diese Leistung').waitFor();
-    expect(page.url()).toMatch(/#\/Onboarding\/create/);
-    await saveScreenshot(page, 'onboarding-create-conflict');
+    await ui.page.getByRole('combobox', { name: 'Leistung' }).click();
+    await ui.page.getByRole('option', { name: 'Aufenthaltstitel', exact: true }).click();
+    await ui.page.getByRole('button', { name: 'Speichern' }).click();
+    await ui.page.getByText('diese Behörde hat bereits eine Anbindung für diese Leistung').waitFor();
+    expect(ui.page.url()).toMatch(/#\/Onboarding\/create/);
+    await saveScreenshot(ui.page, 'onboarding-create-conflict');
 
-    await page.getByRole('combobox', { name: 'Leistung' }).click();
-    await page.getByRole('option', { name: free.name, exact: true }).click();
-    await page.getByRole('textbox', { name: 'Verantwortlich' }).fill('Rollout-Team (Test)');
-    await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.waitForURL(/#\/Onboarding\/[^/]+\/show$/);
+    await ui.page.getByRole('combobox', { name: 'Leistung' }).click();
+    await ui.page.getByRole('option', { name: free.name, exact: true }).click();
+    await ui.page.getByRole('textbox', { name: 'Verantwortlich' }).fill('Rollout-Team (Test)');
+    await ui.page.getByRole('button', { name: 'Speichern' }).click();
+    await ui.page.waitForURL(/#\/Onboarding\/[^/]+\/show$/);
     await activeStage().waitFor();
-    const id = decodeURIComponent(/#\/Onboarding\/([^/]+)\/show$/.exec(page.url())![1]);
+    const id = decodeURIComponent(/#\/Onboarding\/([^/]+)\/show$/.exec(ui.page.url())![1]);
     const { Onboarding } = await gql<{ Onboarding: { authorityId: string; serviceId: string; owner: string; status: string } }>(
       'query($id: ID!) { Onboarding(id: $id) { authorityId serviceId owner status } }',
       { id },
@@ -238,9 +187,9 @@ run('onboarding walk-through in the browser', () => {
 
   it('offers the create view from the onboarding list', async () => {
     await signInAsRolloutManager('/Onboarding');
-    await page.getByRole('link', { name: 'Erstellen' }).click();
-    await page.waitForURL(/#\/Onboarding\/create/);
-    await page.getByRole('combobox', { name: 'Behörde' }).waitFor();
-    await saveScreenshot(page, 'onboarding-list-create');
+    await ui.page.getByRole('link', { name: 'Erstellen' }).click();
+    await ui.page.waitForURL(/#\/Onboarding\/create/);
+    await ui.page.getByRole('combobox', { name: 'Behörde' }).waitFor();
+    await saveScreenshot(ui.page, 'onboarding-list-create');
   });
 });
