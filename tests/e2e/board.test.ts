@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
-import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, saveScreenshot } from '../support/browser.js';
+import { consoleInBrowser } from '../support/console-browser.js';
+import type { TestUserKey } from '../support/test-app.js';
 
 /** The stage board and the contract matrix of the built console, in headless Chromium, through the real API. */
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -16,61 +14,19 @@ interface OnboardingRow {
 }
 
 run('stage board and contract matrix in the browser', () => {
-  let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let browser: Browser;
+  /** The app, the browser and GraphQL from outside it as the test administrator. */
+  const ui = consoleInBrowser({ apiUser: 'ADMIN', context: { viewport: { width: 1600, height: 1000 } } });
+  const gql = ui.gql;
   let base: string;
   let page: Page;
-  let token: string;
-  let pageErrors: Error[];
-
-  /** GraphQL from outside the browser, as the test administrator. */
-  async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data as T;
-  }
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    token = '';
-    token = (
-      await gql<{ signIn: { token: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
-        e: TEST_USERS.ADMIN.email,
-        p: TEST_PASSWORD,
-      })
-    ).signIn.token;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'de-DE', viewport: { width: 1600, height: 1000 } })).newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(pageErrors).toEqual([]);
+  beforeEach(() => {
+    ({ base, page } = ui);
   });
 
   async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN') {
     await page.goto(`${base}/#${hashPath}`);
     await page.waitForURL(/#\/login$/);
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
-    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await ui.submitLogin(user);
     await page.waitForURL((url) => url.hash === `#${hashPath}`);
   }
 
