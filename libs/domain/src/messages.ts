@@ -92,6 +92,13 @@ export const ISSUE_TEMPLATES = {
   STATE_ONLY_FOR_COORDINATOR: () => 'is only for state coordinators',
   PASSWORD_TOO_LONG: (p) => `must be at most ${p.max} characters long`,
   PASSWORD_CONTAINS_EMAIL: () => 'must not contain the e-mail address',
+  NOT_IN_FUTURE: (p) => `(${p.value}) must not be in the future`,
+  REFERENCE_NOT_FOUND: (p) => `no ${p.label} has the id "${p.id}"`,
+  NOT_A_STAGE_OF_SERVICE: (p) => `"${p.stage}" is not a stage of this service`,
+  EMAIL_TAKEN: () => 'another account has this e-mail address',
+  RESOLUTION_REQUIRED: () => 'is required: say how the obstacle was resolved',
+  OBSTACLE_REOPEN_REASON_REQUIRED: () => 'is required: say why the obstacle is back',
+  NOT_APPLICABLE_REASON_REQUIRED: () => 'is required: say why the milestone does not apply',
   // Unique and foreign-key constraints of the database, named at their field by the API.
   DUPLICATE_STATE_CODE: () => 'another state already has this code',
   DUPLICATE_ARS_PREFIX: () => 'another state already has this regional key prefix',

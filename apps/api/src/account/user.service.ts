@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role, checkPassword, refusalReason, validateUser, type CodedMessage, type FieldIssue } from '@efa/domain';
+import { DomainError, Role, checkPassword, issueText, refusalReason, validateUser, type CodedMessage, type FieldIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -25,7 +25,7 @@ export class UserService extends CrudService<User, UserFilter> {
     const issues: FieldIssue[] = [];
     if (u.stateId) await loadReference(em, State, u.stateId, 'stateId', 'state', issues);
     const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [u.email ?? '', u.id ?? null]);
-    if (taken) issues.push({ field: 'email', message: 'another account has this e-mail address' });
+    if (taken) issues.push({ field: 'email', ...issueText('EMAIL_TAKEN') });
     return [...issues, ...validateUser(u)];
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role, refusalReason, validateBlocker, type CodedMessage, type FieldIssue, today } from '@efa/domain';
+import { DomainError, Role, issueText, refusalReason, validateBlocker, type CodedMessage, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -39,7 +39,7 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   protected async validate(b: Blocker, em: EntityManager): Promise<FieldIssue[]> {
     const issues: FieldIssue[] = [];
     await loadReference(em, Onboarding, b.onboardingId, 'onboardingId', 'onboarding', issues);
-    if (b.openedAt && b.openedAt > today()) issues.push({ field: 'openedAt', message: `(${b.openedAt}) must not be in the future` });
+    if (b.openedAt && b.openedAt > today()) issues.push({ field: 'openedAt', ...issueText('NOT_IN_FUTURE', { value: b.openedAt }) });
     return [...issues, ...validateBlocker(b)];
   }
 
@@ -56,9 +56,9 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
       if (b.resolvedAt) throw DomainError.notAllowed([refusalReason('OBSTACLE_ALREADY_RESOLVED', { date: b.resolvedAt })]);
-      if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', message: 'is required: say how the obstacle was resolved' }]);
+      if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', ...issueText('RESOLUTION_REQUIRED') }]);
       const date = resolvedAt ?? today();
-      if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', ...issueText('NOT_IN_FUTURE', { value: date }) }]);
       return this.applyChange(em, b, { resolvedAt: date, resolution: resolution.trim() }, actor, 'RESOLVE', resolution);
     });
   }
@@ -67,7 +67,7 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
       if (!b.resolvedAt) throw DomainError.notAllowed([refusalReason('OBSTACLE_STILL_OPEN')]);
-      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the obstacle is back' }]);
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', ...issueText('OBSTACLE_REOPEN_REASON_REQUIRED') }]);
       return this.applyChange(em, b, { resolvedAt: null, resolution: null }, actor, 'REOPEN', reason);
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, MilestoneStatus, refusalReason, validateMilestone, validateMilestoneTemplate, type CodedMessage, type FieldIssue, today } from '@efa/domain';
+import { DomainError, MilestoneStatus, issueText, refusalReason, validateMilestone, validateMilestoneTemplate, type CodedMessage, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
@@ -35,7 +35,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     const issues: FieldIssue[] = [];
     const onboarding = await loadReference(em, Onboarding, m.onboardingId, 'onboardingId', 'onboarding', issues);
     if (onboarding && m.stage && !(await em.findOneBy(ServiceStage, { serviceId: onboarding.serviceId, key: m.stage }))) {
-      issues.push({ field: 'stage', message: `"${m.stage}" is not a stage of this service` });
+      issues.push({ field: 'stage', ...issueText('NOT_A_STAGE_OF_SERVICE', { stage: m.stage }) });
     }
     const template = validateMilestoneTemplate({ key: m.key, stageKey: m.stage, nameDe: m.nameDe, nameEn: m.nameEn, required: m.required, position: m.position, active: true });
     return [...issues, ...template.map((i) => ({ ...i, field: i.field === 'stageKey' ? 'stage' : i.field })), ...validateMilestone(m)];
@@ -55,7 +55,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
       const m = await this.loadForWrite(em, id, version);
       if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_DONE')]);
       const date = completedAt ?? today();
-      if (date > today()) throw DomainError.validation([{ field: 'completedAt', message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field: 'completedAt', ...issueText('NOT_IN_FUTURE', { value: date }) }]);
       return this.applyChange(em, m, { status: MilestoneStatus.DONE, completedAt: date, evidenceUrl: evidenceUrl ?? m.evidenceUrl, note: note ?? m.note }, actor, 'COMPLETE', note);
     });
   }
@@ -72,7 +72,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
       if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_NOT_APPLICABLE')]);
-      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the milestone does not apply' }]);
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', ...issueText('NOT_APPLICABLE_REASON_REQUIRED') }]);
       return this.applyChange(em, m, { status: MilestoneStatus.NOT_APPLICABLE, completedAt: null, note: reason.trim() }, actor, 'NOT_APPLICABLE', reason);
     });
   }
