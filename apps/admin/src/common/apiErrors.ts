@@ -56,8 +56,8 @@ export function refusalOf(error: unknown): Refusal {
   return { code: typeof ext.code === 'string' ? ext.code : undefined, reasons: [...reasons, ...issues], message: first.message };
 }
 
-/** Is this a stale-version refusal (someone else saved in between)? */
-export const isConflict = (refusal: Refusal): boolean => refusal.code === 'CONFLICT';
+/** Is this a stale-version refusal (someone else saved in between)? A CONFLICT naming a field is a duplicate instead. */
+export const isConflict = (refusal: Refusal): boolean => refusal.code === 'CONFLICT' && !refusal.reasons.some((r) => r.kind === 'issue');
 
 /** Does the error carry this API error code (e.g. CONFLICT)? */
 export function hasApiCode(error: unknown, code: string): boolean {

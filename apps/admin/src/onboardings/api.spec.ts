@@ -20,6 +20,12 @@ describe('refusalOf', () => {
     expect(isConflict(refusal)).toBe(true);
   });
 
+  it('tells a duplicate (CONFLICT naming its field) from a stale version', () => {
+    const duplicate = refusalOf({ errors: [{ message: 'dup', extensions: { code: 'CONFLICT', issues: [{ field: 'serviceId', code: 'DUPLICATE_ONBOARDING', message: 'this authority already has an onboarding for this service' }] } }] });
+    expect(isConflict(duplicate)).toBe(false);
+    expect(duplicate.reasons).toEqual([{ kind: 'issue', field: 'serviceId', code: 'DUPLICATE_ONBOARDING', params: undefined, message: 'this authority already has an onboarding for this service' }]);
+  });
+
   it('finds errors inside react-admin HttpError bodies, network errors and causes', () => {
     const inner = { result: { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] } };
     expect(refusalOf({ message: 'x', body: { networkError: inner } }).code).toBe('FORBIDDEN');

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useFieldValue, useGetIdentity, useGetList, useLocaleState, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useRefusalText } from '../common/useRefusalText';
-import { refusalOf, type Refusal } from './api';
+import { isConflict, refusalOf, type Refusal } from './api';
 import { stageName, type StageLabelSource } from './logic';
 
 /** The signed-in user as libs/domain's Principal (null while loading). */
@@ -95,7 +95,7 @@ export function useProblemDialog(): { show: (error: unknown) => void; dialog: Re
   const text = useRefusalText();
   const close = () => setProblem(null);
   const show = useCallback((error: unknown) => setProblem(refusalOf(error)), []);
-  const conflict = problem?.code === 'CONFLICT';
+  const conflict = problem !== null && isConflict(problem);
   const dialog = (
     <Dialog open={problem !== null} onClose={close} aria-labelledby="onboarding-problem-title">
       <DialogTitle id="onboarding-problem-title">
