@@ -63,6 +63,25 @@ describe('authorities through GraphQL', () => {
     expect(byArs.data!.allAuthorities.map((a: { ars: string }) => a.ars)).toEqual(['010010000000', '010020000000', '010030000000']);
   });
 
+  it('sorts a reference column by the name it shows (state, service, authority), not by the id', async () => {
+    // The database's own order of the names (its collation) is the reference: each list's names must follow it.
+    const inOrder = (names: string[], reference: string[]) => {
+      const rank = new Map(reference.map((n, i) => [n, i]));
+      const ranks = names.map((n) => rank.get(n)!);
+      return ranks.every((r, i) => r !== undefined && (i === 0 || ranks[i - 1] <= r));
+    };
+    const states = await t.gql(`{ allStates(perPage: 100, sortField: "name", sortOrder: "ASC") { name } }`);
+    const byState = await t.gql(`{ allAuthorities(perPage: 1000, sortField: "stateId", sortOrder: "ASC") { state { name } } }`);
+    const stateNames = byState.data!.allAuthorities.map((a: { state: { name: string } }) => a.state.name);
+    expect(new Set(stateNames).size).toBe(16);
+    expect(inOrder(stateNames, states.data!.allStates.map((s: { name: string }) => s.name))).toBe(true);
+    const authorities = await t.gql(`{ allAuthorities(perPage: 1000, sortField: "name", sortOrder: "DESC") { name } }`);
+    const onboardings = await t.gql(`{ allOnboardings(perPage: 200, sortField: "authorityId", sortOrder: "DESC") { authority { name } } }`);
+    const names = onboardings.data!.allOnboardings.map((o: { authority: { name: string } }) => o.authority.name);
+    expect(names.length).toBeGreaterThan(100);
+    expect(inOrder(names, authorities.data!.allAuthorities.map((a: { name: string }) => a.name))).toBe(true);
+  });
+
   it('pages through a list without overlap', async () => {
     const p0 = await t.gql(LIST, { page: 0, perPage: 50, sortField: 'ars' });
     const p1 = await t.gql(LIST, { page: 1, perPage: 50, sortField: 'ars' });

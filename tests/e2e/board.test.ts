@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { chromiumAvailable } from '../support/browser.js';
+import { chromiumAvailable, saveScreenshot } from '../support/browser.js';
 import { consoleInBrowser } from '../support/console-browser.js';
 import type { TestUserKey } from '../support/test-app.js';
 
@@ -76,6 +76,53 @@ run('stage board and contract matrix in the browser', () => {
     await page.getByText(`${target.authority.name} wurde nach Kick-off verschoben.`).waitFor();
   });
 
+  it('moves a card with the keyboard only: its menu "Verschieben nach …" advances it with one mutation, and moves it back with a reason', async () => {
+    const serviceId = await aufenthaltstitelId();
+    const candidates = await onboardings({ serviceId, status: ['ACTIVE'], stage: ['INTEREST'], hasBlockingBlocker: false });
+    const target = candidates[candidates.length - 1];
+
+    await openSignedIn('/board');
+    await card(target.id).waitFor();
+    const mutations: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/graphql') && body.includes('mutation')) mutations.push(body);
+    });
+
+    // Focus the card's menu button (as Tab would reach it), open it with Enter, the first entry is the next stage.
+    const menuButton = card(target.id).getByRole('button', { name: `${target.authority.name} verschieben …` });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await menu.getByRole('menuitem', { name: 'Kick-off' }).waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Kick-off', 'Vorbereitung', 'Anbindung', 'Test', 'Live']);
+    await page.keyboard.press('Enter');
+    await column('KICK_OFF').locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    await page.getByText(`${target.authority.name} wurde nach Kick-off verschoben.`).waitFor();
+    for (let i = 0; i < 50 && (await stageOf(target.id)) !== 'KICK_OFF'; i++) await page.waitForTimeout(100);
+    expect(await stageOf(target.id)).toBe('KICK_OFF');
+    expect(mutations).toHaveLength(1);
+    expect(mutations[0]).toContain('advanceOnboarding');
+
+    // Back to Interesse: the menu lists it first; the dialog asks for the reason; Tab reaches "Zurückstufen".
+    await card(target.id).getByRole('button', { name: `${target.authority.name} verschieben …` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Interesse' }).waitFor();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Begründung' }).waitFor();
+    await page.keyboard.type('Kick-off-Termin verschoben');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await column('INTEREST').locator(`[data-onboarding-id="${target.id}"]`).waitFor();
+    for (let i = 0; i < 50 && (await stageOf(target.id)) !== 'INTEREST'; i++) await page.waitForTimeout(100);
+    expect(await stageOf(target.id)).toBe('INTEREST');
+    expect(mutations).toHaveLength(2);
+    expect(mutations[1]).toContain('moveOnboardingBack');
+    await saveScreenshot(page, 'board');
+  });
+
   it('snaps a refused move back and shows the reasons (open BLOCKING obstacle)', async () => {
     const serviceId = await aufenthaltstitelId();
     const blocked = (await onboardings({ serviceId, status: ['ACTIVE'], hasBlockingBlocker: true })).filter((o) => o.stage !== 'LIVE');
@@ -92,7 +139,7 @@ run('stage board and contract matrix in the browser', () => {
     const refusal = page.getByTestId('board-refusal');
     await refusal.waitFor();
     await refusal.getByText(`${target.authority.name} konnte nicht nach`, { exact: false }).waitFor();
-    await refusal.getByText('open blocking obstacle', { exact: false }).first().waitFor();
+    await refusal.getByText('Offenes blockierendes Hemmnis:', { exact: false }).first().waitFor();
     // Snapped back: still in its column, and unchanged in the API.
     await column(target.stage).locator(`[data-onboarding-id="${target.id}"]`).waitFor();
     expect(await column(next).locator(`[data-onboarding-id="${target.id}"]`).count()).toBe(0);
@@ -117,6 +164,7 @@ run('stage board and contract matrix in the browser', () => {
     const st = matrix.locator('td[data-state="ST"][data-service="Aufenthaltstitel"]');
     await bb.waitFor();
     await st.waitFor();
+    await saveScreenshot(page, 'contract-matrix');
 
     const { allReuseContracts } = await gql<{ allReuseContracts: { id: string; status: string; state: { code: string }; service: { name: string } }[] }>(
       '{ allReuseContracts(perPage: 1000) { id status state { code } service { name } } }',

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
 import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
 
 /** The built console in headless Chromium, through the real API on a real database. */
@@ -97,6 +97,7 @@ run('console in the browser', () => {
     await page.getByRole('cell', { name: '120720000000' }).waitFor();
     await page.getByRole('cell', { name: 'Brandenburg' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(2); // header + one match
+    await saveScreenshot(page, 'authority-list');
   });
 
   it('switches to English, and keeps it on the login page after signing out', async () => {
@@ -124,11 +125,13 @@ run('console in the browser', () => {
     const show = page.locator('.RaShow-main');
     await show.getByText('150850000000').waitFor();
     await show.getByRole('link', { name: 'Sachsen-Anhalt' }).waitFor();
+    await saveScreenshot(page, 'authority');
   });
 
   it('refuses a wrong password with a message and stays on the login page', async () => {
     await page.goto(`${base}/#/State`);
     await expectLoginPage();
+    await saveScreenshot(page, 'sign-in');
     await submitLogin(TEST_USERS.ADMIN.email, 'not-the-password');
     await page.getByText('E-Mail-Adresse oder Passwort ist falsch.').waitFor();
     expect(page.url()).toMatch(/#\/login$/);

@@ -3,6 +3,8 @@ import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
 import { toReactAdminError } from './common/apiErrors';
+import { localizeCoded } from './common/codedMessages';
+import { i18nProvider } from './i18n/i18nProvider';
 import { RESOURCE_NAMES } from './resourceNames';
 
 export { ApiUnreachableError, GRAPHQL_URI };
@@ -92,11 +94,12 @@ export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Pr
 /**
  * The error mapping of the CRUD methods: a VALIDATION error with field
  * issues becomes react-admin's server-side validation error
- * (`body.errors`: each message at its input, the form keeps its values);
+ * (`body.errors`: each message at its input, in the console's language,
+ * the form keeps its values);
  * every other error passes unchanged (checkError still sees its codes).
  */
 export function mapError(error: unknown): unknown {
-  return toReactAdminError(error);
+  return toReactAdminError(error, (issue) => localizeCoded('issue', issue, i18nProvider.translate, i18nProvider.getLocale()));
 }
 
 const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;

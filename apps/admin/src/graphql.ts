@@ -48,7 +48,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** One GraphQL error entry as the API sends it. */
 export interface ApiErrorEntry {
   message: string;
-  extensions?: { code?: string; issues?: Array<{ field: string; message: string }>; reasons?: unknown; [key: string]: unknown };
+  extensions?: { code?: string; issues?: Array<{ field: string; message: string; code?: string; params?: Record<string, unknown> }>; reasons?: unknown; refusals?: unknown; [key: string]: unknown };
 }
 
 /**

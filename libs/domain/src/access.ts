@@ -5,6 +5,8 @@
  * Object-level rules (a state coordinator works only in their own state,
  * and sees other states' internal data redacted) are functions below.
  */
+import { issueText, type CodedMessage } from './messages.js';
+
 export const Role = {
   ADMIN: 'ADMIN',
   ROLLOUT_MANAGER: 'ROLLOUT_MANAGER',
@@ -158,10 +160,10 @@ export function obstacleScopeOf(principal: Principal | null | undefined): string
 export const COORDINATOR_ONBOARDING_FIELDS: readonly string[] = ['subjectContact', 'technicalContact'];
 
 /** Password rules (ASVS L2): at least 12 characters, at most 128, not the e-mail address. */
-export function checkPassword(password: string, email?: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 12) problems.push('must be at least 12 characters long');
-  if (password.length > 128) problems.push('must be at most 128 characters long');
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) problems.push('must not contain the e-mail address');
+export function checkPassword(password: string, email?: string): CodedMessage[] {
+  const problems: CodedMessage[] = [];
+  if (password.length < 12) problems.push(issueText('TOO_SHORT', { min: 12 }));
+  if (password.length > 128) problems.push(issueText('PASSWORD_TOO_LONG', { max: 128 }));
+  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) problems.push(issueText('PASSWORD_CONTAINS_EMAIL'));
   return problems;
 }

@@ -9,10 +9,10 @@ describe('contract lifecycle', () => {
   });
 
   it('never moves back, and terminates only a signed contract with a reason', () => {
-    expect(checkContractTransition('SIGNED', 'NEGOTIATING')).toEqual(['a contract cannot go back from SIGNED to NEGOTIATING']);
-    expect(checkContractTransition('SIGNED', 'SIGNED')).toEqual(['the contract is already SIGNED']);
-    expect(checkContractTransition('NEGOTIATING', 'TERMINATED', 'x')).toEqual(['only a signed contract can be terminated (it is NEGOTIATING)']);
-    expect(checkContractTransition('SIGNED', 'TERMINATED', ' ')).toEqual(['terminating needs a reason']);
+    expect(checkContractTransition('SIGNED', 'NEGOTIATING').map((r) => r.message)).toEqual(['a contract cannot go back from SIGNED to NEGOTIATING']);
+    expect(checkContractTransition('SIGNED', 'SIGNED').map((r) => r.message)).toEqual(['the contract is already SIGNED']);
+    expect(checkContractTransition('NEGOTIATING', 'TERMINATED', 'x').map((r) => r.message)).toEqual(['only a signed contract can be terminated (it is NEGOTIATING)']);
+    expect(checkContractTransition('SIGNED', 'TERMINATED', ' ').map((r) => r.message)).toEqual(['terminating needs a reason']);
   });
 
   it('lets a state go live with a signed contract or as the lead state', () => {

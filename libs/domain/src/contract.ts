@@ -1,4 +1,5 @@
 import { ContractStatus } from './enums.js';
+import { refusalReason as coded, type CodedMessage } from './messages.js';
 
 /** The contract lifecycle: NONE -> INTEREST_DECLARED -> NEGOTIATING -> SIGNED -> TERMINATED. */
 const ORDER: ContractStatus[] = [ContractStatus.NONE, ContractStatus.INTEREST_DECLARED, ContractStatus.NEGOTIATING, ContractStatus.SIGNED, ContractStatus.TERMINATED];
@@ -8,15 +9,15 @@ const ORDER: ContractStatus[] = [ContractStatus.NONE, ContractStatus.INTEREST_DE
  * skipped (interest straight to signed), except that only a signed contract
  * can be terminated. Returns the reasons for a refusal (empty = allowed).
  */
-export function checkContractTransition(from: ContractStatus | string, to: ContractStatus, reason?: string | null): string[] {
-  const reasons: string[] = [];
+export function checkContractTransition(from: ContractStatus | string, to: ContractStatus, reason?: string | null): CodedMessage[] {
+  const reasons: CodedMessage[] = [];
   const a = ORDER.indexOf(from as ContractStatus);
   const b = ORDER.indexOf(to);
-  if (from === to) reasons.push(`the contract is already ${to}`);
-  else if (b < a) reasons.push(`a contract cannot go back from ${from} to ${to}`);
+  if (from === to) reasons.push(coded('CONTRACT_ALREADY', { status: to }));
+  else if (b < a) reasons.push(coded('CONTRACT_BACKWARDS', { from, to }));
   if (to === ContractStatus.TERMINATED) {
-    if (from !== ContractStatus.SIGNED) reasons.push(`only a signed contract can be terminated (it is ${from})`);
-    if (!reason?.trim()) reasons.push('terminating needs a reason');
+    if (from !== ContractStatus.SIGNED) reasons.push(coded('CONTRACT_TERMINATE_UNSIGNED', { status: from }));
+    if (!reason?.trim()) reasons.push(coded('TERMINATE_NEEDS_REASON'));
   }
   return reasons;
 }

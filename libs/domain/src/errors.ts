@@ -18,10 +18,17 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** One problem with one input field: which field, what is wrong. */
+import type { CodedMessage, MessageParams } from './messages.js';
+
+/**
+ * One problem with one input field: which field, what is wrong (English), and
+ * for the rules of libs/domain a stable `code` with its `params` (messages.ts).
+ */
 export interface FieldIssue {
   field: string;
   message: string;
+  code?: string;
+  params?: MessageParams;
 }
 
 export class DomainError extends Error {
@@ -45,13 +52,18 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `${entity} with id ${id} does not exist`, { details: { entity, id } });
   }
 
-  /** A move the rules refuse, with every reason (the console lists them). */
-  static notAllowed(reasons: string[]): DomainError {
-    return new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons } });
+  /**
+   * A move the rules refuse, with every reason: `details.reasons` holds the
+   * English messages, `details.refusals` the coded reasons ({code, params,
+   * message}) that clients translate.
+   */
+  static notAllowed(refusals: CodedMessage[]): DomainError {
+    const reasons = refusals.map((r) => r.message);
+    return new DomainError(ErrorCode.TRANSITION_NOT_ALLOWED, `Not allowed: ${reasons.join('; ')}`, { details: { reasons, refusals } });
   }
 
   /** Throws TRANSITION_NOT_ALLOWED when there are reasons. */
-  static refuseIf(reasons: string[]): void {
+  static refuseIf(reasons: CodedMessage[]): void {
     if (reasons.length > 0) throw DomainError.notAllowed(reasons);
   }
 

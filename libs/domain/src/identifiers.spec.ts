@@ -6,7 +6,7 @@ describe('ARS', () => {
   });
 
   it('rejects anything but exactly 12 digits and names the field', () => {
-    expect(checkArs('12062', 'BB')).toEqual([{ field: 'ars', message: 'must be exactly 12 digits, got "12062"' }]);
+    expect(checkArs('12062', 'BB')).toMatchObject([{ field: 'ars', message: 'must be exactly 12 digits, got "12062"' }]);
     expect(checkArs('12062000000X', 'BB')[0].field).toBe('ars');
     expect(checkArs('', 'BB')[0].message).toMatch(/required/);
     expect(checkArs(undefined, 'BB')[0].message).toMatch(/required/);

@@ -1,4 +1,5 @@
 import type { FieldIssue } from './errors.js';
+import { issueText, type IssueCode, type MessageParams } from './messages.js';
 import { stateByArsPrefix, stateByCode } from './states.js';
 
 /**
@@ -8,16 +9,18 @@ import { stateByArsPrefix, stateByCode } from './states.js';
  */
 export const ARS_PATTERN = /^\d{12}$/;
 
+const issue = (field: string, code: IssueCode, params: MessageParams = {}): FieldIssue => ({ field, ...issueText(code, params) });
+
 export function checkArs(ars: unknown, stateCode: string | undefined, field = 'ars'): FieldIssue[] {
-  if (typeof ars !== 'string' || ars.length === 0) return [{ field, message: 'is required (12 digits)' }];
-  if (!ARS_PATTERN.test(ars)) return [{ field, message: `must be exactly 12 digits, got "${ars}"` }];
+  if (typeof ars !== 'string' || ars.length === 0) return [issue(field, 'ARS_REQUIRED')];
+  if (!ARS_PATTERN.test(ars)) return [issue(field, 'ARS_FORMAT', { input: ars })];
   const prefix = ars.slice(0, 2);
   const byPrefix = stateByArsPrefix(prefix);
-  if (!byPrefix) return [{ field, message: `starts with ${prefix}, which is no state's regional key (01-16)` }];
+  if (!byPrefix) return [issue(field, 'ARS_UNKNOWN_PREFIX', { prefix })];
   if (stateCode !== undefined) {
     const state = stateByCode(stateCode);
     if (state && state.arsPrefix !== prefix) {
-      return [{ field, message: `starts with ${prefix} (${byPrefix.name}) but the authority belongs to ${state.name} (${state.arsPrefix})` }];
+      return [issue(field, 'ARS_OTHER_STATE', { prefix, prefixState: byPrefix.name, state: state.name, statePrefix: state.arsPrefix })];
     }
   }
   return [];

@@ -13,6 +13,9 @@ import {
   type AdvanceContext,
   type MilestoneState,
 } from './onboarding.js';
+import type { CodedMessage } from './messages.js';
+
+const messages = (reasons: CodedMessage[]) => reasons.map((r) => r.message);
 
 const stages = DEFAULT_STAGES.map((s) => ({ key: s.key, position: s.position }));
 const milestones = (status: (m: (typeof DEFAULT_MILESTONES)[number]) => string): MilestoneState[] =>
@@ -29,13 +32,13 @@ describe('advancing an onboarding', () => {
   });
 
   it('may skip forward to a named stage', () => {
-    expect(checkAdvance(active('INTEREST'), ctx(), 'CONNECTION').reasons).toEqual([]);
+    expect(messages(checkAdvance(active('INTEREST'), ctx(), 'CONNECTION').reasons)).toEqual([]);
   });
 
   it('refuses backwards, unknown stages and moves past the last stage', () => {
-    expect(checkAdvance(active('TEST'), ctx(), 'KICK_OFF').reasons[0]).toMatch(/not after the current stage TEST; use moveOnboardingBack/);
-    expect(checkAdvance(active('TEST'), ctx(), 'DONE').reasons).toEqual(['"DONE" is not a stage of this service\'s pipeline']);
-    expect(checkAdvance(active('LIVE'), ctx()).reasons).toEqual(['the onboarding is already in the last stage (LIVE)']);
+    expect(messages(checkAdvance(active('TEST'), ctx(), 'KICK_OFF').reasons)[0]).toMatch(/not after the current stage TEST; use moveOnboardingBack/);
+    expect(messages(checkAdvance(active('TEST'), ctx(), 'DONE').reasons)).toEqual(['"DONE" is not a stage of this service\'s pipeline']);
+    expect(messages(checkAdvance(active('LIVE'), ctx()).reasons)).toEqual(['the onboarding is already in the last stage (LIVE)']);
   });
 
   it('refuses while a blocking obstacle is open, naming it; resolved or milder ones do not block', () => {
@@ -44,13 +47,13 @@ describe('advancing an onboarding', () => {
       { title: 'Interface not paid', severity: 'BLOCKING', resolvedAt: '2023-01-01' },
       { title: 'Staff on leave', severity: 'DELAYING' },
     ];
-    expect(checkAdvance(active('CONNECTION'), ctx({ blockers })).reasons).toEqual(['open blocking obstacle: DVDV certificate missing']);
+    expect(messages(checkAdvance(active('CONNECTION'), ctx({ blockers })).reasons)).toEqual(['open blocking obstacle: DVDV certificate missing']);
   });
 
   it('goes LIVE only with a signed contract and every required milestone up to TEST done, listing what is missing', () => {
-    expect(checkAdvance(active('TEST'), ctx()).reasons).toEqual([]);
+    expect(messages(checkAdvance(active('TEST'), ctx()).reasons)).toEqual([]);
     const open = milestones((m) => (m.key === 'DVDV_ENTRY' || m.key === 'TEST_APPLICATION' || m.stage === 'LIVE' ? 'OPEN' : 'DONE'));
-    expect(checkAdvance(active('TEST'), ctx({ milestones: open, contractSigned: false })).reasons).toEqual([
+    expect(messages(checkAdvance(active('TEST'), ctx({ milestones: open, contractSigned: false })).reasons)).toEqual([
       "the state's reuse contract for this service is not signed",
       'required milestone not done: DVDV entry and certificate (or FIT-Connect destination) (CONNECTION)',
       'required milestone not done: Test application received end to end (TEST)',
@@ -63,30 +66,50 @@ describe('advancing an onboarding', () => {
   });
 
   it('does not move paused or cancelled onboardings', () => {
-    expect(checkAdvance({ stage: 'TEST', status: 'ON_HOLD' }, ctx()).reasons).toEqual(['the onboarding is paused; resume it first']);
-    expect(checkAdvance({ stage: 'TEST', status: 'CANCELLED' }, ctx()).reasons[0]).toMatch(/cancelled; only an administrator can reopen it/);
+    expect(messages(checkAdvance({ stage: 'TEST', status: 'ON_HOLD' }, ctx()).reasons)).toEqual(['the onboarding is paused; resume it first']);
+    expect(messages(checkAdvance({ stage: 'TEST', status: 'CANCELLED' }, ctx()).reasons)[0]).toMatch(/cancelled; only an administrator can reopen it/);
+  });
+});
+
+describe('coded reasons', () => {
+  it('gives each reason a stable code and the params its message names, milestone names in both languages', () => {
+    const named = DEFAULT_MILESTONES.map((m) => ({ key: m.key, name: m.name.en, nameDe: m.name.de, nameEn: m.name.en, stage: m.stage, required: m.required, status: m.key === 'TEST_APPLICATION' ? 'OPEN' : 'DONE' }));
+    const blockers = [{ title: 'DVDV certificate missing', severity: 'BLOCKING' }];
+    expect(checkAdvance(active('TEST'), ctx({ milestones: named, blockers, contractSigned: false })).reasons).toEqual([
+      { code: 'BLOCKING_OBSTACLE', params: { title: 'DVDV certificate missing' }, message: 'open blocking obstacle: DVDV certificate missing' },
+      { code: 'CONTRACT_NOT_SIGNED', params: {}, message: "the state's reuse contract for this service is not signed" },
+      {
+        code: 'MILESTONE_NOT_DONE',
+        params: { milestone: 'Test application received end to end', key: 'TEST_APPLICATION', stage: 'TEST', milestone_de: 'Testantrag Ende-zu-Ende erfolgreich', milestone_en: 'Test application received end to end' },
+        message: 'required milestone not done: Test application received end to end (TEST)',
+      },
+    ]);
+    expect(checkMoveBack(active('KICK_OFF'), stages, 'TEST', '')).toEqual([
+      { code: 'STAGE_NOT_BEFORE', params: { stage: 'TEST', current: 'KICK_OFF' }, message: 'TEST is not before the current stage KICK_OFF' },
+      { code: 'MOVE_BACK_NEEDS_REASON', params: {}, message: 'moving back needs a reason' },
+    ]);
   });
 });
 
 describe('moving back, pausing, resuming, cancelling, reopening', () => {
   it('moves back only to an earlier stage and only with a reason', () => {
-    expect(checkMoveBack(active('TEST'), stages, 'CONNECTION', 'certificate expired')).toEqual([]);
-    expect(checkMoveBack(active('TEST'), stages, 'CONNECTION', '  ')).toEqual(['moving back needs a reason']);
-    expect(checkMoveBack(active('KICK_OFF'), stages, 'TEST', 'x')).toEqual(['TEST is not before the current stage KICK_OFF']);
+    expect(messages(checkMoveBack(active('TEST'), stages, 'CONNECTION', 'certificate expired'))).toEqual([]);
+    expect(messages(checkMoveBack(active('TEST'), stages, 'CONNECTION', '  '))).toEqual(['moving back needs a reason']);
+    expect(messages(checkMoveBack(active('KICK_OFF'), stages, 'TEST', 'x'))).toEqual(['TEST is not before the current stage KICK_OFF']);
   });
 
   it('pauses and cancels only with a reason', () => {
-    expect(checkPause(active('TEST'), 'law change')).toEqual([]);
-    expect(checkPause(active('TEST'), '')).toEqual(['pausing needs a reason']);
-    expect(checkCancel(active('TEST'), null)).toEqual(['cancelling needs a reason']);
-    expect(checkCancel({ stage: 'TEST', status: 'CANCELLED' }, 'again')).toEqual(['the onboarding is already cancelled']);
+    expect(messages(checkPause(active('TEST'), 'law change'))).toEqual([]);
+    expect(messages(checkPause(active('TEST'), ''))).toEqual(['pausing needs a reason']);
+    expect(messages(checkCancel(active('TEST'), null))).toEqual(['cancelling needs a reason']);
+    expect(messages(checkCancel({ stage: 'TEST', status: 'CANCELLED' }, 'again'))).toEqual(['the onboarding is already cancelled']);
   });
 
   it('resumes only a paused onboarding and reopens only a cancelled one', () => {
-    expect(checkResume({ stage: 'TEST', status: 'ON_HOLD' })).toEqual([]);
-    expect(checkResume(active('TEST'))).toEqual(['the onboarding is not paused']);
-    expect(checkReopen({ stage: 'TEST', status: 'CANCELLED' }, 'new budget')).toEqual([]);
-    expect(checkReopen(active('TEST'), 'x')).toEqual(['only a cancelled onboarding can be reopened']);
+    expect(messages(checkResume({ stage: 'TEST', status: 'ON_HOLD' }))).toEqual([]);
+    expect(messages(checkResume(active('TEST')))).toEqual(['the onboarding is not paused']);
+    expect(messages(checkReopen({ stage: 'TEST', status: 'CANCELLED' }, 'new budget'))).toEqual([]);
+    expect(messages(checkReopen(active('TEST'), 'x'))).toEqual(['only a cancelled onboarding can be reopened']);
   });
 });
 
@@ -95,10 +118,10 @@ describe('go-live date', () => {
   it('defaults to now, accepts a past date and refuses a future one', () => {
     expect(resolveLiveAt(undefined, now).liveAt).toEqual(now);
     expect(resolveLiveAt('2020-12-15T00:00:00Z', now).liveAt).toEqual(new Date('2020-12-15T00:00:00Z'));
-    expect(resolveLiveAt('2024-01-01', now).reasons[0]).toMatch(/must not be in the future/);
-    expect(resolveLiveAt('31.02.2023', now).reasons[0]).toMatch(/is not a date/);
+    expect(messages(resolveLiveAt('2024-01-01', now).reasons)[0]).toMatch(/must not be in the future/);
+    expect(messages(resolveLiveAt('31.02.2023', now).reasons)[0]).toMatch(/is not a date/);
     const enteredTest = new Date('2023-07-01T00:00:00Z');
-    expect(resolveLiveAt('2023-06-30T00:00:00Z', now, enteredTest).reasons[0]).toMatch(/must not be before the onboarding entered its current stage/);
+    expect(messages(resolveLiveAt('2023-06-30T00:00:00Z', now, enteredTest).reasons)[0]).toMatch(/must not be before the onboarding entered its current stage/);
     expect(resolveLiveAt('2023-07-02T00:00:00Z', now, enteredTest).liveAt).toEqual(new Date('2023-07-02T00:00:00Z'));
   });
 });

@@ -1,4 +1,5 @@
 import { BlockerSeverity, MilestoneStatus, OnboardingStatus } from './enums.js';
+import { refusalReason, type CodedMessage } from './messages.js';
 
 /**
  * The onboarding workflow's guards, as pure functions. Each returns the list
@@ -18,7 +19,11 @@ export interface OnboardingState {
 
 export interface MilestoneState {
   key: string;
+  /** The name in reasons (the API gives the English one)… */
   name?: string;
+  /** …and both names, passed on in the reason's params (milestone_de, milestone_en) for clients that translate. */
+  nameDe?: string;
+  nameEn?: string;
   stage: string;
   required: boolean;
   status: MilestoneStatus | string;
@@ -41,10 +46,6 @@ export interface AdvanceContext {
   liveStage?: string;
 }
 
-export interface Refusal {
-  code: 'TRANSITION_NOT_ALLOWED';
-  reasons: string[];
-}
 
 function ordered(stages: readonly StageRef[]): StageRef[] {
   return [...stages].sort((a, b) => a.position - b.position);
@@ -65,9 +66,9 @@ export function lastStage(stages: readonly StageRef[]): string | undefined {
   return list[list.length - 1]?.key;
 }
 
-function statusReasons(o: OnboardingState): string[] {
-  if (o.status === OnboardingStatus.CANCELLED) return ['the onboarding is cancelled; only an administrator can reopen it'];
-  if (o.status === OnboardingStatus.ON_HOLD) return ['the onboarding is paused; resume it first'];
+function statusReasons(o: OnboardingState): CodedMessage[] {
+  if (o.status === OnboardingStatus.CANCELLED) return [refusalReason('ONBOARDING_CANCELLED')];
+  if (o.status === OnboardingStatus.ON_HOLD) return [refusalReason('ONBOARDING_PAUSED')];
   return [];
 }
 
@@ -89,56 +90,63 @@ export function openBlockingBlockers(blockers: readonly BlockerState[]): Blocker
  * - no open blocker of severity BLOCKING;
  * - LIVE needs the state's signed contract and every required milestone before LIVE done.
  */
-export function checkAdvance(o: OnboardingState, ctx: AdvanceContext, toStage?: string | null): { toStage?: string; reasons: string[] } {
+export function checkAdvance(o: OnboardingState, ctx: AdvanceContext, toStage?: string | null): { toStage?: string; reasons: CodedMessage[] } {
   const reasons = statusReasons(o);
   const target = toStage ?? nextStage(ctx.stages, o.stage);
-  if (!target) return { reasons: [...reasons, `the onboarding is already in the last stage (${o.stage})`] };
+  if (!target) return { reasons: [...reasons, refusalReason('ALREADY_LAST_STAGE', { stage: o.stage })] };
   const from = stageIndex(ctx.stages, o.stage);
   const to = stageIndex(ctx.stages, target);
-  if (to < 0) return { reasons: [...reasons, `"${target}" is not a stage of this service's pipeline`] };
-  if (to <= from) reasons.push(`${target} is not after the current stage ${o.stage}; use moveOnboardingBack with a reason to go back`);
-  for (const b of openBlockingBlockers(ctx.blockers)) reasons.push(`open blocking obstacle: ${b.title}`);
+  if (to < 0) return { reasons: [...reasons, refusalReason('UNKNOWN_STAGE', { stage: target })] };
+  if (to <= from) reasons.push(refusalReason('STAGE_NOT_AFTER', { stage: target, current: o.stage }));
+  for (const b of openBlockingBlockers(ctx.blockers)) reasons.push(refusalReason('BLOCKING_OBSTACLE', { title: b.title }));
   const live = ctx.liveStage ?? lastStage(ctx.stages);
   if (target === live) {
-    if (!ctx.contractSigned) reasons.push("the state's reuse contract for this service is not signed");
-    for (const m of missingMilestones(ctx.stages, ctx.milestones, target)) reasons.push(`required milestone not done: ${m.name ?? m.key} (${m.stage})`);
+    if (!ctx.contractSigned) reasons.push(refusalReason('CONTRACT_NOT_SIGNED'));
+    for (const m of missingMilestones(ctx.stages, ctx.milestones, target)) reasons.push(refusalReason('MILESTONE_NOT_DONE', milestoneParams(m)));
   }
   return { toStage: target, reasons };
 }
 
-export function checkMoveBack(o: OnboardingState, stages: readonly StageRef[], toStage: string, reason: string | null | undefined): string[] {
+function milestoneParams(m: MilestoneState): Record<string, string> {
+  const params: Record<string, string> = { milestone: m.name ?? m.nameEn ?? m.key, key: m.key, stage: m.stage };
+  if (m.nameDe) params.milestone_de = m.nameDe;
+  if (m.nameEn) params.milestone_en = m.nameEn;
+  return params;
+}
+
+export function checkMoveBack(o: OnboardingState, stages: readonly StageRef[], toStage: string, why: string | null | undefined): CodedMessage[] {
   const reasons = statusReasons(o);
   const from = stageIndex(stages, o.stage);
   const to = stageIndex(stages, toStage);
-  if (to < 0) reasons.push(`"${toStage}" is not a stage of this service's pipeline`);
-  else if (to >= from) reasons.push(`${toStage} is not before the current stage ${o.stage}`);
-  if (!reason?.trim()) reasons.push('moving back needs a reason');
+  if (to < 0) reasons.push(refusalReason('UNKNOWN_STAGE', { stage: toStage }));
+  else if (to >= from) reasons.push(refusalReason('STAGE_NOT_BEFORE', { stage: toStage, current: o.stage }));
+  if (!why?.trim()) reasons.push(refusalReason('MOVE_BACK_NEEDS_REASON'));
   return reasons;
 }
 
-export function checkPause(o: OnboardingState, reason: string | null | undefined): string[] {
+export function checkPause(o: OnboardingState, why: string | null | undefined): CodedMessage[] {
   const reasons = statusReasons(o);
-  if (!reason?.trim()) reasons.push('pausing needs a reason');
+  if (!why?.trim()) reasons.push(refusalReason('PAUSE_NEEDS_REASON'));
   return reasons;
 }
 
-export function checkResume(o: OnboardingState): string[] {
+export function checkResume(o: OnboardingState): CodedMessage[] {
   if (o.status === OnboardingStatus.ON_HOLD) return [];
-  if (o.status === OnboardingStatus.CANCELLED) return ['the onboarding is cancelled; only an administrator can reopen it'];
-  return ['the onboarding is not paused'];
+  if (o.status === OnboardingStatus.CANCELLED) return [refusalReason('ONBOARDING_CANCELLED')];
+  return [refusalReason('ONBOARDING_NOT_PAUSED')];
 }
 
-export function checkCancel(o: OnboardingState, reason: string | null | undefined): string[] {
-  const reasons: string[] = [];
-  if (o.status === OnboardingStatus.CANCELLED) reasons.push('the onboarding is already cancelled');
-  if (!reason?.trim()) reasons.push('cancelling needs a reason');
+export function checkCancel(o: OnboardingState, why: string | null | undefined): CodedMessage[] {
+  const reasons: CodedMessage[] = [];
+  if (o.status === OnboardingStatus.CANCELLED) reasons.push(refusalReason('ONBOARDING_ALREADY_CANCELLED'));
+  if (!why?.trim()) reasons.push(refusalReason('CANCEL_NEEDS_REASON'));
   return reasons;
 }
 
-export function checkReopen(o: OnboardingState, reason: string | null | undefined): string[] {
-  const reasons: string[] = [];
-  if (o.status !== OnboardingStatus.CANCELLED) reasons.push('only a cancelled onboarding can be reopened');
-  if (!reason?.trim()) reasons.push('reopening needs a reason');
+export function checkReopen(o: OnboardingState, why: string | null | undefined): CodedMessage[] {
+  const reasons: CodedMessage[] = [];
+  if (o.status !== OnboardingStatus.CANCELLED) reasons.push(refusalReason('ONBOARDING_NOT_CANCELLED'));
+  if (!why?.trim()) reasons.push(refusalReason('REOPEN_NEEDS_REASON'));
   return reasons;
 }
 
@@ -147,13 +155,13 @@ export function checkReopen(o: OnboardingState, reason: string | null | undefine
  * in the future and never before the onboarding entered its current stage
  * (the transition log stays in order).
  */
-export function resolveLiveAt(given: Date | string | null | undefined, now: Date, notBefore?: Date): { liveAt?: Date; reasons: string[] } {
+export function resolveLiveAt(given: Date | string | null | undefined, now: Date, notBefore?: Date): { liveAt?: Date; reasons: CodedMessage[] } {
   if (given === null || given === undefined) return { liveAt: now, reasons: [] };
   const d = given instanceof Date ? given : new Date(given);
-  if (Number.isNaN(d.getTime())) return { reasons: [`liveAt is not a date: "${String(given)}"`] };
-  if (d.getTime() > now.getTime()) return { reasons: [`liveAt (${d.toISOString()}) must not be in the future`] };
+  if (Number.isNaN(d.getTime())) return { reasons: [refusalReason('LIVE_AT_NOT_A_DATE', { value: String(given) })] };
+  if (d.getTime() > now.getTime()) return { reasons: [refusalReason('LIVE_AT_IN_FUTURE', { value: d.toISOString() })] };
   if (notBefore && d.getTime() < notBefore.getTime()) {
-    return { reasons: [`liveAt (${d.toISOString()}) must not be before the onboarding entered its current stage (${notBefore.toISOString()})`] };
+    return { reasons: [refusalReason('LIVE_AT_BEFORE_STAGE', { value: d.toISOString(), enteredAt: notBefore.toISOString() })] };
   }
   return { liveAt: d, reasons: [] };
 }

@@ -26,14 +26,14 @@ describe('authority rules', () => {
   });
 
   it('requires the ARS prefix to match the state', () => {
-    expect(validateAuthority({ ...authority, stateCode: 'ST' })).toEqual([
+    expect(validateAuthority({ ...authority, stateCode: 'ST' })).toMatchObject([
       { field: 'ars', message: 'starts with 12 (Brandenburg) but the authority belongs to Sachsen-Anhalt (15)' },
     ]);
   });
 
   it('reports a missing state against stateId', () => {
     const issues = validateAuthority({ ...authority, stateCode: undefined as unknown as string });
-    expect(issues).toContainEqual({ field: 'stateId', message: 'must name an existing state' });
+    expect(issues).toContainEqual({ field: 'stateId', code: 'STATE_REQUIRED', params: {}, message: 'must name an existing state' });
   });
 
   it('rejects non-integer population and overlong names', () => {
@@ -75,14 +75,16 @@ describe('contract rules', () => {
   });
 
   it('refuses a signing date before the interest declaration', () => {
-    expect(validateContract({ status: 'SIGNED', interestDeclaredAt: '2022-03-01', signedAt: '2021-11-15' })).toEqual([
+    expect(validateContract({ status: 'SIGNED', interestDeclaredAt: '2022-03-01', signedAt: '2021-11-15' })).toMatchObject([
       { field: 'signedAt', message: '(2021-11-15) must not be before interestDeclaredAt (2022-03-01)' },
     ]);
   });
 
   it('needs the date of the current status and no dates of later steps', () => {
-    expect(validateContract({ status: 'SIGNED', interestDeclaredAt: '2021-03-01' })).toEqual([{ field: 'signedAt', message: 'is required when the status is SIGNED' }]);
-    expect(validateContract({ status: 'INTEREST_DECLARED', interestDeclaredAt: '2021-03-01', signedAt: '2021-04-01' })).toEqual([
+    expect(validateContract({ status: 'SIGNED', interestDeclaredAt: '2021-03-01' })).toEqual([
+      { field: 'signedAt', code: 'REQUIRED_FOR_STATUS', params: { status: 'SIGNED' }, message: 'is required when the status is SIGNED' },
+    ]);
+    expect(validateContract({ status: 'INTEREST_DECLARED', interestDeclaredAt: '2021-03-01', signedAt: '2021-04-01' })).toMatchObject([
       { field: 'signedAt', message: 'must be empty while the status is INTEREST_DECLARED' },
     ]);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors.js';
+import { ISSUE_TEMPLATES, isIssueCode, type IssueCode, type MessageParams } from './messages.js';
 import { AuthorityKind, AuthorityLevel, BlockerCategory, BlockerSeverity, ContractStatus, LegalRoute, MilestoneStatus, MunicipalAccessModel, ReuseVariant, TopicField, enumValues } from './enums.js';
 import { ARS_PATTERN, checkArs } from './identifiers.js';
 import { STATE_CODES } from './states.js';
@@ -10,27 +11,30 @@ import { VERSION_PATTERN } from './versions.js';
  * Validation rules shared by API and console, as zod schemas. Each schema
  * takes the complete record as it would be after the write (create input, or
  * the existing record merged with an update); `validate*` returns every
- * problem found, each naming its input field.
+ * problem found, each naming its input field. The schemas' messages are
+ * issue codes (messages.ts); `issuesOf` turns them into {field, code, params,
+ * message} with the English message.
  */
 
+const c = (code: IssueCode) => code;
 const text = (max: number) =>
   z
-    .string({ error: 'is required' })
-    .refine((s) => s.trim().length > 0, 'is required')
-    .refine((s) => s.length <= max, { message: `must be at most ${max} characters` });
-const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullish();
+    .string({ error: c('REQUIRED') })
+    .refine((s) => s.trim().length > 0, c('REQUIRED'))
+    .refine((s) => s.length <= max, { message: c('TOO_LONG'), params: { max } });
+const optionalText = (max: number) => z.string().max(max, c('TOO_LONG')).nullish();
 const enumOf = <T extends Record<string, string>>(e: T) => {
   const values = enumValues(e) as unknown as [string, ...string[]];
-  return z.enum(values, { error: (iss) => `must be one of ${values.join(', ')}, got "${String(iss.input)}"` });
+  return z.enum(values, { error: () => c('NOT_ONE_OF') });
 };
 const HTTP_URL = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?::\d+)?(?:[/?#]\S*)?$/i;
-const httpUrl = z.string().max(500, 'must be at most 500 characters').regex(HTTP_URL, 'must be an http(s) address');
+const httpUrl = z.string().max(500, c('TOO_LONG')).regex(HTTP_URL, c('NOT_HTTP_URL'));
 const wholeNumber = (min: number, max: number) =>
   z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
+    .number({ error: c('NOT_A_NUMBER') })
+    .int(c('NOT_WHOLE_NUMBER'))
+    .min(min, min === 0 ? c('NEGATIVE') : c('TOO_SMALL'))
+    .max(max, c('TOO_LARGE'));
 
 /** Is this a real calendar date in ISO form (rejects 2023-02-31)? */
 export function isIsoDate(value: string): boolean {
@@ -38,25 +42,43 @@ export function isIsoDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
-const isoDate = z.string().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoDate, c('NOT_A_DATE'));
+
+/** Zod reports the refused input (for "got …" in NOT_ONE_OF). */
+const WITH_INPUT = { reportInput: true } as const;
 
 function issuesOf(result: { success: boolean; error?: z.ZodError }, rename: Record<string, string> = {}): FieldIssue[] {
   if (result.success || !result.error) return [];
   return result.error.issues.map((i) => {
     const head = String(i.path[0] ?? '');
     const field = [rename[head] ?? head, ...i.path.slice(1).map(String)].filter(Boolean).join('.');
-    return { field: field || 'input', message: i.message };
+    if (!isIssueCode(i.message)) return { field: field || 'input', message: i.message };
+    const params = paramsOf(i);
+    return { field: field || 'input', code: i.message, params, message: ISSUE_TEMPLATES[i.message](params) };
   });
 }
 
+/** The params of a coded zod issue: the limit it broke, the allowed values, or what a custom check gave. */
+function paramsOf(i: z.core.$ZodIssue): MessageParams {
+  const params: MessageParams = {};
+  if (i.code === 'too_big') params.max = Number(i.maximum);
+  if (i.code === 'too_small') params.min = Number(i.minimum);
+  if (i.code === 'invalid_value') {
+    params.values = i.values.map(String).join(', ');
+    params.input = String(i.input);
+  }
+  if (i.code === 'custom' && i.params) Object.assign(params, i.params);
+  return params;
+}
+
 export const stateSchema = z.object({
-  code: z.enum(STATE_CODES, { error: (iss) => `must be one of the 16 state codes (${STATE_CODES.join(', ')}), got "${String(iss.input)}"` }),
+  code: z.enum(STATE_CODES, { error: () => c('NOT_A_STATE_CODE') }),
   name: text(100),
-  arsPrefix: z.string().regex(/^(0[1-9]|1[0-6])$/, 'must be two digits 01-16'),
-  koenigsteinShare: z.number().min(0, 'must be a percentage between 0 and 100').max(100, 'must be a percentage between 0 and 100').nullish(),
+  arsPrefix: z.string().regex(/^(0[1-9]|1[0-6])$/, c('ARS_PREFIX_FORMAT')),
+  koenigsteinShare: z.number().min(0, c('NOT_A_PERCENTAGE')).max(100, c('NOT_A_PERCENTAGE')).nullish(),
 });
 export type StateRecord = z.input<typeof stateSchema>;
-export const validateState = (s: object): FieldIssue[] => issuesOf(stateSchema.safeParse(s));
+export const validateState = (s: object): FieldIssue[] => issuesOf(stateSchema.safeParse(s, WITH_INPUT));
 
 export const authoritySchema = z
   .object({
@@ -64,45 +86,45 @@ export const authoritySchema = z
     kind: enumOf(AuthorityKind),
     level: enumOf(AuthorityLevel),
     /** The code of the state the authority belongs to (resolved from stateId by the caller). */
-    stateCode: z.string({ error: 'must name an existing state' }),
-    ars: z.string({ error: 'is required (12 digits)' }).regex(ARS_PATTERN, 'must be exactly 12 digits'),
+    stateCode: z.string({ error: c('STATE_REQUIRED') }),
+    ars: z.string({ error: c('ARS_REQUIRED') }).regex(ARS_PATTERN, c('ARS_FORMAT')),
     population: wholeNumber(0, 100_000_000).nullish(),
     website: httpUrl.nullish(),
-    email: z.email('is not an e-mail address').max(200).nullish(),
+    email: z.email(c('NOT_EMAIL')).max(200, c('TOO_LONG')).nullish(),
     notes: optionalText(10_000),
   })
   .superRefine((a, ctx) => {
     if (!ARS_PATTERN.test(a.ars)) return;
-    for (const issue of checkArs(a.ars, a.stateCode)) ctx.addIssue({ code: 'custom', path: ['ars'], message: issue.message });
+    for (const issue of checkArs(a.ars, a.stateCode)) ctx.addIssue({ code: 'custom', path: ['ars'], message: issue.code ?? issue.message, params: issue.params });
   });
 export type AuthorityRecord = z.input<typeof authoritySchema>;
-export const validateAuthority = (a: object): FieldIssue[] => issuesOf(authoritySchema.safeParse(a), { stateCode: 'stateId' });
+export const validateAuthority = (a: object): FieldIssue[] => issuesOf(authoritySchema.safeParse(a, WITH_INPUT), { stateCode: 'stateId' });
 
 export const serviceSchema = z.object({
   name: text(200),
-  ozgId: z.string().regex(/^\d{1,6}$/, 'must be 1 to 6 digits').nullish(),
-  leikaKeys: z.array(z.string().regex(/^\d{14}$/, 'must be a 14-digit LeiKa key')).max(200).nullish(),
+  ozgId: z.string().regex(/^\d{1,6}$/, c('OZG_ID_FORMAT')).nullish(),
+  leikaKeys: z.array(z.string().regex(/^\d{14}$/, c('LEIKA_FORMAT'))).max(200).nullish(),
   topicField: enumOf(TopicField),
   provider: optionalText(200),
   ozgType: wholeNumber(1, 5).nullish(),
   maturityLevel: wholeNumber(0, 4).nullish(),
   standard: optionalText(100),
-  requiredStandardVersion: z.string().regex(VERSION_PATTERN, 'must be a version like 1.17').nullish(),
+  requiredStandardVersion: z.string().regex(VERSION_PATTERN, c('VERSION_FORMAT')).nullish(),
   website: httpUrl.nullish(),
   description: optionalText(10_000),
 });
 export type ServiceRecord = z.input<typeof serviceSchema>;
-export const validateService = (s: object): FieldIssue[] => issuesOf(serviceSchema.safeParse(s));
+export const validateService = (s: object): FieldIssue[] => issuesOf(serviceSchema.safeParse(s, WITH_INPUT));
 
 export const specialistSystemSchema = z.object({
   vendor: text(100),
   product: text(100),
   standard: text(100),
-  supportedVersions: z.array(z.string().regex(VERSION_PATTERN, 'must be a version like 1.17')).max(50),
+  supportedVersions: z.array(z.string().regex(VERSION_PATTERN, c('VERSION_FORMAT'))).max(50),
   ozgInterface: z.boolean(),
 });
 export type SpecialistSystemRecord = z.input<typeof specialistSystemSchema>;
-export const validateSpecialistSystem = (s: object): FieldIssue[] => issuesOf(specialistSystemSchema.safeParse(s));
+export const validateSpecialistSystem = (s: object): FieldIssue[] => issuesOf(specialistSystemSchema.safeParse(s, WITH_INPUT));
 
 /** The date each contract status needs, in lifecycle order. */
 export const CONTRACT_STATUS_DATES = [
@@ -132,7 +154,7 @@ export const contractSchema = z
       const value = c[field];
       if (!value || !isIsoDate(value)) continue;
       if (previous && value < previous[1]) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `(${value}) must not be before ${previous[0]} (${previous[1]})` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'DATE_BEFORE', params: { value, other: previous[0], otherValue: previous[1] } });
       }
       previous = [field, value];
     }
@@ -140,19 +162,19 @@ export const contractSchema = z
     for (const [status, field] of CONTRACT_STATUS_DATES) {
       const stepRank = CONTRACT_ORDER.indexOf(status);
       if (stepRank === rank && !c[field]) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `is required when the status is ${c.status}` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'REQUIRED_FOR_STATUS', params: { status: c.status } });
       }
       // A step after the current status cannot have a date yet (a terminated contract may skip steps).
       if (stepRank > rank && c[field]) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `must be empty while the status is ${c.status}` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'EMPTY_FOR_STATUS', params: { status: c.status } });
       }
     }
   });
 export type ContractRecord = z.input<typeof contractSchema>;
-export const validateContract = (c: object): FieldIssue[] => issuesOf(contractSchema.safeParse(c));
+export const validateContract = (c: object): FieldIssue[] => issuesOf(contractSchema.safeParse(c, WITH_INPUT));
 
 const STAGE_KEY = /^[A-Z][A-Z0-9_]*$/;
-const stageKey = z.string({ error: 'is required' }).max(50, 'must be at most 50 characters').regex(STAGE_KEY, 'must be upper-case letters, digits and _ (e.g. KICK_OFF)');
+const stageKey = z.string({ error: c('REQUIRED') }).max(50, c('TOO_LONG')).regex(STAGE_KEY, c('STAGE_KEY_FORMAT'));
 
 export const serviceStageSchema = z.object({
   key: stageKey,
@@ -160,7 +182,7 @@ export const serviceStageSchema = z.object({
   nameEn: text(100),
   position: wholeNumber(1, 100),
 });
-export const validateServiceStage = (s: object): FieldIssue[] => issuesOf(serviceStageSchema.safeParse(s));
+export const validateServiceStage = (s: object): FieldIssue[] => issuesOf(serviceStageSchema.safeParse(s, WITH_INPUT));
 
 export const milestoneTemplateSchema = z.object({
   key: stageKey,
@@ -172,7 +194,7 @@ export const milestoneTemplateSchema = z.object({
   dueDays: wholeNumber(0, 3650).nullish(),
   active: z.boolean(),
 });
-export const validateMilestoneTemplate = (m: object): FieldIssue[] => issuesOf(milestoneTemplateSchema.safeParse(m));
+export const validateMilestoneTemplate = (m: object): FieldIssue[] => issuesOf(milestoneTemplateSchema.safeParse(m, WITH_INPUT));
 
 /** The fields of an onboarding a user edits directly (stage and status move only through the workflow mutations). */
 export const onboardingSchema = z.object({
@@ -181,10 +203,10 @@ export const onboardingSchema = z.object({
   subjectContact: optionalText(500),
   technicalContact: optionalText(500),
   applyUrl: httpUrl.nullish(),
-  jiraKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be a Jira issue key like EFA-123').nullish(),
+  jiraKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, c('JIRA_KEY_FORMAT')).nullish(),
   notes: optionalText(10_000),
 });
-export const validateOnboarding = (o: object): FieldIssue[] => issuesOf(onboardingSchema.safeParse(o));
+export const validateOnboarding = (o: object): FieldIssue[] => issuesOf(onboardingSchema.safeParse(o, WITH_INPUT));
 
 export const milestoneSchema = z
   .object({
@@ -195,11 +217,11 @@ export const milestoneSchema = z
     note: optionalText(5_000),
   })
   .superRefine((m, ctx) => {
-    if (m.status === MilestoneStatus.DONE && !m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'is required when the milestone is done' });
-    if (m.status !== MilestoneStatus.DONE && m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'must be empty unless the milestone is done' });
-    if (m.status === MilestoneStatus.NOT_APPLICABLE && !m.note?.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'must give the reason why the milestone does not apply' });
+    if (m.status === MilestoneStatus.DONE && !m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: c('COMPLETED_AT_REQUIRED') });
+    if (m.status !== MilestoneStatus.DONE && m.completedAt) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: c('COMPLETED_AT_NOT_DONE') });
+    if (m.status === MilestoneStatus.NOT_APPLICABLE && !m.note?.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: c('NOT_APPLICABLE_NEEDS_REASON') });
   });
-export const validateMilestone = (m: object): FieldIssue[] => issuesOf(milestoneSchema.safeParse(m));
+export const validateMilestone = (m: object): FieldIssue[] => issuesOf(milestoneSchema.safeParse(m, WITH_INPUT));
 
 export const blockerSchema = z
   .object({
@@ -214,24 +236,24 @@ export const blockerSchema = z
   })
   .superRefine((b, ctx) => {
     if (b.resolvedAt && isIsoDate(b.openedAt) && b.resolvedAt < b.openedAt) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: `(${b.resolvedAt}) must not be before openedAt (${b.openedAt})` });
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: c('DATE_BEFORE'), params: { value: b.resolvedAt, other: 'openedAt', otherValue: b.openedAt } });
     }
   });
-export const validateBlocker = (b: object): FieldIssue[] => issuesOf(blockerSchema.safeParse(b));
+export const validateBlocker = (b: object): FieldIssue[] => issuesOf(blockerSchema.safeParse(b, WITH_INPUT));
 
 export const reuseVariantSchema = z.object({ variant: enumOf(ReuseVariant), note: optionalText(5_000) });
-export const validateReuseVariant = (v: object): FieldIssue[] => issuesOf(reuseVariantSchema.safeParse(v));
+export const validateReuseVariant = (v: object): FieldIssue[] => issuesOf(reuseVariantSchema.safeParse(v, WITH_INPUT));
 
 export const userSchema = z
   .object({
-    email: z.email('is not an e-mail address').max(200),
+    email: z.email(c('NOT_EMAIL')).max(200, c('TOO_LONG')),
     displayName: text(200),
     role: enumOf(Role),
     stateId: z.string().nullish(),
     active: z.boolean(),
   })
   .superRefine((u, ctx) => {
-    if (u.role === Role.STATE_COORDINATOR && !u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: 'is required for a state coordinator' });
-    if (u.role !== Role.STATE_COORDINATOR && u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: 'is only for state coordinators' });
+    if (u.role === Role.STATE_COORDINATOR && !u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: c('STATE_FOR_COORDINATOR') });
+    if (u.role !== Role.STATE_COORDINATOR && u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: c('STATE_ONLY_FOR_COORDINATOR') });
   });
-export const validateUser = (u: object): FieldIssue[] => issuesOf(userSchema.safeParse(u));
+export const validateUser = (u: object): FieldIssue[] => issuesOf(userSchema.safeParse(u, WITH_INPUT));

@@ -28,6 +28,33 @@ function useAuthConfig(): AuthConfig | undefined {
   return config;
 }
 
+const DEMO_CLASS = 'EfaLogin-demoAccounts';
+
+/**
+ * With demo accounts, the form's content is a grid: e-mail, password and the
+ * sign-in button in the first column, the demo accounts beside them on wider
+ * screens and below the button on narrow ones (the button comes first).
+ */
+const twoColumns = {
+  '& .RaLoginForm-content': {
+    width: 'auto',
+    display: 'grid',
+    gridTemplateColumns: { xs: '1fr', md: '300px minmax(0, 1fr)' },
+    columnGap: 4,
+    alignItems: 'start',
+  },
+  '& .RaLoginForm-content > *': { gridColumn: 1 },
+  [`& .RaLoginForm-content > .${DEMO_CLASS}`]: {
+    gridColumn: { xs: 1, md: 2 },
+    gridRow: { md: '1 / span 3' },
+    order: { xs: 1, md: 0 },
+    mt: { xs: 3, md: 0 },
+    pl: { md: 3 },
+    borderLeft: { md: 1 },
+    borderColor: { md: 'divider' },
+  },
+};
+
 /** The embedded demo's accounts: a click fills in the form. Inside the form (it needs the form's context). */
 const DemoAccounts = ({ accounts }: { accounts: AuthConfig['demoAccounts'] }) => {
   const translate = useTranslate();
@@ -39,8 +66,8 @@ const DemoAccounts = ({ accounts }: { accounts: AuthConfig['demoAccounts'] }) =>
     passwordInput.field.onChange(account.password);
   };
   return (
-    <Box component="section" aria-labelledby="demo-accounts-title" sx={{ px: 2, pb: 1 }}>
-      <Typography id="demo-accounts-title" component="h2" variant="subtitle2" sx={{ mt: 1 }}>
+    <Box component="section" aria-labelledby="demo-accounts-title" className={DEMO_CLASS}>
+      <Typography id="demo-accounts-title" component="h2" variant="subtitle2">
         {translate('crud.login.demo_title')}
       </Typography>
       <Typography variant="caption" color="text.secondary">
@@ -92,7 +119,7 @@ export const LoginPage = () => {
   const config = useAuthConfig();
   const demoAccounts = config?.demoAccounts ?? [];
   return (
-    <Login sx={demoAccounts.length > 0 ? { '& .RaLogin-card': { width: 440, maxWidth: '100%' } } : undefined}>
+    <Login sx={demoAccounts.length > 0 ? { '& .RaLogin-card': { width: { xs: 360, md: 820 }, maxWidth: 'calc(100% - 16px)' } } : undefined}>
       <DocumentLanguage />
       <Box component="header" sx={{ px: 2, textAlign: 'center' }}>
         <Typography component="h1" variant="h6">
@@ -102,7 +129,7 @@ export const LoginPage = () => {
           {translate('app.auth.sign_in_hint')}
         </Typography>
       </Box>
-      <LoginForm>
+      <LoginForm sx={demoAccounts.length > 0 ? twoColumns : undefined}>
         <TextInput
           autoFocus
           source="email"

@@ -1,5 +1,6 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
+  CreateButton,
   DataTable,
   EmailField,
   Loading,
@@ -19,6 +20,7 @@ import { HistoryTimeline } from '../common/HistoryTimeline';
 import type { QueryDataProvider } from '../common/queryApi';
 import { useCustomQuery } from '../common/useCustomQuery';
 import { useIntlLocale } from '../common/useIntlLocale';
+import { StageField } from '../onboardings/shared';
 
 /** The open obstacles of the authority's onboardings (coordinators of other states see none: the API keeps them internal). */
 const OpenBlockers = () => {
@@ -62,6 +64,13 @@ const OpenBlockers = () => {
   );
 };
 
+/** Opens the create view of an onboarding with this authority filled in (only for roles that may create one). */
+const NewOnboardingButton = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <CreateButton resource="Onboarding" label="onboarding.actions.create" state={{ record: { authorityId: record.id } }} sx={{ mb: 1 }} />;
+};
+
 /**
  * The onboarding fields these tabs show (ra-data-graphql-simple's sparse
  * fields): the full type has fields with required arguments (stageOn).
@@ -87,12 +96,15 @@ const AuthorityShow = () => (
         <NumberField source="version" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="crud.authority.tab_onboardings" path="onboardings">
+        <NewOnboardingButton />
         <ReferenceManyField reference="Onboarding" target="authorityId" sort={{ field: 'plannedGoLive', order: 'ASC' }} perPage={100} label={false} queryOptions={ONBOARDING_QUERY}>
-          <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable bulkActionButtons={false} rowClick="show">
             <DataTable.Col source="serviceId" label="crud.authority.service">
-              <ReferenceField source="serviceId" reference="Service" link="show" />
+              <ReferenceField source="serviceId" reference="Service" link={false} />
             </DataTable.Col>
-            <DataTable.Col source="stage" label="crud.authority.stage" />
+            <DataTable.Col source="stage" label="crud.authority.stage">
+              <StageField />
+            </DataTable.Col>
             <DataTable.Col source="status" label="crud.authority.status">
               <KeyField source="status" prefix="crud.onboarding_status" />
             </DataTable.Col>

@@ -26,7 +26,11 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import IconButton from '@mui/material/IconButton';
+import ListSubheader from '@mui/material/ListSubheader';
+import Menu from '@mui/material/Menu';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Loading,
   Title,
@@ -38,6 +42,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ConsolePermissions } from '../authProvider';
+import { refusalItemsOf } from '../common/apiErrors';
+import { useRefusalText } from '../common/useRefusalText';
+import type { StageLabelSource } from '../onboardings/logic';
 import { moveErrorOf, type BoardDataProvider, type MoveError, type MovedOnboarding, type WaveResult } from './boardApi';
 
 /** The service the board opens with (the one with the demo onboardings). */
@@ -104,6 +111,7 @@ interface PendingBack {
 
 const BoardPage = () => {
   const translate = useTranslate();
+  const refusalText = useRefusalText();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider<BoardDataProvider>();
@@ -241,12 +249,22 @@ const BoardPage = () => {
     setDragging(null);
     const id = event.dataTransfer.getData(DRAG_TYPE) || event.dataTransfer.getData('text/plain');
     const card = cardById.get(id);
-    if (!card) return;
+    if (card) moveTo(card, toStage);
+  };
+
+  /** A card dropped on a column, or moved with its menu: later stages advance (one mutation), earlier ones ask for the reason first. */
+  const moveTo = (card: OnboardingRecord, toStage: string) => {
     const from = stageIndex(card.stage);
     const to = stageIndex(toStage);
     if (to > from && mayAdvance) void advance(card, toStage);
     else if (to < from && mayMoveBack) setPendingBack({ card, toStage });
   };
+  const moveToRef = useRef(moveTo);
+  moveToRef.current = moveTo;
+  const onMove = useCallback((id: string, toStage: string) => {
+    const card = cardById.get(id);
+    if (card) moveToRef.current(card, toStage);
+  }, [cardById]);
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
@@ -268,7 +286,7 @@ const BoardPage = () => {
       refetch();
     } catch (error) {
       const failure = moveErrorOf(error);
-      notify('board.failed', { type: 'error', messageArgs: { message: [failure.message, ...failure.reasons].join(' · ') } });
+      notify('board.failed', { type: 'error', messageArgs: { message: [failure.message, ...failure.reasons.map((r) => refusalText(r, stages))].join(' · ') } });
     } finally {
       setWaveRunning(false);
     }
@@ -372,8 +390,8 @@ const BoardPage = () => {
           <AlertTitle>{translate('board.refused_title', { name: refusal.name, stage: refusal.stage })}</AlertTitle>
           {refusal.reasons.length > 0 ? (
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {refusal.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+              {refusal.reasons.map((reason, i) => (
+                <li key={i}>{refusalText(reason, stages)}</li>
               ))}
             </Box>
           ) : (
@@ -440,6 +458,14 @@ const BoardPage = () => {
                       card={card}
                       now={now}
                       draggable={mayAdvance && card.status === 'ACTIVE' && !overrides[card.id]?.pending}
+                      moveTargets={
+                        card.status === 'ACTIVE' && !overrides[card.id]?.pending
+                          ? stages
+                              .filter((s) => (stageIndex(s.key) > stageIndex(card.stage) && mayAdvance) || (stageIndex(s.key) < stageIndex(card.stage) && mayMoveBack))
+                              .map((s) => ({ key: s.key, name: stageName(s.key) }))
+                          : NO_TARGETS
+                      }
+                      onMove={onMove}
                       pending={Boolean(overrides[card.id]?.pending)}
                       selectable={mayWave}
                       selected={selected.has(card.id)}
@@ -464,15 +490,20 @@ const BoardPage = () => {
           setPendingBack(null);
         }}
       />
-      <WaveResultDialog results={waveResults} cards={cardById} fetched={fetched} stageName={stageName} onClose={() => setWaveResults(null)} />
+      <WaveResultDialog results={waveResults} cards={cardById} fetched={fetched} stageName={stageName} stages={stages} onClose={() => setWaveResults(null)} />
     </Box>
   );
 };
+
+const NO_TARGETS: { key: string; name: string }[] = [];
 
 interface BoardCardProps {
   card: OnboardingRecord;
   now: number;
   draggable: boolean;
+  /** The stages the card may be moved to with its menu (the keyboard's way to do what dragging does). */
+  moveTargets: { key: string; name: string }[];
+  onMove: (id: string, toStage: string) => void;
   pending: boolean;
   selectable: boolean;
   selected: boolean;
@@ -482,8 +513,9 @@ interface BoardCardProps {
 }
 
 /** One onboarding: authority, state, specialist system, days in stage, blocking obstacles, paused. */
-const BoardCard = memo(({ card, now, draggable, pending, selectable, selected, onToggle, onDragStart, onDragEnd }: BoardCardProps) => {
+const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, selectable, selected, onToggle, onDragStart, onDragEnd }: BoardCardProps) => {
   const translate = useTranslate();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const blocking = openBlocking(card);
   const paused = card.status === 'ON_HOLD';
   const days = Math.max(0, Math.floor((now - new Date(card.stageEnteredAt).getTime()) / DAY_MS));
@@ -518,9 +550,38 @@ const BoardCard = memo(({ card, now, draggable, pending, selectable, selected, o
             />
           )}
           <Box sx={{ minWidth: 0, flex: 1 }}>
-            <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.3 }}>
-              {card.authority.name}
-            </Typography>
+            <Stack direction="row" sx={{ alignItems: 'flex-start' }}>
+              <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.3, flex: 1 }}>
+                {card.authority.name}
+              </Typography>
+              {moveTargets.length > 0 && (
+                <>
+                  <IconButton
+                    size="small"
+                    sx={{ p: 0.25, mt: -0.25 }}
+                    aria-label={translate('board.move_menu', { name: card.authority.name })}
+                    aria-haspopup="menu"
+                    onClick={(event) => setMenuAnchor(event.currentTarget)}
+                  >
+                    <MoreVertIcon fontSize="small" />
+                  </IconButton>
+                  <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+                    <ListSubheader sx={{ lineHeight: 2 }}>{translate('board.move_to')}</ListSubheader>
+                    {moveTargets.map((target) => (
+                      <MenuItem
+                        key={target.key}
+                        onClick={() => {
+                          setMenuAnchor(null);
+                          onMove(card.id, target.key);
+                        }}
+                      >
+                        {target.name}
+                      </MenuItem>
+                    ))}
+                  </Menu>
+                </>
+              )}
+            </Stack>
             <Typography variant="caption" color="text.secondary" component="div">
               {card.authority.state?.code ?? '–'} · {system ? `${system.vendor} ${system.product}` : translate('board.no_system')}
             </Typography>
@@ -602,15 +663,18 @@ const WaveResultDialog = ({
   cards,
   fetched,
   stageName,
+  stages,
   onClose,
 }: {
   results: WaveResult[] | null;
   cards: Map<string, OnboardingRecord>;
   fetched: OnboardingRecord[] | undefined;
   stageName: (key: string) => string;
+  stages: readonly StageLabelSource[];
   onClose: () => void;
 }) => {
   const translate = useTranslate();
+  const refusalText = useRefusalText();
   const nameOf = (id: string) => cards.get(id)?.authority.name ?? fetched?.find((c) => c.id === id)?.authority.name ?? id;
   return (
     <Dialog open={results !== null} onClose={onClose} fullWidth maxWidth="md">
@@ -643,9 +707,9 @@ const WaveResultDialog = ({
                           {result.code ? ` (${result.code})` : ''}
                         </Typography>
                         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                          {result.reasons.map((reason) => (
-                            <li key={reason}>
-                              <Typography variant="body2">{reason}</Typography>
+                          {refusalItemsOf(result.refusals, result.reasons).map((reason, i) => (
+                            <li key={i}>
+                              <Typography variant="body2">{refusalText(reason, stages)}</Typography>
                             </li>
                           ))}
                         </Box>

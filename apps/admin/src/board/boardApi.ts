@@ -27,6 +27,8 @@ export interface WaveResult {
   moved: boolean;
   code: string | null;
   reasons: string[];
+  /** The same reasons, coded (translate them with localizeCoded). */
+  refusals: { code: string; message: string; params: Record<string, unknown> }[];
   onboarding: MovedOnboarding | null;
 }
 
@@ -51,7 +53,7 @@ const MOVE_BACK = parse(`mutation moveOnboardingBack($id: ID!, $version: Int!, $
 }`);
 
 const ADVANCE_WAVE = parse(`mutation advanceOnboardings($ids: [ID!]!, $toStage: String, $comment: String) {
-  data: advanceOnboardings(ids: $ids, toStage: $toStage, comment: $comment) { id moved code reasons onboarding { ${MOVED_FIELDS} } }
+  data: advanceOnboardings(ids: $ids, toStage: $toStage, comment: $comment) { id moved code reasons refusals { code message params } onboarding { ${MOVED_FIELDS} } }
 }`);
 
 /** Adds the board's methods to the session data provider (<Admin dataProvider={withBoardMethods(...)}>). */

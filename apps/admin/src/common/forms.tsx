@@ -12,11 +12,12 @@ import {
   type EditProps,
   type HttpError,
 } from 'react-admin';
-import { hasApiCode } from './apiErrors';
-import { localizeIssue } from './issueMessages';
+import { hasApiCode, refusalOf } from './apiErrors';
+import { localizeCoded } from './codedMessages';
+import { useRefusalText } from './useRefusalText';
 
 /** A domain rule check of @efa/domain (`validateAuthority`, …): every problem, each naming its field. */
-export type RuleCheck = (record: object) => { field: string; message: string }[];
+export type RuleCheck = (record: object) => { field: string; message: string; code?: string; params?: Record<string, unknown> }[];
 
 /**
  * A react-admin form-level `validate` function from a rule check of
@@ -26,11 +27,12 @@ export type RuleCheck = (record: object) => { field: string; message: string }[]
  */
 export function useRuleValidator(check: RuleCheck, toRecord: (values: Record<string, unknown>) => object = (v) => v) {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   return (values: Record<string, unknown>) => {
     const errors: Record<string, string> = {};
-    for (const { field, message } of check(toRecord(normalise(values)))) {
-      const key = field.split('.')[0] || 'root';
-      if (!(key in errors)) errors[key] = localizeIssue(message, locale);
+    for (const issue of check(toRecord(normalise(values)))) {
+      const key = issue.field.split('.')[0] || 'root';
+      if (!(key in errors)) errors[key] = localizeCoded('issue', issue, translate, locale);
     }
     return errors;
   };
@@ -77,7 +79,7 @@ const ConflictNotice = () => {
  */
 export function useSaveErrorHandler() {
   const notify = useNotify();
-  const [locale] = useLocaleState();
+  const text = useRefusalText();
   return (error: unknown) => {
     const fieldErrors = (error as HttpError | undefined)?.body?.errors;
     // react-admin shows them at their inputs and notifies that the form is invalid
@@ -86,8 +88,9 @@ export function useSaveErrorHandler() {
       notify(<ConflictNotice />, { type: 'error', autoHideDuration: null });
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    notify(localizeIssue(message, locale) || 'ra.notification.http_error', { type: 'error', messageArgs: { _: message } });
+    const refusal = refusalOf(error);
+    const message = refusal.reasons.length > 0 ? refusal.reasons.map((r) => text(r)).join('; ') : error instanceof Error ? error.message : String(error);
+    notify(message || 'ra.notification.http_error', { type: 'error', messageArgs: { _: message } });
   };
 }
 
@@ -101,11 +104,11 @@ export const VersionedEdit = ({ children, ...props }: EditProps & { children: Re
   );
 };
 
-/** Create view with the same error handling. */
-export const ResourceCreate = ({ children, ...props }: CreateProps & { children: ReactNode }) => {
+/** Create view with the same error handling; `meta` goes with the create mutation (e.g. sparse fields). */
+export const ResourceCreate = ({ children, meta, ...props }: CreateProps & { children: ReactNode; meta?: Record<string, unknown> }) => {
   const onError = useSaveErrorHandler();
   return (
-    <Create mutationOptions={{ onError }} redirect="show" {...props}>
+    <Create mutationOptions={{ onError, meta }} redirect="show" {...props}>
       {children}
     </Create>
   );

@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { STATES, STATE_CODES, validateCostKey, type CostKeyData } from '@efa/domain';
+import { STATES, STATE_CODES, issueText, validateCostKey, type CostKeyData } from '@efa/domain';
 import {
   ArrayInput,
   DataTable,
@@ -29,7 +29,7 @@ import { KeyField, LocalizedDateField } from '../common/fields';
 import { searchFilters } from '../common/filters';
 import { ResourceCreate, VersionedEdit } from '../common/forms';
 import { HistoryTimeline } from '../common/HistoryTimeline';
-import { localizeIssue } from '../common/issueMessages';
+import { localizeCoded } from '../common/codedMessages';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
 
@@ -182,6 +182,7 @@ const KeyProblems = () => {
  */
 function useCostKeyValidator() {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   return (values: Record<string, any>) => {
     const errors: Record<string, any> = {};
     const REQUIRED = 'ra.validation.required';
@@ -192,7 +193,7 @@ function useCostKeyValidator() {
       STATE_CODES.forEach((_, i) => {
         const v = list?.[i]?.value;
         if (v === undefined || v === null || v === '') out[i] = { value: REQUIRED };
-        else if (Number(v) < 0) out[i] = { value: localizeIssue('must not be negative', locale) };
+        else if (Number(v) < 0) out[i] = { value: localizeCoded('issue', issueText('NEGATIVE'), translate, locale) };
       });
       return Object.keys(out).length ? out : undefined;
     };
@@ -214,10 +215,11 @@ function useCostKeyValidator() {
       if (Object.keys(e).length) errors.components = e;
     }
     if (Object.keys(errors).length === 0) {
-      for (const { field, message } of validateCostKey(toCostKeyInput(values) as unknown as CostKeyData)) {
-        const key = field.split(/[.[]/)[0];
-        if (key === 'factors' || key === 'components') errors.keyProblems ??= localizeIssue(message, locale);
-        else errors[key] ??= localizeIssue(message, locale);
+      for (const issue of validateCostKey(toCostKeyInput(values) as unknown as CostKeyData)) {
+        const key = issue.field.split(/[.[]/)[0];
+        const text = localizeCoded('issue', issue, translate, locale);
+        if (key === 'factors' || key === 'components') errors.keyProblems ??= text;
+        else errors[key] ??= text;
       }
     }
     return errors;

@@ -5,6 +5,7 @@ import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
+import { codedMessages } from '../common/codedMessages';
 
 /**
  * The console's own messages in English. Their shape (`AppMessages`) is the
@@ -188,6 +189,7 @@ const en: TranslationMessages = {
   ...dashboardEn,
   ...onboardingEn,
   costs: costsEn.costs,
+  ...codedMessages.en,
   crud: crudEn.crud,
   resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
 };

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import {
   BooleanInput,
+  CreateButton,
   DataTable,
   downloadCSV,
   ExportButton,
@@ -103,7 +104,10 @@ const Empty = () => {
       <Typography variant="h6" paragraph>
         {translate('onboarding.empty')}
       </Typography>
-      <Typography variant="body2">{translate('onboarding.empty_hint')}</Typography>
+      <Typography variant="body2" paragraph>
+        {translate('onboarding.empty_hint')}
+      </Typography>
+      <CreateButton variant="contained" label="onboarding.actions.create" />
     </Box>
   );
 };
@@ -111,6 +115,7 @@ const Empty = () => {
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <CreateButton />
     <ExportButton meta={ONBOARDING_META} />
   </TopToolbar>
 );

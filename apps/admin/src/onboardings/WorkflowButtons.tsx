@@ -1,10 +1,13 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useRefusalText } from '../common/useRefusalText';
 import { useOnboardingApi, type DomainOperation } from './api';
 import { advanceCheck, earlierStages, stageName } from './logic';
 import { TextPrompt, useMayCall, useProblemDialog } from './shared';
@@ -15,8 +18,8 @@ type Prompt = 'advance' | 'moveBack' | 'pause' | 'cancel' | 'reopen' | null;
 /**
  * Advance / Move back / Pause / Resume / Cancel / Reopen, each one domain
  * mutation with the record's version. Shown only to roles that may call the
- * mutation; Advance is disabled with the reasons libs/domain's checkAdvance
- * gives for the loaded milestones and obstacles.
+ * mutation; Advance is disabled, and the reasons libs/domain's checkAdvance
+ * gives for the loaded milestones and obstacles are listed below the buttons.
  */
 export const WorkflowButtons = ({ record, context }: { record: OnboardingRecord; context: OnboardingContextData }) => {
   const translate = useTranslate();
@@ -26,6 +29,7 @@ export const WorkflowButtons = ({ record, context }: { record: OnboardingRecord;
   const notify = useNotify();
   const refresh = useRefresh();
   const problem = useProblemDialog();
+  const text = useRefusalText();
   const [prompt, setPrompt] = useState<Prompt>(null);
   const [busy, setBusy] = useState(false);
   const earlier = earlierStages(context.stages, record.stage);
@@ -59,26 +63,12 @@ export const WorkflowButtons = ({ record, context }: { record: OnboardingRecord;
   const label = (stage: string) => stageName(stage, locale, context.stages);
 
   const buttons = [];
-  if (mayCall('advanceOnboarding') && record.status !== 'CANCELLED') {
-    const blocked = check.reasons.length > 0;
+  const atLastStage = !check.toStage && !loading && record.status === 'ACTIVE';
+  const mayAdvance = mayCall('advanceOnboarding') && record.status !== 'CANCELLED' && !atLastStage;
+  const blocked = check.reasons.length > 0;
+  if (mayAdvance) {
     buttons.push(
-      <Tooltip
-        key="advance"
-        title={
-          blocked ? (
-            <Box data-testid="advance-reasons">
-              {translate('onboarding.advance_blocked')}
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {check.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </Box>
-          ) : (
-            target
-          )
-        }
-      >
+      <Tooltip key="advance" title={blocked ? translate('onboarding.advance_blocked') : target}>
         <span>
           <Button variant="contained" size="small" disabled={blocked || loading || busy} onClick={() => setPrompt('advance')}>
             {translate('onboarding.actions.advance')}
@@ -134,8 +124,14 @@ export const WorkflowButtons = ({ record, context }: { record: OnboardingRecord;
 
   const hint = translate('onboarding.dialog.reason_hint');
   return (
+    <>
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="workflow-buttons">
       {buttons}
+      {atLastStage && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('onboarding.last_stage')}
+        </Typography>
+      )}
       <TextPrompt
         open={prompt === 'advance'}
         title={translate('onboarding.dialog.advance_title', { stage: target })}
@@ -191,5 +187,16 @@ export const WorkflowButtons = ({ record, context }: { record: OnboardingRecord;
       />
       {problem.dialog}
     </Box>
+    {mayAdvance && blocked && !loading && (
+      <Alert severity="info" sx={{ mt: 1 }} data-testid="advance-reasons">
+        {translate('onboarding.advance_blocked_to', { stage: target })}
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {check.reasons.map((r, i) => (
+            <li key={i}>{text({ kind: 'reason', ...r }, context.stages)}</li>
+          ))}
+        </ul>
+      </Alert>
+    )}
+    </>
   );
 };

@@ -28,8 +28,9 @@ describe('onboarding logic', () => {
     });
     expect(result.toStage).toBe('LIVE');
     expect(result.reasons).toHaveLength(3);
-    expect(result.reasons.join('\n')).toContain('Testantrag');
-    expect(result.reasons.join('\n')).toContain('DVDV fehlt');
+    expect(result.reasons.map((r) => r.code)).toEqual(['BLOCKING_OBSTACLE', 'CONTRACT_NOT_SIGNED', 'MILESTONE_NOT_DONE']);
+    expect(result.reasons[0].params).toEqual({ title: 'DVDV fehlt' });
+    expect(result.reasons[2].params).toMatchObject({ milestone: 'Testantrag', milestone_de: 'Testantrag', milestone_en: 'Test application', stage: 'TEST' });
   });
 
   it('allows an unblocked advance before LIVE', () => {

@@ -1,4 +1,4 @@
-import { checkAdvance, DEFAULT_STAGES, type BlockerState, type MilestoneState, type StageRef } from '@efa/domain';
+import { checkAdvance, DEFAULT_STAGES, type BlockerState, type CodedMessage, type MilestoneState, type StageRef } from '@efa/domain';
 
 /** Whole days from `since` until `now` (0 for a missing or future date). */
 export function daysSince(since: string | Date | null | undefined, now: Date = new Date()): number {
@@ -35,9 +35,10 @@ export interface AdvanceInput {
 /**
  * What libs/domain's checkAdvance says about advancing to the next stage,
  * from the loaded milestones and obstacles: the target stage and the reasons
- * it would be refused (empty: allowed). Milestone names in the chosen language.
+ * it would be refused (empty: allowed), coded (translate them with
+ * localizeCoded); the milestones' names in both languages go with them.
  */
-export function advanceCheck({ onboarding, stages, milestones, blockers, contractSigned, locale }: AdvanceInput): { toStage?: string; reasons: string[] } {
+export function advanceCheck({ onboarding, stages, milestones, blockers, contractSigned, locale }: AdvanceInput): { toStage?: string; reasons: CodedMessage[] } {
   const named = milestones.map((m) => ({ ...m, name: (locale === 'en' ? m.nameEn : m.nameDe) ?? m.name }));
   return checkAdvance(onboarding, { stages, milestones: named, blockers, contractSigned });
 }

@@ -36,7 +36,7 @@ const en = {
     status: { ACTIVE: 'Active', ON_HOLD: 'Paused', CANCELLED: 'Cancelled' },
     days: '%{smart_count} day |||| %{smart_count} days',
     empty: 'No onboardings yet',
-    empty_hint: 'Onboardings are created when an authority starts using a service.',
+    empty_hint: 'An onboarding connects one authority to one service and follows it from interest to go-live.',
     sections: {
       master: 'Master data',
       pipeline: 'Pipeline',
@@ -52,6 +52,7 @@ const en = {
       resume: 'Resume',
       cancel: 'Cancel onboarding',
       reopen: 'Reopen',
+      create: 'New onboarding',
     },
     dialog: {
       reason: 'Reason',
@@ -67,6 +68,8 @@ const en = {
       reason_hint: 'The reason is recorded in the transition log.',
     },
     advance_blocked: 'Advancing is not possible yet:',
+    create_title: 'New onboarding',
+    advance_blocked_to: 'Advancing to "%{stage}" is not possible yet:',
     last_stage: 'The onboarding is in the last stage.',
     no_stages: 'This service has no stages configured.',
     done: 'Saved.',
@@ -202,7 +205,7 @@ const de: OnboardingMessages = {
     status: { ACTIVE: 'Aktiv', ON_HOLD: 'Pausiert', CANCELLED: 'Abgebrochen' },
     days: '%{smart_count} Tag |||| %{smart_count} Tage',
     empty: 'Noch keine Anbindungen',
-    empty_hint: 'Anbindungen entstehen, wenn eine Behörde eine Leistung nachnutzt.',
+    empty_hint: 'Eine Anbindung verbindet eine Behörde mit einer Leistung und begleitet sie vom Interesse bis zum Go-Live.',
     sections: {
       master: 'Stammdaten',
       pipeline: 'Phasen',
@@ -218,6 +221,7 @@ const de: OnboardingMessages = {
       resume: 'Fortsetzen',
       cancel: 'Anbindung abbrechen',
       reopen: 'Wieder aufnehmen',
+      create: 'Anbindung anlegen',
     },
     dialog: {
       reason: 'Begründung',
@@ -233,6 +237,8 @@ const de: OnboardingMessages = {
       reason_hint: 'Die Begründung wird im Übergangsprotokoll festgehalten.',
     },
     advance_blocked: 'Weiterschalten ist noch nicht möglich:',
+    create_title: 'Neue Anbindung',
+    advance_blocked_to: 'Weiterschalten nach „%{stage}“ ist noch nicht möglich:',
     last_stage: 'Die Anbindung ist in der letzten Phase.',
     no_stages: 'Für diese Leistung sind keine Phasen eingerichtet.',
     done: 'Gespeichert.',

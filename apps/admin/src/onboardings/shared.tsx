@@ -9,7 +9,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useFieldValue, useGetIdentity, useGetList, useLocaleState, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { refusalOf, type Refusal } from './api';
+import { useRefusalText } from '../common/useRefusalText';
+import { isConflict, refusalOf, type Refusal } from './api';
 import { stageName, type StageLabelSource } from './logic';
 
 /** The signed-in user as libs/domain's Principal (null while loading). */
@@ -91,9 +92,10 @@ export function useProblemDialog(): { show: (error: unknown) => void; dialog: Re
   const [problem, setProblem] = useState<Refusal | null>(null);
   const translate = useTranslate();
   const refresh = useRefresh();
+  const text = useRefusalText();
   const close = () => setProblem(null);
   const show = useCallback((error: unknown) => setProblem(refusalOf(error)), []);
-  const conflict = problem?.code === 'CONFLICT';
+  const conflict = problem !== null && isConflict(problem);
   const dialog = (
     <Dialog open={problem !== null} onClose={close} aria-labelledby="onboarding-problem-title">
       <DialogTitle id="onboarding-problem-title">
@@ -106,8 +108,8 @@ export function useProblemDialog(): { show: (error: unknown) => void; dialog: Re
           <>
             <DialogContentText>{translate('onboarding.refused_text')}</DialogContentText>
             <ul data-testid="refusal-reasons">
-              {problem.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+              {problem.reasons.map((reason, i) => (
+                <li key={i}>{text(reason)}</li>
               ))}
             </ul>
           </>

@@ -35,7 +35,7 @@ import { HistoryTimeline } from '../common/HistoryTimeline';
 import { EnumInput, StateInput } from '../common/inputs';
 import { EnumFilterList, ListAside } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
-import { localizeIssue } from '../common/issueMessages';
+import { localizeCoded } from '../common/codedMessages';
 import type { UserMethods } from './userApi';
 import BadgeIcon from '@mui/icons-material/Badge';
 
@@ -85,7 +85,7 @@ const SetPasswordButton = () => {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   if (!record) return null;
-  const problems = password ? checkPassword(password, record.email).map((p) => localizeIssue(p, locale)) : [];
+  const problems = password ? checkPassword(password, record.email).map((p) => localizeCoded('issue', p, translate, locale)) : [];
   const submit = async () => {
     try {
       await dataProvider.setUserPassword({ id: String(record.id), version: record.version, password });
@@ -154,12 +154,13 @@ export const UserShow = () => (
 
 const UserForm = ({ create }: { create?: boolean }) => {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const rules = useRuleValidator(validateUser, (v) => ({ ...v, active: v.active !== false }));
   const validate = (values: Record<string, unknown>) => {
     const errors: Record<string, string> = rules(values);
     if (create && typeof values.password === 'string' && values.password) {
       const problems = checkPassword(values.password, typeof values.email === 'string' ? values.email : undefined);
-      if (problems.length > 0) errors.password = problems.map((p) => localizeIssue(p, locale)).join('; ');
+      if (problems.length > 0) errors.password = problems.map((p) => localizeCoded('issue', p, translate, locale)).join('; ');
     }
     return errors;
   };

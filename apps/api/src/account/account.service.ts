@@ -125,7 +125,7 @@ export class AccountService {
       throw DomainError.validation([{ field: 'currentPassword', message: 'is not your current password' }]);
     }
     const problems = checkPassword(next ?? '', user.email);
-    if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'newPassword', message })));
+    if (problems.length) throw DomainError.validation(problems.map((p) => ({ field: 'newPassword', ...p })));
     await this.dataSource.transaction(async (em) => {
       await em.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [user.id, await AccountService.hashPassword(next)]);
       await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [user.id, sessionId ?? null]);
@@ -152,7 +152,7 @@ export class AccountService {
     }
     if (input.password) {
       const problems = checkPassword(input.password, email);
-      if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'password', message })));
+      if (problems.length) throw DomainError.validation(problems.map((p) => ({ field: 'password', ...p })));
     }
     return this.dataSource.transaction(async (em) => {
       const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = $1`, [email]);

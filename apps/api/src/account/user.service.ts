@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role, checkPassword, validateUser, type FieldIssue } from '@efa/domain';
+import { DomainError, Role, checkPassword, issueText, refusalReason, validateUser, type CodedMessage, type FieldIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -25,7 +25,7 @@ export class UserService extends CrudService<User, UserFilter> {
     const issues: FieldIssue[] = [];
     if (u.stateId) await loadReference(em, State, u.stateId, 'stateId', 'state', issues);
     const [taken] = await em.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2`, [u.email ?? '', u.id ?? null]);
-    if (taken) issues.push({ field: 'email', message: 'another account has this e-mail address' });
+    if (taken) issues.push({ field: 'email', ...issueText('EMAIL_TAKEN') });
     return [...issues, ...validateUser(u)];
   }
 
@@ -42,7 +42,7 @@ export class UserService extends CrudService<User, UserFilter> {
 
   /** At least one active administrator must remain. */
   private async assertAdminRemains(em: EntityManager, without: string): Promise<void> {
-    if ((await this.otherActiveAdmins(em, without)) === 0) throw DomainError.notAllowed(['at least one active administrator must remain']);
+    if ((await this.otherActiveAdmins(em, without)) === 0) throw DomainError.notAllowed([refusalReason('LAST_ADMINISTRATOR')]);
   }
 
   override async create(input: Partial<User> & { password?: string | null }, actor: Actor): Promise<User> {
@@ -50,7 +50,7 @@ export class UserService extends CrudService<User, UserFilter> {
     const email = fields.email?.trim().toLowerCase();
     if (password) {
       const problems = checkPassword(password, email);
-      if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'password', message })));
+      if (problems.length) throw DomainError.validation(problems.map((p) => ({ field: 'password', ...p })));
     }
     return super.create({ ...fields, email, passwordHash: password ? await AccountService.hashPassword(password) : null }, actor);
   }
@@ -69,8 +69,8 @@ export class UserService extends CrudService<User, UserFilter> {
     });
   }
 
-  protected override async deleteRefusals(u: User, em: EntityManager): Promise<string[]> {
-    if (u.role === Role.ADMIN && u.active && (await this.otherActiveAdmins(em, u.id)) === 0) return ['at least one active administrator must remain'];
+  protected override async deleteRefusals(u: User, em: EntityManager): Promise<CodedMessage[]> {
+    if (u.role === Role.ADMIN && u.active && (await this.otherActiveAdmins(em, u.id)) === 0) return [refusalReason('LAST_ADMINISTRATOR')];
     return [];
   }
 
@@ -78,7 +78,7 @@ export class UserService extends CrudService<User, UserFilter> {
     return this.dataSource.transaction(async (em) => {
       const existing = await this.loadForWrite(em, id, version);
       const problems = checkPassword(password ?? '', existing.email);
-      if (problems.length) throw DomainError.validation(problems.map((message) => ({ field: 'password', message })));
+      if (problems.length) throw DomainError.validation(problems.map((p) => ({ field: 'password', ...p })));
       const saved = await this.applyChange(em, existing, { passwordHash: await AccountService.hashPassword(password) }, actor, 'SET_PASSWORD');
       await em.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       return saved;

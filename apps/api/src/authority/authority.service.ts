@@ -17,6 +17,7 @@ export class AuthorityService extends CrudService<Authority, AuthorityFilter> {
     prefixSearchColumns: ['ars'],
     filterColumns: ['stateId', 'kind', 'level', 'specialistSystemId'],
     sortable: ['name', 'kind', 'level', 'stateId', 'ars', 'population', 'specialistSystemId', 'createdAt', 'updatedAt'],
+    sortByReference: { stateId: { table: 'state', column: 'name' }, specialistSystemId: { table: 'specialist_system', column: 'product' } },
     defaultSort: 'name',
     stateOf: async (r) => r.stateId,
     ownStateSql: 'e.stateId = :ownState',

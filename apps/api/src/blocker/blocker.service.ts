@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, obstacleScopeOf, validateBlocker, type FieldIssue, today } from '@efa/domain';
+import { DomainError, issueText, obstacleScopeOf, refusalReason, validateBlocker, type CodedMessage, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -38,13 +38,13 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   protected async validate(b: Blocker, em: EntityManager): Promise<FieldIssue[]> {
     const issues: FieldIssue[] = [];
     await loadReference(em, Onboarding, b.onboardingId, 'onboardingId', 'onboarding', issues);
-    if (b.openedAt && b.openedAt > today()) issues.push({ field: 'openedAt', message: `(${b.openedAt}) must not be in the future` });
+    if (b.openedAt && b.openedAt > today()) issues.push({ field: 'openedAt', ...issueText('NOT_IN_FUTURE', { value: b.openedAt }) });
     return [...issues, ...validateBlocker(b)];
   }
 
   /** Deleting an open blocking obstacle would get round the advance rule: resolve it instead. */
-  protected override async deleteRefusals(b: Blocker): Promise<string[]> {
-    return b.severity === 'BLOCKING' && !b.resolvedAt ? [`the obstacle "${b.title}" is open and blocking; resolve it instead of deleting it`] : [];
+  protected override async deleteRefusals(b: Blocker): Promise<CodedMessage[]> {
+    return b.severity === 'BLOCKING' && !b.resolvedAt ? [refusalReason('OBSTACLE_DELETE_BLOCKING', { title: b.title })] : [];
   }
 
   override async create(input: Partial<Blocker>, actor: Actor): Promise<Blocker> {
@@ -54,10 +54,10 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   async resolve(id: string, version: number, resolution: string, resolvedAt: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
-      if (b.resolvedAt) throw DomainError.notAllowed([`the obstacle was already resolved on ${b.resolvedAt}`]);
-      if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', message: 'is required: say how the obstacle was resolved' }]);
+      if (b.resolvedAt) throw DomainError.notAllowed([refusalReason('OBSTACLE_ALREADY_RESOLVED', { date: b.resolvedAt })]);
+      if (!resolution?.trim()) throw DomainError.validation([{ field: 'resolution', ...issueText('RESOLUTION_REQUIRED') }]);
       const date = resolvedAt ?? today();
-      if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field: 'resolvedAt', ...issueText('NOT_IN_FUTURE', { value: date }) }]);
       return this.applyChange(em, b, { resolvedAt: date, resolution: resolution.trim() }, actor, 'RESOLVE', resolution);
     });
   }
@@ -65,8 +65,8 @@ export class BlockerService extends CrudService<Blocker, BlockerFilter> {
   async reopen(id: string, version: number, reason: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const b = await this.loadForWrite(em, id, version);
-      if (!b.resolvedAt) throw DomainError.notAllowed(['the obstacle is still open']);
-      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the obstacle is back' }]);
+      if (!b.resolvedAt) throw DomainError.notAllowed([refusalReason('OBSTACLE_STILL_OPEN')]);
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', ...issueText('OBSTACLE_REOPEN_REASON_REQUIRED') }]);
       return this.applyChange(em, b, { resolvedAt: null, resolution: null }, actor, 'REOPEN', reason);
     });
   }

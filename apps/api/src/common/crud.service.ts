@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -25,6 +25,12 @@ export interface CrudDefinition<E> {
   filterColumns: string[];
   /** Columns a list may be sorted by. */
   sortable: string[];
+  /**
+   * Reference columns sorted by a column of the referenced row instead of its
+   * id (whitelist: `authorityId` by `authority.name`), so that a list sorts
+   * by what its column shows.
+   */
+  sortByReference?: Record<string, { table: string; column: string }>;
   defaultSort: string;
   /** Who references this record, so a delete can be refused with a clear reason. */
   referencedBy?: Array<{ table: string; column: string; label: string }>;
@@ -79,7 +85,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
   }
 
   /** Domain reasons why this record may not be deleted (e.g. a rule it would get round); empty = may. */
-  protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<string[]> {
+  protected async deleteRefusals(_existing: E, _em: EntityManager): Promise<CodedMessage[]> {
     return [];
   }
 
@@ -124,11 +130,19 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     const page = args.page ?? 0;
     if (!Number.isInteger(page) || page < 0) throw DomainError.validation([{ field: 'page', message: `must be 0 or more, got ${page}` }]);
     return qb
-      .orderBy(`e.${sortField}`, order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
+      .orderBy(this.sortExpression(sortField), order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
       .addOrderBy('e.id', 'ASC')
       .offset(page * perPage)
       .limit(perPage)
       .getMany();
+  }
+
+  /** What a list is ordered by: the column, or for a reference in `sortByReference` the referenced row's column (a correlated subquery on its primary key). */
+  private sortExpression(sortField: string): string {
+    const ref = this.def.sortByReference?.[sortField];
+    if (!ref) return `e.${sortField}`;
+    const fk = this.dataSource.getMetadata(this.def.entity).findColumnWithPropertyName(sortField)!.databaseName;
+    return `(SELECT sort_ref.${ref.column} FROM ${ref.table} sort_ref WHERE sort_ref.id = e.${fk})`;
   }
 
   /** The declared sortable columns plus every other plain column of the entity (id included: react-admin's default). */

@@ -1,33 +1,35 @@
 import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainError, ErrorCode, isDomainError, type FieldIssue } from '@efa/domain';
+import { DomainError, ErrorCode, isDomainError, issueText, type FieldIssue, type IssueCode } from '@efa/domain';
 import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { BODY_LIMIT, fromLimitError } from './hardening.js';
 
-/** Which field a database constraint protects, and what its violation means to a person. */
+const constraintIssue = (field: string, code: IssueCode): FieldIssue => ({ field, ...issueText(code) });
+
+/** Which field a database constraint protects, and what its violation means to a person (coded, libs/domain messages.ts). */
 const CONSTRAINTS: Record<string, FieldIssue> = {
-  uq_state_code: { field: 'code', message: 'another state already has this code' },
-  uq_state_ars_prefix: { field: 'arsPrefix', message: 'another state already has this regional key prefix' },
-  uq_authority_ars: { field: 'ars', message: 'another authority already has this ARS' },
-  uq_service_ozg_id: { field: 'ozgId', message: 'another service already has this OZG-ID' },
-  uq_specialist_system_vendor_product: { field: 'product', message: 'this vendor already has a product with this name' },
-  uq_reuse_contract_state_service: { field: 'serviceId', message: 'this state already has a reuse contract for this service' },
-  uq_reuse_variant_state_service: { field: 'serviceId', message: 'this state already has a reuse variant for this service' },
-  uq_onboarding_authority_service: { field: 'serviceId', message: 'this authority already has an onboarding for this service' },
-  uq_service_stage_key: { field: 'key', message: 'this service already has a stage with this key' },
-  uq_service_stage_position: { field: 'position', message: 'this service already has a stage at this position' },
-  uq_milestone_template_key: { field: 'key', message: 'this service already has a milestone template with this key' },
-  uq_milestone_onboarding_key: { field: 'key', message: 'this onboarding already has a milestone with this key' },
-  uq_cost_key_name_year: { field: 'name', message: 'a cost key with this name already exists for this year' },
-  uq_service_cost_service_year: { field: 'year', message: 'the costs of this service for this year are already recorded; edit that record' },
-  fk_service_cost_service: { field: 'serviceId', message: 'no service has this id' },
-  fk_authority_state: { field: 'stateId', message: 'no state has this id' },
-  fk_authority_specialist_system: { field: 'specialistSystemId', message: 'no specialist system has this id' },
-  fk_service_lead_state: { field: 'leadStateId', message: 'no state has this id' },
-  fk_reuse_contract_state: { field: 'stateId', message: 'no state has this id' },
-  fk_reuse_contract_service: { field: 'serviceId', message: 'no service has this id' },
+  uq_state_code: constraintIssue('code', 'DUPLICATE_STATE_CODE'),
+  uq_state_ars_prefix: constraintIssue('arsPrefix', 'DUPLICATE_ARS_PREFIX'),
+  uq_authority_ars: constraintIssue('ars', 'DUPLICATE_ARS'),
+  uq_service_ozg_id: constraintIssue('ozgId', 'DUPLICATE_OZG_ID'),
+  uq_specialist_system_vendor_product: constraintIssue('product', 'DUPLICATE_PRODUCT'),
+  uq_reuse_contract_state_service: constraintIssue('serviceId', 'DUPLICATE_CONTRACT'),
+  uq_reuse_variant_state_service: constraintIssue('serviceId', 'DUPLICATE_VARIANT'),
+  uq_onboarding_authority_service: constraintIssue('serviceId', 'DUPLICATE_ONBOARDING'),
+  uq_service_stage_key: constraintIssue('key', 'DUPLICATE_STAGE_KEY'),
+  uq_service_stage_position: constraintIssue('position', 'DUPLICATE_STAGE_POSITION'),
+  uq_milestone_template_key: constraintIssue('key', 'DUPLICATE_TEMPLATE_KEY'),
+  uq_milestone_onboarding_key: constraintIssue('key', 'DUPLICATE_MILESTONE_KEY'),
+  uq_cost_key_name_year: constraintIssue('name', 'DUPLICATE_COST_KEY'),
+  uq_service_cost_service_year: constraintIssue('year', 'DUPLICATE_SERVICE_COST'),
+  fk_service_cost_service: constraintIssue('serviceId', 'NO_SUCH_SERVICE'),
+  fk_authority_state: constraintIssue('stateId', 'NO_SUCH_STATE'),
+  fk_authority_specialist_system: constraintIssue('specialistSystemId', 'NO_SUCH_SPECIALIST_SYSTEM'),
+  fk_service_lead_state: constraintIssue('leadStateId', 'NO_SUCH_STATE'),
+  fk_reuse_contract_state: constraintIssue('stateId', 'NO_SUCH_STATE'),
+  fk_reuse_contract_service: constraintIssue('serviceId', 'NO_SUCH_SERVICE'),
 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);

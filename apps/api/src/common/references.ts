@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@efa/domain';
+import { issueText, type FieldIssue } from '@efa/domain';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { UUID_PATTERN } from './crud.service.js';
 
@@ -13,10 +13,10 @@ export async function loadReference<T extends ObjectLiteral>(
   required = true,
 ): Promise<T | null> {
   if (id === null || id === undefined || id === '') {
-    if (required) issues.push({ field, message: 'is required' });
+    if (required) issues.push({ field, ...issueText('REQUIRED') });
     return null;
   }
   const row = UUID_PATTERN.test(id) ? await em.findOneBy(entity, { id } as never) : null;
-  if (!row) issues.push({ field, message: `no ${label} has the id "${id}"` });
+  if (!row) issues.push({ field, ...issueText('REFERENCE_NOT_FOUND', { label, id }) });
   return row;
 }

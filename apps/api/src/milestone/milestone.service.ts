@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, MilestoneStatus, validateMilestone, validateMilestoneTemplate, type FieldIssue, today } from '@efa/domain';
+import { DomainError, MilestoneStatus, issueText, refusalReason, validateMilestone, validateMilestoneTemplate, type CodedMessage, type FieldIssue, today } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, SQL_TODAY, type CrudDefinition } from '../common/crud.service.js';
@@ -35,15 +35,15 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
     const issues: FieldIssue[] = [];
     const onboarding = await loadReference(em, Onboarding, m.onboardingId, 'onboardingId', 'onboarding', issues);
     if (onboarding && m.stage && !(await em.findOneBy(ServiceStage, { serviceId: onboarding.serviceId, key: m.stage }))) {
-      issues.push({ field: 'stage', message: `"${m.stage}" is not a stage of this service` });
+      issues.push({ field: 'stage', ...issueText('NOT_A_STAGE_OF_SERVICE', { stage: m.stage }) });
     }
     const template = validateMilestoneTemplate({ key: m.key, stageKey: m.stage, nameDe: m.nameDe, nameEn: m.nameEn, required: m.required, position: m.position, active: true });
     return [...issues, ...template.map((i) => ({ ...i, field: i.field === 'stageKey' ? 'stage' : i.field })), ...validateMilestone(m)];
   }
 
   /** Deleting a required milestone would get round the go-live rule: mark it not applicable with a reason instead. */
-  protected override async deleteRefusals(m: Milestone): Promise<string[]> {
-    return m.required ? [`"${m.nameEn}" is required; mark it not applicable with a reason instead of deleting it`] : [];
+  protected override async deleteRefusals(m: Milestone): Promise<CodedMessage[]> {
+    return m.required ? [refusalReason('MILESTONE_DELETE_REQUIRED', { milestone: m.nameEn, milestone_de: m.nameDe, milestone_en: m.nameEn })] : [];
   }
 
   override async create(input: Partial<Milestone>, actor: Actor): Promise<Milestone> {
@@ -53,9 +53,9 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async complete(id: string, version: number, completedAt: string | null | undefined, evidenceUrl: string | null | undefined, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed(['the milestone is already done']);
+      if (m.status === MilestoneStatus.DONE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_DONE')]);
       const date = completedAt ?? today();
-      if (date > today()) throw DomainError.validation([{ field: 'completedAt', message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field: 'completedAt', ...issueText('NOT_IN_FUTURE', { value: date }) }]);
       return this.applyChange(em, m, { status: MilestoneStatus.DONE, completedAt: date, evidenceUrl: evidenceUrl ?? m.evidenceUrl, note: note ?? m.note }, actor, 'COMPLETE', note);
     });
   }
@@ -63,7 +63,7 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async reopen(id: string, version: number, note: string | null | undefined, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.OPEN) throw DomainError.notAllowed(['the milestone is already open']);
+      if (m.status === MilestoneStatus.OPEN) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_OPEN')]);
       return this.applyChange(em, m, { status: MilestoneStatus.OPEN, completedAt: null, note: note ?? m.note }, actor, 'REOPEN', note);
     });
   }
@@ -71,8 +71,8 @@ export class MilestoneService extends CrudService<Milestone, MilestoneFilter> {
   async markNotApplicable(id: string, version: number, reason: string, actor: Actor) {
     return this.dataSource.transaction(async (em) => {
       const m = await this.loadForWrite(em, id, version);
-      if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed(['the milestone is already marked not applicable']);
-      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', message: 'is required: say why the milestone does not apply' }]);
+      if (m.status === MilestoneStatus.NOT_APPLICABLE) throw DomainError.notAllowed([refusalReason('MILESTONE_ALREADY_NOT_APPLICABLE')]);
+      if (!reason?.trim()) throw DomainError.validation([{ field: 'reason', ...issueText('NOT_APPLICABLE_REASON_REQUIRED') }]);
       return this.applyChange(em, m, { status: MilestoneStatus.NOT_APPLICABLE, completedAt: null, note: reason.trim() }, actor, 'NOT_APPLICABLE', reason);
     });
   }

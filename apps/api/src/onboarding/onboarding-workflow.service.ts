@@ -10,9 +10,11 @@ import {
   checkResume,
   isDomainError,
   lastStage,
+  refusalReason,
   resolveLiveAt,
   stateMayGoLive,
   type AdvanceContext,
+  type CodedMessage,
 } from '@efa/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
@@ -56,7 +58,7 @@ export class OnboardingWorkflowService {
     const contract = await em.findOneBy(ReuseContract, { stateId: authority.stateId, serviceId: o.serviceId });
     return {
       stages,
-      milestones: milestones.map((m) => ({ key: m.key, name: m.nameEn, stage: m.stage, required: m.required, status: m.status })),
+      milestones: milestones.map((m) => ({ key: m.key, name: m.nameEn, nameDe: m.nameDe, nameEn: m.nameEn, stage: m.stage, required: m.required, status: m.status })),
       blockers,
       contractSigned: stateMayGoLive(contract?.status, service.leadStateId === authority.stateId),
     };
@@ -107,7 +109,7 @@ export class OnboardingWorkflowService {
       patch.liveAt = at;
       patch.stageEnteredAt = at;
     } else if (liveAt) {
-      refuse([`liveAt is only given when moving to ${lastStage(ctx.stages)}`]);
+      refuse([refusalReason('LIVE_AT_ONLY_FOR_LIVE', { stage: lastStage(ctx.stages) ?? '' })]);
     }
     return this.move(em, o, 'ADVANCE', patch, actor, comment, at);
   }
@@ -129,12 +131,13 @@ export class OnboardingWorkflowService {
       for (const id of [...unique].sort()) {
         try {
           const onboarding = await em.transaction(async (sp) => this.advanceIn(sp, await this.onboardings.loadForWrite(sp, id), toStage, comment, null, actor));
-          results.set(id, { id, moved: true, onboarding, reasons: [] });
+          results.set(id, { id, moved: true, onboarding, reasons: [], refusals: [] });
         } catch (e) {
           const err = isDomainError(e) ? e : fromDatabaseError(e);
           if (!err) throw e;
-          const reasons = (err.details.reasons as string[] | undefined) ?? [err.message];
-          results.set(id, { id, moved: false, onboarding: null, code: err.code, reasons });
+          const refusals = (err.details.refusals as CodedMessage[] | undefined) ?? [];
+          const reasons = refusals.length > 0 ? refusals.map((r) => r.message) : [err.message];
+          results.set(id, { id, moved: false, onboarding: null, code: err.code, reasons, refusals });
         }
       }
       return unique.map((id) => results.get(id)!);

@@ -1,5 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { OnboardingStatus } from '@efa/domain';
+import { OnboardingStatus, type MessageParams } from '@efa/domain';
+import { GraphQLJSON } from 'graphql-scalars';
 import { BaseFilter } from '../common/list.args.js';
 import { LocalDate } from '../common/graphql-types.js';
 import { Onboarding } from './onboarding.entity.js';
@@ -119,6 +120,19 @@ export class AdvanceOnboardingsArgs {
   comment?: string | null;
 }
 
+/** A coded refusal reason (libs/domain messages.ts): clients translate `code` with `params`; `message` is the English text. */
+@ObjectType()
+export class RefusalReason {
+  @Field(() => String, { description: 'Stable reason code, e.g. MILESTONE_NOT_DONE.' })
+  code: string;
+
+  @Field(() => String)
+  message: string;
+
+  @Field(() => GraphQLJSON, { description: 'Values the message names (stage keys, milestone names, …).' })
+  params: MessageParams;
+}
+
 @ObjectType({ description: 'What happened to one onboarding of a bulk move.' })
 export class BulkMoveResult {
   @Field(() => ID)
@@ -133,6 +147,9 @@ export class BulkMoveResult {
   @Field(() => String, { nullable: true, description: 'Error code when refused, e.g. TRANSITION_NOT_ALLOWED.' })
   code?: string | null;
 
-  @Field(() => [String], { description: 'Why it was refused.' })
+  @Field(() => [String], { description: 'Why it was refused (English).' })
   reasons: string[];
+
+  @Field(() => [RefusalReason], { description: 'Why it was refused, coded (the same reasons as `reasons`).' })
+  refusals: RefusalReason[];
 }

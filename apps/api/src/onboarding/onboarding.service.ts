@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, validateOnboarding, type FieldIssue } from '@efa/domain';
+import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, issueText, validateOnboarding, type FieldIssue } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
@@ -19,6 +19,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     searchColumns: [],
     filterColumns: ['authorityId', 'serviceId', 'stage', 'status'],
     sortable: ['stage', 'status', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'authorityId', 'serviceId', 'jiraKey', 'createdAt', 'updatedAt'],
+    sortByReference: { authorityId: { table: 'authority', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'updatedAt',
     stateOf: async (o, em) => (await em.query(`SELECT state_id FROM authority WHERE id = $1`, [o.authorityId]))[0]?.state_id ?? null,
     coordinatorFields: COORDINATOR_ONBOARDING_FIELDS,
@@ -67,7 +68,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
       const existing = await em.findOneBy(Onboarding, { authorityId: authority!.id, serviceId: service!.id });
       if (existing) {
         throw new DomainError(ErrorCode.CONFLICT, `${authority!.name} already has an onboarding for ${service!.name}`, {
-          issues: [{ field: 'serviceId', message: 'this authority already has an onboarding for this service' }],
+          issues: [{ field: 'serviceId', ...issueText('DUPLICATE_ONBOARDING') }],
           details: { existingId: existing.id },
         });
       }

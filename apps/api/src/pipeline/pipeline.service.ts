@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateMilestoneTemplate, validateServiceStage, type FieldIssue } from '@efa/domain';
+import { issueText, validateMilestoneTemplate, validateServiceStage, type FieldIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
@@ -44,7 +44,7 @@ export class MilestoneTemplateService extends CrudService<MilestoneTemplate, Mil
     await loadReference(em, OnlineService, m.serviceId, 'serviceId', 'service', issues);
     if (m.serviceId && m.stageKey && issues.length === 0) {
       const stage = await em.findOneBy(ServiceStage, { serviceId: m.serviceId, key: m.stageKey });
-      if (!stage) issues.push({ field: 'stageKey', message: `"${m.stageKey}" is not a stage of this service` });
+      if (!stage) issues.push({ field: 'stageKey', ...issueText('NOT_A_STAGE_OF_SERVICE', { stage: m.stageKey }) });
     }
     return [...issues, ...validateMilestoneTemplate(m)];
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractStatus, DomainError, checkContractTransition, today, validateContract, type FieldIssue } from '@efa/domain';
+import { ContractStatus, DomainError, checkContractTransition, issueText, today, validateContract, type FieldIssue } from '@efa/domain';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, escapeLike, type CrudDefinition } from '../common/crud.service.js';
@@ -17,6 +17,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
     searchColumns: [],
     filterColumns: ['stateId', 'serviceId', 'status', 'legalRoute'],
     sortable: ['stateId', 'serviceId', 'status', 'legalRoute', 'municipalAccess', 'interestDeclaredAt', 'negotiationStartedAt', 'signedAt', 'terminatedAt', 'createdAt', 'updatedAt'],
+    sortByReference: { stateId: { table: 'state', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'createdAt',
     stateOf: async (r) => r.stateId,
     ownStateSql: 'e.stateId = :ownState',
@@ -63,7 +64,7 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
       DomainError.refuseIf(reasons);
       const date = at ?? today();
       const field = STATUS_DATE[to];
-      if (date > today()) throw DomainError.validation([{ field, message: `(${date}) must not be in the future` }]);
+      if (date > today()) throw DomainError.validation([{ field, ...issueText('NOT_IN_FUTURE', { value: date }) }]);
       return this.applyChange(em, c, { status: to, [field]: date } as Partial<ReuseContract>, actor, to, reason);
     });
   }

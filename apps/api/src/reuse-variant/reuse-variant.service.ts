@@ -16,6 +16,7 @@ export class ReuseVariantService extends CrudService<ReuseVariant, ReuseVariantF
     searchColumns: ['note'],
     filterColumns: ['stateId', 'serviceId', 'variant'],
     sortable: ['stateId', 'serviceId', 'variant', 'updatedAt'],
+    sortByReference: { stateId: { table: 'state', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'stateId',
     stateOf: async (r) => r.stateId,
     ownStateSql: 'e.stateId = :ownState',
