@@ -48,9 +48,7 @@ run('dashboard in the browser', () => {
 
   /** Opens the console's home page, signs in and waits for the dashboard's figures. */
   async function signIn(user: TestUserKey) {
-    await ui.page.goto(`${ui.base}/`);
-    await ui.page.waitForURL(/#\/login$/);
-    await ui.submitLogin(user);
+    await ui.signIn('/', user, (url) => !url.hash.startsWith('#/login'));
     await ui.page.getByTestId('dashboard-headline').waitFor();
   }
 
