@@ -63,3 +63,10 @@ export function monthlyReportUrl(format: 'xlsx' | 'html', params: { serviceId: s
   if (params.costKeyId) query.set('costKeyId', params.costKeyId);
   return `/reports/monthly.${format}?${query.toString()}`;
 }
+
+/** One onboarding's page (where its milestones and obstacles are). */
+export const onboardingPath = (id: string) => `/Onboarding/${id}/show`;
+
+/** The obstacles list (BlockerFilter: open, category, severity, serviceId, stateId). */
+export const blockersPath = (scope: Pick<DashboardScope, 'state'>, serviceId: string, filter: { category?: string[]; severity?: string[] } = {}) =>
+  listPath('Blocker', { open: true, serviceId, ...(scope.state ? { stateId: scope.state.id } : {}), ...filter }, { field: 'openedAt', order: 'ASC' });
