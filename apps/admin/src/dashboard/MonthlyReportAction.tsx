@@ -70,6 +70,7 @@ export const MonthlyReportAction = ({ scope, serviceId }: { scope: DashboardScop
               value={costKeyId}
               onChange={(event) => setCostKeyId(event.target.value)}
               helperText={translate('dashboard.report.cost_key_hint')}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             >
               <MenuItem value="">{translate('dashboard.report.cost_key_default')}</MenuItem>
               {(keys ?? []).map((k) => (

@@ -43,9 +43,15 @@ const ObstaclesPanel = ({ figures, scope }: DashboardPanelProps) => {
   return (
     <PanelCard id="obstacles" title="dashboard.obstacles.title" hint="dashboard.obstacles.hint">
       <Typography sx={{ mb: 1 }}>
-        <Link to={blockersPath(scope, figures.serviceId)} data-testid="obstacles-total" data-value={obstacles.total}>
-          {translate('dashboard.obstacles.total', { smart_count: obstacles.total, count: format.number(obstacles.total) })}
-        </Link>
+        {obstacles.total > 0 ? (
+          <Link to={blockersPath(scope, figures.serviceId)} data-testid="obstacles-total" data-value={obstacles.total}>
+            {translate('dashboard.obstacles.total', { smart_count: obstacles.total, count: format.number(obstacles.total) })}
+          </Link>
+        ) : (
+          <span data-testid="obstacles-total" data-value={0}>
+            {translate('dashboard.obstacles.total', { smart_count: 0, count: format.number(0) })}
+          </span>
+        )}
       </Typography>
       {obstacles.total > 0 ? (
         <>

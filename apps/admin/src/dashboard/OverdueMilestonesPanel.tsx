@@ -12,7 +12,7 @@ import { listPath, onboardingPath } from './links';
 import type { DashboardPanel, DashboardPanelProps } from './panel';
 import { PanelCard } from './PanelCard';
 
-const LIMIT = 10;
+const LIMIT = 6;
 
 /**
  * Milestones due before the date and not done by then (not-applicable ones excluded), longest

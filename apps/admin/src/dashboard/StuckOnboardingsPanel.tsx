@@ -18,7 +18,7 @@ import { PanelCard } from './PanelCard';
 
 /** The API's default threshold, asked for with the other panels; another one is asked for by this panel alone. */
 const DEFAULT_DAYS = 90;
-const LIMIT = 10;
+const LIMIT = 6;
 const stuckFields = (minDays: number) => `stuckOnboardings(minDays: ${minDays}, limit: ${LIMIT}) { total items { onboardingId authorityName stateCode stage status days } }`;
 
 /**
@@ -56,7 +56,7 @@ const StuckOnboardingsPanel = ({ figures, scope }: DashboardPanelProps) => {
         error={!valid}
         helperText={valid ? translate('dashboard.stuck.min_days_hint') : translate('dashboard.stuck.min_days_invalid')}
         slotProps={{ htmlInput: { min: 0, step: 1, 'data-testid': 'stuck-min-days' } }}
-        sx={{ mb: 1, width: 220 }}
+        sx={{ mb: 1, width: 320 }}
       />
       {stuck ? (
         <>
