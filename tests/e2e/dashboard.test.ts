@@ -200,6 +200,27 @@ run('dashboard in the browser', () => {
     await ui.page.getByText(new RegExp(`^1–\\d+ von ${_allBlockersMeta.count}$`)).waitFor();
   });
 
+  it('recounts the stuck onboardings for another threshold, as the API counts them', async () => {
+    await signIn('STEERING_MEMBER');
+    await ui.page.getByTestId('dashboard-as-of').fill('2026-06-30');
+    await ui.page.getByRole('heading', { name: /Stand 30\.06\.2026/ }).waitFor();
+    const stuck = async (minDays: number) =>
+      (
+        await gql<{ dashboard: { stuckOnboardings: { total: number } } }>('query($asOf: DateTime, $d: Int!) { dashboard(asOf: $asOf) { stuckOnboardings(minDays: $d) { total } } }', {
+          asOf: '2026-06-30T21:59:59.999Z',
+          d: minDays,
+        })
+      ).dashboard.stuckOnboardings.total;
+    const showsTotal = (total: number) =>
+      ui.page.waitForFunction((v) => document.querySelector('[data-testid="stuck-total"]')?.getAttribute('data-value') === v, String(total));
+    const [d90, d30] = [await stuck(90), await stuck(30)];
+    await showsTotal(d90);
+    expect(d30).toBeGreaterThan(d90);
+    await ui.page.getByTestId('stuck-min-days').fill('30');
+    await ui.page.getByTestId('stuck-min-days').press('Enter');
+    await showsTotal(d30);
+  });
+
   it('says so when the figures cannot be loaded, and offers to try again', async () => {
     await signIn('STEERING_MEMBER');
     await ui.page.goto(`${ui.base}/#/?service=00000000-0000-4000-8000-000000000000`);
