@@ -7,6 +7,7 @@ const API_TARGET = 'http://localhost:3000';
 const apiProxy: Record<string, ProxyOptions> = {
   '/graphql': { target: API_TARGET, changeOrigin: true },
   '/health': { target: API_TARGET, changeOrigin: true },
+  '/reports': { target: API_TARGET, changeOrigin: true },
 };
 
 /** recharts (the dashboard's charts) and the libraries only it uses. */

@@ -123,6 +123,85 @@ describe('monthly report as XLSX', () => {
   });
 });
 
+describe('cost shares in the monthly report', () => {
+  const ALLOCATION = `query($serviceId: ID!, $year: Int!, $keyIds: [ID!]!) {
+    costAllocation(serviceId: $serviceId, year: $year, keyIds: $keyIds) { totalCents keys { keyName keyYear payingStates states { stateCode keyShare share cents pays reason } } }
+  }`;
+  let serviceId: string;
+  let keys: Array<{ id: string; name: string; kind: string; year: number }>;
+  beforeAll(async () => {
+    serviceId = (await t.gql(`{ dashboard { serviceId } }`)).data!.dashboard.serviceId;
+    keys = (await t.gql(`{ allCostKeys(perPage: 100) { id name kind year } }`)).data!.allCostKeys;
+    const created = await t.gql(
+      `mutation($serviceId: ID!) { createServiceCost(serviceId: $serviceId, year: 2023, operationCents: "3000000000", maintenanceCents: "123456789") { totalCents } }`,
+      { serviceId },
+    );
+    expect(created.errors).toBeUndefined();
+  });
+
+  /** The cost section's state rows and its total row. */
+  function costRows(wb: ExcelJS.Workbook, year: number) {
+    const rows = rowsOf(wb, `Kostenanteile ${year}`);
+    return { states: rows.filter((r) => r.Land !== 'Summe'), total: rows.find((r) => r.Land === 'Summe')! };
+  }
+  const cents = (euros: unknown) => Math.round(Number(euros) * 100);
+
+  it("shares the contract year's costs by the year's Königsteiner key (else the latest before it), as costAllocation does, summing to the total", async () => {
+    const wb = await workbook('/reports/monthly.xlsx?asOf=2023-08-31');
+    const koenigsteiner = keys.filter((k) => k.kind === 'KOENIGSTEINER' && k.year <= 2023).sort((a, b) => b.year - a.year)[0];
+    const api = await t.as('STEERING_MEMBER').gql(ALLOCATION, { serviceId, year: 2023, keyIds: [koenigsteiner.id] });
+    expect(api.errors).toBeUndefined();
+    const [key] = api.data!.costAllocation.keys;
+
+    const { states, total } = costRows(wb, 2023);
+    expect(states.map((r) => r.Land)).toEqual(key.states.map((s: { stateCode: string }) => s.stateCode));
+    for (const s of key.states) {
+      const row = states.find((r) => r.Land === s.stateCode)!;
+      expect(cents(row['Betrag (EUR)'])).toBe(Number(s.cents));
+      expect(row['Anteil im Schlüssel']).toBeCloseTo(s.keyShare, 12);
+      expect(row['Anteil unter Unterzeichnern']).toBeCloseTo(s.share, 12);
+      expect(row['Zahlt / Grund'] === 'zahlt').toBe(s.pays);
+    }
+    expect(states.filter((r) => r['Zahlt / Grund'] === 'zahlt')).toHaveLength(key.payingStates);
+    expect(states.find((r) => r.Land === 'BB')!['Zahlt / Grund']).toBe('kein Vertrag');
+    expect(cents(total['Betrag (EUR)'])).toBe(Number(api.data!.costAllocation.totalCents));
+    expect(states.reduce((sum, r) => sum + cents(r['Betrag (EUR)']), 0)).toBe(Number(api.data!.costAllocation.totalCents));
+    const amountCell = wb.getWorksheet('Kostenanteile 2023')!.getRow(2).getCell(5);
+    expect(amountCell.numFmt).toBe('#,##0.00');
+    expect(rowsOf(wb, 'Kennzahlen').length).toBeGreaterThan(0);
+  });
+
+  it('uses the cost key named by costKeyId, and shows the amounts German-formatted on the printable page', async () => {
+    const combined = keys.find((k) => k.kind === 'COMBINED')!;
+    const wb = await workbook(`/reports/monthly.xlsx?asOf=2023-08-31&costKeyId=${combined.id}`);
+    const api = (await t.gql(ALLOCATION, { serviceId, year: 2023, keyIds: [combined.id] })).data!.costAllocation;
+    const { states } = costRows(wb, 2023);
+    expect(states.map((r) => cents(r['Betrag (EUR)']))).toEqual(api.keys[0].states.map((s: { cents: string }) => Number(s.cents)));
+
+    const res = await download(`/reports/monthly.html?asOf=2023-08-31&costKeyId=${combined.id}`);
+    const html = res.body.toString('utf8');
+    expect(html).toContain('<h2>Kostenanteile 2023</h2>');
+    expect(html).toContain(`Kostenschlüssel: ${combined.name} ${combined.year}`);
+    const german = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(html).toContain(`<td>Summe</td><td>–</td><td class="num">–</td><td class="num">–</td><td class="num">${german.format(Number(api.totalCents) / 100)}</td>`);
+  });
+
+  it('says in one row when no costs are recorded for the year', async () => {
+    const wb = await workbook('/reports/monthly.xlsx?asOf=2022-08-31');
+    const ws = wb.getWorksheet('Kostenanteile 2022')!;
+    expect(ws.rowCount).toBe(2);
+    expect(ws.getRow(2).getCell(1).value).toBe('Für Aufenthaltstitel sind für 2022 keine Kosten erfasst.');
+  });
+
+  it('refuses an unknown or malformed costKeyId with 400 naming it', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
+      const res = await t.http().get(`/reports/monthly.xlsx?asOf=2022-08-31&costKeyId=${id}`).set('authorization', `Bearer ${await t.tokenOf('STEERING_MEMBER')}`);
+      expect([res.status, res.body.errors?.[0]?.extensions?.code, res.body.errors?.[0]?.extensions?.issues?.[0]?.field]).toEqual([400, 'VALIDATION', 'costKeyId']);
+      expect(res.body.errors[0].message).toContain(id);
+    }
+  });
+});
+
 describe('monthly report as printable page', () => {
   it('answers HTML with German headings, the figures, a print stylesheet and escaped values', async () => {
     const [{ id }] = await t.dataSource.query(

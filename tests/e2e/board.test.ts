@@ -17,18 +17,12 @@ run('stage board and contract matrix in the browser', () => {
   /** The app, the browser and GraphQL from outside it as the test administrator. */
   const ui = consoleInBrowser({ apiUser: 'ADMIN', context: { viewport: { width: 1600, height: 1000 } } });
   const gql = ui.gql;
-  let base: string;
   let page: Page;
   beforeEach(() => {
-    ({ base, page } = ui);
+    ({ page } = ui);
   });
 
-  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN') {
-    await page.goto(`${base}/#${hashPath}`);
-    await page.waitForURL(/#\/login$/);
-    await ui.submitLogin(user);
-    await page.waitForURL((url) => url.hash === `#${hashPath}`);
-  }
+  const openSignedIn = (hashPath: string, user: TestUserKey = 'ADMIN') => ui.signIn(hashPath, user);
 
   async function aufenthaltstitelId(): Promise<string> {
     const { allServices } = await gql<{ allServices: { id: string; name: string }[] }>('{ allServices(perPage: 100) { id name } }');

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { chromiumAvailable } from '../support/browser.js';
-import { useConsoleSession } from '../support/console-session.js';
+import { consoleInBrowser } from '../support/console-browser.js';
 
 /** Cost allocation in the console: record a year's costs, compare two keys side by side, export CSV, edit keys; headless Chromium, real API, real database. */
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('cost allocation in the browser', () => {
-  const session = useConsoleSession();
-  const { openSignedIn } = session;
-  const query = (sql: string, params?: unknown[]) => session.db.dataSource.query(sql, params);
+  const ui = consoleInBrowser({ apiUser: 'ADMIN' });
+  const { openSignedIn } = ui;
+  const query = (sql: string, params?: unknown[]) => ui.db.dataSource.query(sql, params);
 
   it('records a contract year\'s costs in euros, stored exactly in cents', async () => {
     const page = await openSignedIn('/ServiceCost/create');

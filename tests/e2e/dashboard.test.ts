@@ -48,9 +48,7 @@ run('dashboard in the browser', () => {
 
   /** Opens the console's home page, signs in and waits for the dashboard's figures. */
   async function signIn(user: TestUserKey) {
-    await ui.page.goto(`${ui.base}/`);
-    await ui.page.waitForURL(/#\/login$/);
-    await ui.submitLogin(user);
+    await ui.signIn('/', user, (url) => !url.hash.startsWith('#/login'));
     await ui.page.getByTestId('dashboard-headline').waitFor();
   }
 
@@ -134,6 +132,93 @@ run('dashboard in the browser', () => {
     await ui.page.waitForURL((url) => url.hash.includes('state=all'));
     await ui.page.getByRole('heading', { name: /Aufenthaltstitel · Deutschland · Stand/ }).waitFor();
     await expectHeadline((await figures()).totals);
+  });
+
+  it('shows the API\'s lead times and open obstacles for a past date, and opens the obstacles behind a number', async () => {
+    await signIn('STEERING_MEMBER');
+    // Mid-2026: the demo story has open obstacles (opened from June 2024 on) and lead times then.
+    await ui.page.getByTestId('dashboard-as-of').fill('2026-06-30');
+    await ui.page.getByRole('heading', { name: /Stand 30\.06\.2026/ }).waitFor();
+    type Lead = { count: number; medianDays: number | null; p80Days: number | null };
+    const { dashboard: api } = await gql<{
+      dashboard: {
+        serviceId: string;
+        leadTimes: { overall: { toLive: Lead; stages: (Lead & { stage: string })[] }; states: (Lead & { stateCode: string; toLive: Lead })[] };
+        obstacles: { total: number; byCategory: { category: string; severity: string; count: number }[]; oldest: { blockerId: string }[] };
+      };
+    }>(
+      `query($asOf: DateTime) { dashboard(asOf: $asOf) { serviceId
+        leadTimes { overall { toLive { count medianDays p80Days } stages { stage count medianDays p80Days } } states { stateCode toLive { count medianDays p80Days } } }
+        obstacles(limit: 5) { total byCategory { category severity count } oldest { blockerId } } } }`,
+      { asOf: '2026-06-30T21:59:59.999Z' },
+    );
+    const days = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+    const shows = async (testId: string, value: number | null) => {
+      await ui.page.waitForFunction(
+        ([id, v]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') === v,
+        [testId, value === null ? '' : String(value)] as const,
+      );
+      expect(await ui.page.getByTestId(testId).textContent()).toBe(value === null ? '–' : days.format(value));
+    };
+
+    // lead times: overall to live, and per stage
+    expect(api.leadTimes.overall.toLive.count).toBeGreaterThan(0);
+    await shows('lead-to-live-medianDays', api.leadTimes.overall.toLive.medianDays);
+    await shows('lead-to-live-p80Days', api.leadTimes.overall.toLive.p80Days);
+    expect(Number(await ui.page.getByTestId('lead-to-live-count').getAttribute('data-value'))).toBe(api.leadTimes.overall.toLive.count);
+    for (const stage of api.leadTimes.overall.stages) {
+      await shows(`lead-stage-${stage.stage}-median`, stage.medianDays);
+      await shows(`lead-stage-${stage.stage}-p80`, stage.p80Days);
+    }
+    // per state: one row per state with its median
+    await ui.page.getByRole('button', { name: 'Je Land' }).click();
+    const byState = ui.page.getByTestId('lead-times-states');
+    await byState.waitFor();
+    for (const s of api.leadTimes.states) {
+      const median = byState.locator(`tr[data-state="${s.stateCode}"] td`).first();
+      expect(await median.textContent()).toBe(s.toLive.medianDays === null ? '–' : days.format(s.toLive.medianDays));
+    }
+
+    // obstacles: the total and each category × severity count
+    expect(api.obstacles.total).toBeGreaterThan(0);
+    expect(Number(await ui.page.getByTestId('obstacles-total').getAttribute('data-value'))).toBe(api.obstacles.total);
+    for (const c of api.obstacles.byCategory) {
+      const cell = ui.page.getByTestId(`obstacles-${c.category}-${c.severity}`);
+      expect([c.category, c.severity, Number(await cell.getAttribute('data-value')), await cell.textContent()]).toEqual([c.category, c.severity, c.count, de.format(c.count)]);
+    }
+    expect(await ui.page.getByTestId('obstacles-oldest').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-blocker')))).toEqual(
+      api.obstacles.oldest.map((o) => o.blockerId),
+    );
+
+    // click-through: a category × severity number opens the open obstacles of that kind (the list shows today's)
+    const kind = [...api.obstacles.byCategory].sort((a, b) => b.count - a.count)[0];
+    await ui.page.getByTestId(`obstacles-${kind.category}-${kind.severity}`).getByRole('link').click();
+    await ui.page.waitForURL((url) => url.hash.startsWith('#/Blocker?'));
+    const filter = JSON.parse(new URLSearchParams(new URL(ui.page.url()).hash.split('?')[1]).get('filter')!);
+    expect(filter).toEqual({ open: true, serviceId: api.serviceId, category: [kind.category], severity: [kind.severity] });
+    const { _allBlockersMeta } = await gql<{ _allBlockersMeta: { count: number } }>('query($f: BlockerFilter) { _allBlockersMeta(filter: $f) { count } }', { f: filter });
+    await ui.page.getByText(new RegExp(`^1–\\d+ von ${_allBlockersMeta.count}$`)).waitFor();
+  });
+
+  it('recounts the stuck onboardings for another threshold, as the API counts them', async () => {
+    await signIn('STEERING_MEMBER');
+    await ui.page.getByTestId('dashboard-as-of').fill('2026-06-30');
+    await ui.page.getByRole('heading', { name: /Stand 30\.06\.2026/ }).waitFor();
+    const stuck = async (minDays: number) =>
+      (
+        await gql<{ dashboard: { stuckOnboardings: { total: number } } }>('query($asOf: DateTime, $d: Int!) { dashboard(asOf: $asOf) { stuckOnboardings(minDays: $d) { total } } }', {
+          asOf: '2026-06-30T21:59:59.999Z',
+          d: minDays,
+        })
+      ).dashboard.stuckOnboardings.total;
+    const showsTotal = (total: number) =>
+      ui.page.waitForFunction((v) => document.querySelector('[data-testid="stuck-total"]')?.getAttribute('data-value') === v, String(total));
+    const [d90, d30] = [await stuck(90), await stuck(30)];
+    await showsTotal(d90);
+    expect(d30).toBeGreaterThan(d90);
+    await ui.page.getByTestId('stuck-min-days').fill('30');
+    await ui.page.getByTestId('stuck-min-days').press('Enter');
+    await showsTotal(d30);
   });
 
   it('says so when the figures cannot be loaded, and offers to try again', async () => {

@@ -9,26 +9,38 @@ import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type 
 export interface ConsoleInBrowser {
   /** The app's origin, e.g. http://127.0.0.1:40123. */
   readonly base: string;
-  /** This test's page (a fresh browser context per test, German). */
+  /** This test's page (a fresh German browser context per test, downloads allowed). */
   readonly page: Page;
-  /** GraphQL from outside the browser, as the user the suite signed in with. */
+  /** The test file's own database (seeded), for checking what the console wrote. */
+  readonly db: TestDatabase;
+  /** GraphQL from outside the browser, as the user the suite signed in with (`apiUser`). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Fills in and sends the console's (German) login form on the page shown. */
-  submitLogin(user: TestUserKey): Promise<void>;
+  /** Fills in and sends the console's (German) login form on `page`. */
+  submitLogin(user: TestUserKey, on?: Page): Promise<void>;
+  /**
+   * Opens the console page `hashPath` on this test's `page`, signs in as `user` on the login page it
+   * is sent to, and waits until it is back (by default on `hashPath`; `landed` for pages that
+   * redirect, e.g. a coordinator's dashboard).
+   */
+  signIn(hashPath: string, user?: TestUserKey, landed?: (url: URL) => boolean): Promise<Page>;
+  /** The same in a new browser context of its own (own cookies; closed after the test): a second user side by side. */
+  openSignedIn(hashPath: string, user?: TestUserKey): Promise<Page>;
 }
 
 /**
- * Registers the hooks of a console browser test: its own database, the real
- * API serving the built console, Chromium, a new German browser context per
- * test that must end without uncaught page errors, and a bearer token for
+ * Registers the hooks of a console browser test (one per test file or describe block): its own
+ * database, the real API serving the built console, Chromium, a new German browser context per
+ * test (downloads allowed) that must end without uncaught page errors, and a bearer token for
  * GraphQL from outside the browser as `apiUser`.
  */
-export function consoleInBrowser(options: { apiUser: TestUserKey; context?: BrowserContextOptions }): ConsoleInBrowser {
+export function consoleInBrowser(options: { apiUser?: TestUserKey; context?: BrowserContextOptions } = {}): ConsoleInBrowser {
+  const apiUser = options.apiUser ?? 'ADMIN';
   let db: TestDatabase;
   let app: Awaited<ReturnType<typeof createApp>>;
   let browser: Browser;
   let base = '';
   let page: Page;
+  let pages: Page[] = [];
   let token = '';
   let pageErrors: Error[] = [];
 
@@ -43,6 +55,27 @@ export function consoleInBrowser(options: { apiUser: TestUserKey; context?: Brow
     return body.data as T;
   }
 
+  async function newPage(): Promise<Page> {
+    const opened = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true, ...options.context })).newPage();
+    pages.push(opened);
+    opened.on('pageerror', (error) => pageErrors.push(error));
+    return opened;
+  }
+
+  async function submitLogin(user: TestUserKey, on: Page = page) {
+    await on.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
+    await on.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
+    await on.getByRole('button', { name: 'Anmelden' }).click();
+  }
+
+  async function signInOn(on: Page, hashPath: string, user: TestUserKey, landed: (url: URL) => boolean = (url) => url.hash === `#${hashPath}`) {
+    await on.goto(`${base}/#${hashPath}`);
+    await on.waitForURL(/#\/login$/);
+    await submitLogin(user, on);
+    await on.waitForURL(landed);
+    return on;
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
@@ -50,7 +83,7 @@ export function consoleInBrowser(options: { apiUser: TestUserKey; context?: Brow
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     token = (
       await gql<{ signIn: { token: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
-        e: TEST_USERS[options.apiUser].email,
+        e: TEST_USERS[apiUser].email,
         p: TEST_PASSWORD,
       })
     ).signIn.token;
@@ -62,12 +95,12 @@ export function consoleInBrowser(options: { apiUser: TestUserKey; context?: Brow
     await db?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'de-DE', ...options.context })).newPage();
+    pages = [];
     pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
+    page = await newPage();
   });
   afterEach(async () => {
-    await page?.context().close();
+    for (const p of pages) await p.context().close();
     expect(pageErrors).toEqual([]);
   });
 
@@ -78,11 +111,12 @@ export function consoleInBrowser(options: { apiUser: TestUserKey; context?: Brow
     get page() {
       return page;
     },
-    gql,
-    async submitLogin(user) {
-      await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
-      await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
+    get db() {
+      return db;
     },
+    gql,
+    submitLogin,
+    signIn: (hashPath, user = 'ADMIN', landed) => signInOn(page, hashPath, user, landed),
+    openSignedIn: async (hashPath, user = 'ADMIN') => signInOn(await newPage(), hashPath, user),
   };
 }

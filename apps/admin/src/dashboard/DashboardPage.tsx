@@ -12,6 +12,7 @@ import { DashboardToolbar } from './DashboardToolbar';
 import { useDashboardFormat } from './format';
 import { onboardingsPath, scopeFilter } from './links';
 import { DASHBOARD_PANELS } from './panels';
+import { MonthlyReportAction } from './MonthlyReportAction';
 import { useDashboardScope } from './useDashboardScope';
 
 const FIELDS = DASHBOARD_PANELS.flatMap((p) => p.fields);
@@ -61,6 +62,7 @@ const DashboardPage = () => {
           </Typography>
           <Box sx={{ mb: 2, display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'baseline' }}>
             {listOfScope ? <Link to={listOfScope}>{translate('dashboard.open_onboardings', { scope: scopeName })}</Link> : null}
+            <MonthlyReportAction scope={scope} serviceId={data.figures.serviceId} />
           </Box>
           {scope.isPast ? (
             <Alert severity="info" sx={{ mb: 2 }}>

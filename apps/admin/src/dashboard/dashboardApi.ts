@@ -49,6 +49,51 @@ export interface GoLiveMonth {
   planned: number;
 }
 
+export interface LeadTime {
+  count: number;
+  medianDays: number | null;
+  p80Days: number | null;
+}
+
+export interface StageLeadTime extends LeadTime {
+  stage: string;
+  position: number;
+}
+
+export interface LeadTimes {
+  overall: { toLive: LeadTime; stages: StageLeadTime[] };
+  states: { stateId: string; stateCode: string; stateName: string; toLive: LeadTime }[];
+  specialistSystems: { specialistSystemId: string | null; name: string; toLive: LeadTime }[];
+}
+
+/** An onboarding listed by a figure (stuck, overdue milestone, obstacle). */
+interface ListedOnboarding {
+  onboardingId: string;
+  authorityName: string;
+  stateCode: string;
+}
+
+export interface StuckOnboardings {
+  total: number;
+  items: (ListedOnboarding & { stage: string; status: string; days: number })[];
+}
+
+export interface OverdueMilestones {
+  total: number;
+  items: (ListedOnboarding & { milestoneId: string; nameDe: string; stage: string; dueDate: string; daysOverdue: number })[];
+}
+
+export interface ObstacleFigures {
+  total: number;
+  byCategory: { category: string; severity: string; count: number }[];
+  oldest: (ListedOnboarding & { blockerId: string; title: string; category: string; severity: string; openedAt: string; daysOpen: number })[];
+}
+
+export interface ContractFigures {
+  counts: { status: string; count: number }[];
+  states: { stateId: string; stateCode: string; stateName: string; status: string; signedAt: string | null; reuseVariant: string | null }[];
+}
+
 /** The figures of one service as of a moment; a field is there when a panel asked for it. */
 export interface DashboardFigures {
   serviceId: string;
@@ -59,6 +104,11 @@ export interface DashboardFigures {
   funnel?: StageCount[];
   specialistSystems?: SystemFigures[];
   goLivesPerMonth?: GoLiveMonth[];
+  leadTimes?: LeadTimes;
+  stuckOnboardings?: StuckOnboardings;
+  overdueMilestones?: OverdueMilestones;
+  obstacles?: ObstacleFigures;
+  contracts?: ContractFigures;
 }
 
 export interface DashboardParams {

@@ -7,6 +7,7 @@ export function useDashboardFormat() {
   const locale = useIntlLocale();
   return useMemo(() => {
     const number = new Intl.NumberFormat(locale);
+    const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const wholePercent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -14,6 +15,8 @@ export function useDashboardFormat() {
     const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: BUSINESS_TIME_ZONE });
     return {
       number: (n: number) => number.format(n),
+      /** Days, one decimal at most (a median); a dash when there is none. */
+      days: (n: number | null) => (n === null ? '–' : days.format(n)),
       percent: (share: number) => percent.format(share),
       wholePercent: (share: number) => wholePercent.format(share),
       /** A calendar date YYYY-MM-DD. */

@@ -54,3 +54,19 @@ export function statusFilters(funnel: readonly StageCount[]) {
     cancelled: { status: ['CANCELLED'] } satisfies OnboardingListFilter,
   };
 }
+
+/** The monthly steering report's REST route (the session cookie goes along): `/reports/monthly.xlsx?serviceId=…&asOf=…&since=…&costKeyId=…`. */
+export function monthlyReportUrl(format: 'xlsx' | 'html', params: { serviceId: string; asOf?: string; since: string; costKeyId?: string }): string {
+  const query = new URLSearchParams({ serviceId: params.serviceId });
+  if (params.asOf) query.set('asOf', params.asOf);
+  query.set('since', params.since);
+  if (params.costKeyId) query.set('costKeyId', params.costKeyId);
+  return `/reports/monthly.${format}?${query.toString()}`;
+}
+
+/** One onboarding's page (where its milestones and obstacles are). */
+export const onboardingPath = (id: string) => `/Onboarding/${id}/show`;
+
+/** The obstacles list (BlockerFilter: open, category, severity, serviceId, stateId). */
+export const blockersPath = (scope: Pick<DashboardScope, 'state'>, serviceId: string, filter: { category?: string[]; severity?: string[] } = {}) =>
+  listPath('Blocker', { open: true, serviceId, ...(scope.state ? { stateId: scope.state.id } : {}), ...filter }, { field: 'openedAt', order: 'ASC' });

@@ -67,6 +67,27 @@ export class CostAllocationService {
     return this.allocate(costs, key, await this.contractsOf(em, serviceId));
   }
 
+  /**
+   * The key a report shares a contract year's costs by: the one named (VALIDATION naming `field`
+   * when there is none with that id), else the KOENIGSTEINER key of that year, else the latest
+   * such key before it; null when there is none.
+   */
+  async keyForYear(keyId: string | null, year: number, field: string, em: EntityManager = this.dataSource.manager): Promise<Pick<CostKey, 'id' | 'name' | 'year' | 'kind'> | null> {
+    if (keyId !== null) {
+      const issues: FieldIssue[] = [];
+      const [key] = await this.loadKeys(em, [keyId], issues, field);
+      if (issues.length || !key) throw DomainError.validation(issues);
+      return key;
+    }
+    const [key] = await em.query(`SELECT id, name, year, kind FROM cost_key WHERE kind = 'KOENIGSTEINER' AND year <= $1 ORDER BY year DESC, name LIMIT 1`, [year]);
+    return key ?? null;
+  }
+
+  /** Whether costs are recorded for the service and contract year. */
+  async hasCosts(serviceId: string, year: number, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM service_cost WHERE service_id = $1 AND year = $2`, [serviceId, year])).length > 0;
+  }
+
   private allocate(costs: ServiceYear, key: CostKey, states: StateContract[]): KeyAllocation {
     const contracts = new Map(states.filter((s) => s.has_contract).map((s) => [s.code.trim(), { signedAt: s.signed_at, terminatedAt: s.terminated_at }]));
     let rows;

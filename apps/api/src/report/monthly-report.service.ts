@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { localDate, type Principal } from '@efa/domain';
+import { DomainError, ErrorCode, localDate, type Principal } from '@efa/domain';
+import { CostAllocationService } from '../costs/cost-allocation.service.js';
 import { DashboardService } from '../dashboard/dashboard.service.js';
 import type { Dashboard, DashboardScope } from '../dashboard/dashboard.types.js';
 import { germanDate, label, type MonthlyReport, type ReportSection } from './report.model.js';
@@ -7,8 +8,11 @@ import { germanDate, label, type MonthlyReport, type ReportSection } from './rep
 /** What the sections of one report are built from. */
 export interface ReportContext {
   scope: DashboardScope;
+  serviceName: string;
   since: Date;
   viewer: Principal;
+  /** The cost key asked for; null: the default. */
+  costKeyId: string | null;
 }
 
 /**
@@ -19,12 +23,15 @@ export interface ReportContext {
  */
 @Injectable()
 export class MonthlyReportService {
-  constructor(private readonly dashboards: DashboardService) {}
+  constructor(
+    private readonly dashboards: DashboardService,
+    private readonly costs: CostAllocationService,
+  ) {}
 
-  async build(args: { serviceId?: string | null; asOf: Date; since: Date }, viewer: Principal): Promise<MonthlyReport> {
+  async build(args: { serviceId?: string | null; asOf: Date; since: Date; costKeyId?: string | null }, viewer: Principal): Promise<MonthlyReport> {
     const now = await this.dashboards.dashboard({ serviceId: args.serviceId, asOf: args.asOf }, viewer);
     const before = await this.dashboards.dashboard({ serviceId: now.serviceId, asOf: args.since }, viewer);
-    const ctx: ReportContext = { scope: now.scope, since: args.since, viewer };
+    const ctx: ReportContext = { scope: now.scope, serviceName: now.serviceName, since: args.since, viewer, costKeyId: args.costKeyId ?? null };
 
     const sections: ReportSection[] = [
       await this.headline(now, before),
@@ -46,13 +53,56 @@ export class MonthlyReportService {
   }
 
   /**
-   * COST SHARES plug in here: the cost-allocation work adds the section(s) of each signing
-   * state's share of the contract year's costs for this service (built from its own service and
-   * libs/domain's allocation), in the same ReportSection form; the XLSX and HTML renderers
-   * show them without change. Until then the report has no cost section.
+   * The cost shares of the contract year of asOf (its calendar year in Berlin): the service's
+   * recorded costs of that year shared by the chosen key (default: the year's Königsteiner
+   * Schlüssel, else the latest one before it) among the states that signed for the year, through
+   * CostAllocationService.allocateByKey and libs/domain. Without recorded costs (or without a key
+   * or a signing state) the section says so in one row instead of inventing numbers. An unknown
+   * costKeyId is a VALIDATION error naming it.
    */
-  private async costShareSections(_ctx: ReportContext): Promise<ReportSection[]> {
-    return [];
+  private async costShareSections(ctx: ReportContext): Promise<ReportSection[]> {
+    const { serviceName } = ctx;
+    const { serviceId } = ctx.scope;
+    const year = Number(localDate(ctx.scope.asOf).slice(0, 4));
+    const key = await this.costs.keyForYear(ctx.costKeyId, year, 'costKeyId');
+    const section = { key: 'costShares', title: `Kostenanteile ${year}` };
+    const notice = (message: string): ReportSection => ({ ...section, columns: [{ key: 'message', label: 'Hinweis', kind: 'text' }], rows: [{ message }] });
+    if (!(await this.costs.hasCosts(serviceId, year))) return [notice(`Für ${serviceName} sind für ${year} keine Kosten erfasst.`)];
+    if (!key) return [notice(`Es ist kein Königsteiner Schlüssel für ${year} oder ein früheres Jahr erfasst; wählen Sie einen Kostenschlüssel.`)];
+    let allocation;
+    try {
+      allocation = await this.costs.allocateByKey(serviceId, year, key.id);
+    } catch (e) {
+      // Costs are recorded and the key exists: what remains is "nobody signed for the year (or has a share in the key)".
+      if (e instanceof DomainError && e.code === ErrorCode.VALIDATION) return [notice(`Die Kosten ${year} lassen sich nach „${key.name} ${key.year}“ nicht verteilen: kein unterzeichnendes Land mit Anteil im Schlüssel.`)];
+      throw e;
+    }
+    const euros = (cents: number) => cents / 100;
+    return [
+      {
+        ...section,
+        note: `Kostenschlüssel: ${allocation.keyName} ${allocation.keyYear}. Verteilt auf die ${allocation.payingStates} Länder, die für ${year} unterzeichnet haben.`,
+        columns: [
+          { key: 'stateCode', label: 'Land', kind: 'text' },
+          { key: 'stateName', label: 'Name', kind: 'text' },
+          { key: 'keyShare', label: 'Anteil im Schlüssel', kind: 'share' },
+          { key: 'share', label: 'Anteil unter Unterzeichnern', kind: 'share' },
+          { key: 'amount', label: 'Betrag (EUR)', kind: 'euro' },
+          { key: 'pays', label: 'Zahlt / Grund', kind: 'text' },
+        ],
+        rows: [
+          ...allocation.states.map((s) => ({
+            stateCode: s.stateCode,
+            stateName: s.stateName,
+            keyShare: s.keyShare,
+            share: s.share,
+            amount: euros(s.cents),
+            pays: s.pays ? 'zahlt' : label('reason', s.reason),
+          })),
+          { stateCode: 'Summe', stateName: null, keyShare: null, share: null, amount: euros(allocation.totalCents), pays: null },
+        ],
+      },
+    ];
   }
 
   private async headline(now: Dashboard, before: Dashboard): Promise<ReportSection> {

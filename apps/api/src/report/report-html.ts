@@ -8,17 +8,22 @@ export function escapeHtml(value: string): string {
 
 const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const euro = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const share = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const percent = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function formatValue(kind: ValueKind, value: ReportValue): string {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'number') return kind === 'percent' ? percent.format(value) : kind === 'days' ? decimal.format(value) : number.format(value);
+  if (typeof value === 'number') {
+    const format = { percent, share, euro, days: decimal }[kind as string] ?? number;
+    return format.format(value);
+  }
   if (value instanceof Date) return germanDate(localDate(value));
   if (kind === 'date') return germanDate(value);
   return value;
 }
 
-const NUMERIC: ValueKind[] = ['int', 'percent', 'days'];
+const NUMERIC: ValueKind[] = ['int', 'percent', 'share', 'euro', 'days'];
 
 /**
  * Printable page: no scripts, only an inline stylesheet (allowed by the CSP's style-src); every

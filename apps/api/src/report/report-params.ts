@@ -5,6 +5,8 @@ export interface ReportParams {
   serviceId: string | null;
   asOf: Date;
   since: Date;
+  /** The cost key of the cost-share section; null: the default (the contract year's Königsteiner Schlüssel). */
+  costKeyId: string | null;
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -24,7 +26,8 @@ function moment(field: string, value: unknown, issues: FieldIssue[]): Date | und
 
 /**
  * The report routes' query parameters: serviceId (default: the dashboard's default service),
- * asOf (default now), since (the previous report's date; default one month before asOf's date).
+ * asOf (default now), since (the previous report's date; default one month before asOf's date),
+ * costKeyId (the cost key of the cost shares; whether it exists is checked when the report is built).
  * Bad input is a VALIDATION error naming the parameter.
  */
 export function parseReportParams(query: Record<string, unknown>, now: Date = new Date()): ReportParams {
@@ -33,9 +36,11 @@ export function parseReportParams(query: Record<string, unknown>, now: Date = ne
   if (serviceId !== undefined && serviceId !== '' && (typeof serviceId !== 'string' || !UUID_PATTERN.test(serviceId))) {
     issues.push({ field: 'serviceId', message: `is not a valid id: ${JSON.stringify(serviceId)}` });
   }
+  const { costKeyId } = query;
+  if (costKeyId !== undefined && typeof costKeyId !== 'string') issues.push({ field: 'costKeyId', message: 'must be given once' });
   const asOf = moment('asOf', query.asOf, issues) ?? now;
   const since = moment('since', query.since, issues) ?? (Number.isNaN(asOf.getTime()) ? asOf : endOfLocalDay(addMonths(localDate(asOf), -1)));
   if (!issues.length && since.getTime() >= asOf.getTime()) issues.push({ field: 'since', message: 'must be before asOf' });
   if (issues.length) throw DomainError.validation(issues);
-  return { serviceId: typeof serviceId === 'string' && serviceId ? serviceId : null, asOf, since };
+  return { serviceId: typeof serviceId === 'string' && serviceId ? serviceId : null, asOf, since, costKeyId: typeof costKeyId === 'string' && costKeyId ? costKeyId : null };
 }

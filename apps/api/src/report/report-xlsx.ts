@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { germanDate, kindOf, type MonthlyReport, type ReportValue, type ValueKind } from './report.model.js';
 
-const FORMATS: Partial<Record<ValueKind, string>> = { int: '#,##0', percent: '0.0%', days: '0.0', date: 'dd.mm.yyyy', dateTime: 'dd.mm.yyyy' };
+const FORMATS: Partial<Record<ValueKind, string>> = { int: '#,##0', percent: '0.0%', share: '0.000%', euro: '#,##0.00', days: '0.0', date: 'dd.mm.yyyy', dateTime: 'dd.mm.yyyy' };
 
 /** A cell value for Excel: calendar dates become dates (UTC midnight, shown without time). */
 function cellValue(kind: ValueKind, value: ReportValue): ExcelJS.CellValue {

@@ -8,11 +8,11 @@ export type ReportValue = string | number | Date | null;
 export interface ReportColumn {
   key: string;
   label: string;
-  /** int, percent (0..1), days (decimal), date (YYYY-MM-DD), dateTime (a moment), text; byRow: the row's `kind` value says. */
+  /** int, percent (0..1), share (0..1, finer), euro (amount in EUR), days (decimal), date (YYYY-MM-DD), dateTime (a moment), text; byRow: the row's `kind` value says. */
   kind: ValueKind | 'byRow';
 }
 
-export type ValueKind = 'text' | 'int' | 'percent' | 'days' | 'date' | 'dateTime';
+export type ValueKind = 'text' | 'int' | 'percent' | 'share' | 'euro' | 'days' | 'date' | 'dateTime';
 
 /** The kind of one cell. */
 export const kindOf = (column: ReportColumn, row: Record<string, ReportValue>): ValueKind => (column.kind === 'byRow' ? ((row.kind as ValueKind | null) ?? 'text') : column.kind);
@@ -46,6 +46,7 @@ export const LABELS = {
   category: { ORGANISATIONAL: 'organisatorisch', SUBJECT_MATTER: 'fachlich', TECHNICAL: 'technisch', LEGAL: 'rechtlich', FINANCIAL: 'finanziell' },
   severity: { BLOCKING: 'blockierend', DELAYING: 'verzögernd', INFO: 'Hinweis' },
   variant: { EFA_REUSE: 'EfA-Nachnutzung', OWN_FORM: 'Eigenes Formular', EXISTING_STATE_SOLUTION: 'Bestehende Landeslösung', NONE_PLANNED: 'Keine geplant' },
+  reason: { NO_CONTRACT: 'kein Vertrag', NOT_SIGNED: 'Vertrag nicht unterzeichnet', SIGNED_LATER: 'erst nach dem Jahr unterzeichnet', TERMINATED_BEFORE: 'vor dem Jahr beendet', ZERO_IN_KEY: '0 im Schlüssel' },
   legalRoute: { FIT_STORE: 'FIT-Store', GOVDIGITAL_MARKETPLACE: 'govdigital-Marktplatz', MUNICIPAL_AGENT_MODEL: 'Kommunales Vertretermodell', ADMINISTRATIVE_AGREEMENT: 'Verwaltungsvereinbarung' },
 } as const;
 
