@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue, issueAt } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -183,7 +183,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       const values = Array.isArray(value) ? value : [value];
       if (this.dataSource.getMetadata(this.def.entity).findColumnWithPropertyName(column)?.type === 'uuid') {
         const bad = values.filter((v) => typeof v !== 'string' || !UUID_PATTERN.test(v));
-        if (bad.length) throw DomainError.validation([{ field: `filter.${column}`, message: `is not a valid id: ${bad.map(String).join(', ')}` }]);
+        if (bad.length) throw DomainError.validation([issueAt(`filter.${column}`, 'NOT_AN_ID', { value: bad.map(String).join(', ') })]);
       }
       const param = `f_${column}`;
       qb.andWhere(Array.isArray(value) ? `e.${column} IN (:...${param})` : `e.${column} = :${param}`, { [param]: value });

@@ -15,6 +15,7 @@ import {
   stateMayGoLive,
   type AdvanceContext,
   type CodedMessage,
+  issueAt,
 } from '@efa/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
@@ -102,7 +103,7 @@ export class OnboardingWorkflowService {
     let at = now;
     const patch: Partial<Onboarding> = { stage: check.toStage!, stageEnteredAt: now };
     if (goesLive) {
-      if (liveAt && Number.isNaN(new Date(liveAt).getTime())) throw DomainError.validation([{ field: 'liveAt', message: 'is not a date and time' }]);
+      if (liveAt && Number.isNaN(new Date(liveAt).getTime())) throw DomainError.validation([issueAt('liveAt', 'NOT_A_DATE_TIME')]);
       const live = resolveLiveAt(liveAt, now, new Date(o.stageEnteredAt));
       refuse(live.reasons);
       at = live.liveAt!;
