@@ -160,6 +160,14 @@ export const ISSUE_TEMPLATES = {
   MUST_BE_BEFORE: (p) => `must be before ${p.other}`,
   NOT_CURRENT_PASSWORD: () => 'is not your current password',
   NO_PIPELINE_STAGES: (p) => `${p.service} has no pipeline stages yet`,
+  NOT_SORTABLE: (p) => `cannot sort by "${p.input}"; sortable: ${p.values}`,
+  NOT_A_SORT_ORDER: (p) => `must be ASC or DESC, got "${p.input}"`,
+  NOT_BETWEEN: (p) => `must be between ${p.min} and ${p.max}, got ${p.value}`,
+  NOT_ZERO_OR_MORE: (p) => `must be 0 or more, got ${p.value}`,
+  NOT_WHOLE_NUMBER_BETWEEN: (p) => `must be a whole number from ${p.min} to ${p.max}, got ${p.value}`,
+  TOO_MANY_AT_ONCE: (p) => `at most ${p.max} at once, got ${p.count}`,
+  REFERENCE_MISSING: () => 'refers to a record that does not exist',
+  NOT_ACCEPTABLE: (p) => `is not acceptable (${p.detail})`,
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;

@@ -144,6 +144,14 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     MUST_BE_BEFORE: 'must be before %{other}',
     NOT_CURRENT_PASSWORD: 'is not your current password',
     NO_PIPELINE_STAGES: '%{service} has no pipeline stages yet',
+    NOT_SORTABLE: 'cannot sort by "%{input}"; sortable: %{values}',
+    NOT_A_SORT_ORDER: 'must be ASC or DESC, got "%{input}"',
+    NOT_BETWEEN: 'must be between %{min} and %{max}, got %{value}',
+    NOT_ZERO_OR_MORE: 'must be 0 or more, got %{value}',
+    NOT_WHOLE_NUMBER_BETWEEN: 'must be a whole number from %{min} to %{max}, got %{value}',
+    TOO_MANY_AT_ONCE: 'at most %{max} at once, got %{count}',
+    REFERENCE_MISSING: 'refers to a record that does not exist',
+    NOT_ACCEPTABLE: 'is not acceptable (%{detail})',
   },
 };
 
@@ -280,6 +288,14 @@ const de: typeof en = {
     MUST_BE_BEFORE: 'muss vor %{other} liegen',
     NOT_CURRENT_PASSWORD: 'ist nicht Ihr aktuelles Passwort',
     NO_PIPELINE_STAGES: '%{service} hat noch keine Phasen',
+    NOT_SORTABLE: 'danach kann nicht sortiert werden: „%{input}“; sortierbar: %{values}',
+    NOT_A_SORT_ORDER: 'muss ASC oder DESC sein (angegeben: „%{input}“)',
+    NOT_BETWEEN: 'muss zwischen %{min} und %{max} liegen (angegeben: %{value})',
+    NOT_ZERO_OR_MORE: 'muss 0 oder größer sein (angegeben: %{value})',
+    NOT_WHOLE_NUMBER_BETWEEN: 'muss eine ganze Zahl von %{min} bis %{max} sein (angegeben: %{value})',
+    TOO_MANY_AT_ONCE: 'höchstens %{max} auf einmal (angegeben: %{count})',
+    REFERENCE_MISSING: 'verweist auf einen Datensatz, den es nicht gibt',
+    NOT_ACCEPTABLE: 'ist nicht zulässig (%{detail})',
   },
 };
 

@@ -68,7 +68,7 @@ const CONTRACT_STATUSES = Object.values(ContractStatus);
 
 /** A whole-number argument within bounds, else VALIDATION naming it. */
 function checkCount(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw DomainError.validation([{ field, message: `must be a whole number from ${min} to ${max}, got ${value}` }]);
+  if (!Number.isInteger(value) || value < min || value > max) throw DomainError.validation([issueAt(field, 'NOT_WHOLE_NUMBER_BETWEEN', { min, max, value: String(value) })]);
 }
 
 const COUNTS = `

@@ -124,7 +124,7 @@ export class OnboardingWorkflowService {
    * savepoint of one transaction: refused ones stay unchanged and say why.
    */
   async advanceMany(ids: string[], toStage: string | null | undefined, comment: string | null | undefined, actor: Actor): Promise<BulkMoveResult[]> {
-    if (ids.length > 1000) throw DomainError.validation([{ field: 'ids', message: `at most 1000 at once, got ${ids.length}` }]);
+    if (ids.length > 1000) throw DomainError.validation([issueAt('ids', 'TOO_MANY_AT_ONCE', { max: 1000, count: ids.length })]);
     const unique = [...new Set(ids)];
     return this.dataSource.transaction(async (em) => {
       const results = new Map<string, BulkMoveResult>();
