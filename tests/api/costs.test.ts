@@ -22,10 +22,10 @@ function ok<T = any>(r: GqlResult, field: string): T {
 const ALLOCATION = `query($serviceId: ID!, $year: Int!, $keyIds: [ID!]!) {
   costAllocation(serviceId: $serviceId, year: $year, keyIds: $keyIds) {
     serviceName year operationCents maintenanceCents totalCents
-    keys { keyId keyName keyKind totalCents payingStates states { stateCode stateName keyShare share cents pays reason message } }
+    keys { keyId keyName keyKind totalCents payingStates states { stateCode stateName keyShare share cents pays reason params message } }
   }
 }`;
-type StateRow = { stateCode: string; keyShare: number; share: number; cents: string; pays: boolean; reason: string | null; message: string | null };
+type StateRow = { stateCode: string; keyShare: number; share: number; cents: string; pays: boolean; reason: string | null; params: Record<string, unknown> | null; message: string | null };
 type KeyRow = { keyId: string; keyName: string; totalCents: string; payingStates: number; states: StateRow[] };
 const allocation = (serviceId: string, year: number, keyIds: string[]) => t.gql(ALLOCATION, { serviceId, year, keyIds });
 
@@ -149,7 +149,7 @@ describe('costAllocation', () => {
     ok(await t.gql(CREATE_COST, { serviceId: service, year: 2023, op: '1000', mt: '1' }), 'createServiceCost');
     const k: KeyRow = ok(await allocation(service, 2023, [koenigstein.id]), 'costAllocation').keys[0];
     expect(k.states.filter((s) => s.pays).map((s) => s.stateCode)).toEqual(['BY', 'BE']);
-    expect(k.states.find((s) => s.stateCode === 'HE')).toMatchObject({ reason: 'TERMINATED_BEFORE', message: 'terminated on 2022-12-31, before 2023' });
+    expect(k.states.find((s) => s.stateCode === 'HE')).toMatchObject({ reason: 'TERMINATED_BEFORE', params: { terminatedAt: '2022-12-31', year: 2023 }, message: 'terminated on 2022-12-31, before 2023' });
     expect(sumCents(k)).toBe(1001n);
   });
 
@@ -162,18 +162,19 @@ describe('costAllocation', () => {
 
   it('refuses bad arguments with VALIDATION naming them', async () => {
     const unknown = '00000000-0000-4000-8000-000000000001';
-    const cases: Array<[string, number, string[], string[], RegExp]> = [
-      [aufenthaltstitel, 2023, [unknown], ['keyIds'], /no cost key has the id/],
-      [aufenthaltstitel, 2023, ['not-an-id'], ['keyIds'], /no cost key has the id "not-an-id"/],
-      [aufenthaltstitel, 2023, [], ['keyIds'], /at least one/],
-      [aufenthaltstitel, 2023, [koenigstein.id, koenigstein.id], ['keyIds'], /more than once/],
-      [aufenthaltstitel, 1999, [koenigstein.id], ['year'], /between 2000 and 2100/],
-      [aufenthaltstitel, 2019, [koenigstein.id], ['year'], /no costs are recorded for Aufenthaltstitel in 2019/],
-      [unknown, 2023, [koenigstein.id], ['serviceId'], /no service has the id/],
+    const cases: Array<[string, number, string[], string[], RegExp, string]> = [
+      [aufenthaltstitel, 2023, [unknown], ['keyIds'], /no cost key has the id/, 'NO_SUCH_COST_KEY'],
+      [aufenthaltstitel, 2023, ['not-an-id'], ['keyIds'], /no cost key has the id "not-an-id"/, 'NO_SUCH_COST_KEY'],
+      [aufenthaltstitel, 2023, [], ['keyIds'], /at least one/, 'COST_KEYS_REQUIRED'],
+      [aufenthaltstitel, 2023, [koenigstein.id, koenigstein.id], ['keyIds'], /more than once/, 'LISTED_MORE_THAN_ONCE'],
+      [aufenthaltstitel, 1999, [koenigstein.id], ['year'], /between 2000 and 2100/, 'YEAR_OUT_OF_RANGE'],
+      [aufenthaltstitel, 2019, [koenigstein.id], ['year'], /no costs are recorded for Aufenthaltstitel in 2019/, 'NO_COSTS_RECORDED'],
+      [unknown, 2023, [koenigstein.id], ['serviceId'], /no service has the id/, 'REFERENCE_NOT_FOUND'],
     ];
-    for (const [serviceId, year, keyIds, fields, message] of cases) {
+    for (const [serviceId, year, keyIds, fields, message, code] of cases) {
       const r = await allocation(serviceId, year, keyIds);
       expect({ keyIds, year, error: firstError(r) }).toEqual({ keyIds, year, error: { code: 'VALIDATION', message: expect.stringMatching(message), fields } });
+      expect({ keyIds, year, issue: r.errors?.[0]?.extensions?.issues?.[0]?.code }).toEqual({ keyIds, year, issue: code });
     }
   });
 });

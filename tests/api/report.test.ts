@@ -241,16 +241,17 @@ describe('report routes refuse', () => {
   it('bad input with 400 naming the parameter, an unknown service with 404', async () => {
     const token = await t.tokenOf('ADMIN');
     const get = (query: string) => t.http().get(`/reports/monthly.xlsx?${query}`).set('authorization', `Bearer ${token}`);
-    for (const [query, field] of [
-      ['asOf=31.08.2023', 'asOf'],
-      ['asOf=2023-02-30', 'asOf'],
-      ['since=yesterday', 'since'],
-      ['asOf=2023-08-31&since=2023-09-01', 'since'],
-      ['serviceId=abc', 'serviceId'],
-      ['asOf=2023-08-31&asOf=2023-07-31', 'asOf'],
+    for (const [query, field, code] of [
+      ['asOf=31.08.2023', 'asOf', 'NOT_A_DATE_OR_DATE_TIME'],
+      ['asOf=2023-02-30', 'asOf', 'NOT_A_DATE_OR_DATE_TIME'],
+      ['since=yesterday', 'since', 'NOT_A_DATE_OR_DATE_TIME'],
+      ['asOf=2023-08-31&since=2023-09-01', 'since', 'MUST_BE_BEFORE'],
+      ['serviceId=abc', 'serviceId', 'NOT_AN_ID'],
+      ['asOf=2023-08-31&asOf=2023-07-31', 'asOf', 'GIVEN_ONCE'],
     ]) {
       const res = await get(query);
-      expect([query, res.status, res.body.errors?.[0]?.extensions?.code, res.body.errors?.[0]?.extensions?.issues?.[0]?.field]).toEqual([query, 400, 'VALIDATION', field]);
+      const issue = res.body.errors?.[0]?.extensions?.issues?.[0];
+      expect([query, res.status, res.body.errors?.[0]?.extensions?.code, issue?.field, issue?.code]).toEqual([query, 400, 'VALIDATION', field, code]);
     }
     const unknown = await get('serviceId=00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);

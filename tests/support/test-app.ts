@@ -11,7 +11,7 @@ export { TEST_PASSWORD, TEST_USERS, type TestUserKey };
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; issues?: Array<{ field: string; message: string }>; [k: string]: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; issues?: Array<{ field: string; message: string; code?: string; params?: Record<string, unknown> }>; [k: string]: unknown } }>;
 }
 
 export interface TestDatabase {

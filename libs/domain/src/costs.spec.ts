@@ -185,6 +185,35 @@ describe('cost keys as data', () => {
     expect(mixed.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(1, 12);
   });
 
+  it('codes every problem of a key and of yearly costs, with its params (English message unchanged)', () => {
+    const issues = validateCostKey({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 1999, factors: [...KOENIGSTEIN_FACTORS.slice(2), { stateCode: 'XX', value: -1 }, { stateCode: 'BY', value: 1 }] });
+    expect(issues).toEqual([
+      { field: 'year', code: 'YEAR_OUT_OF_RANGE', params: { min: 2000, max: 2100, value: '1999' }, message: 'must be a year between 2000 and 2100, got 1999' },
+      { field: 'factors', code: 'NOT_A_STATE_CODE_OF', params: { input: 'XX', values: STATES.map((st) => st.code).join(', ') }, message: expect.stringMatching(/^"XX" is not a state code \(SH, HH/) },
+      { field: 'factors', code: 'STATE_LISTED_TWICE', params: { stateCode: 'BY' }, message: 'BY is listed twice' },
+      { field: 'factors', code: 'VALUES_NEGATIVE', params: { values: 'XX -1' }, message: 'values must be non-negative numbers; not so: XX -1' },
+      { field: 'factors', code: 'STATES_MISSING', params: { missing: 'SH, HH' }, message: 'needs a value for each of the 16 states; missing: SH, HH' },
+    ]);
+    const combined = validateCostKey({ name: 'x'.repeat(201), kind: CostKeyKind.COMBINED, year: 2016, factors: ones(), components: [{ name: 'a', weight: 0, values: ones() }, { name: 'a', weight: Number.NaN, values: ones() }] });
+    expect(combined.map((i) => [i.field, i.code, i.params])).toEqual([
+      ['name', 'NAME_TOO_LONG', { max: 200 }],
+      ['factors', 'COMBINED_NO_FACTORS', {}],
+      ['components[1].name', 'COMPONENT_NAME_TAKEN', { name: 'a' }],
+      ['components[1].weight', 'NOT_NON_NEGATIVE_NUMBER', { value: 'NaN' }],
+    ]);
+    expect(validateCostKey({ name: 'K', kind: CostKeyKind.KOENIGSTEINER, year: 2016, factors: ones(0), components: [{ name: 'a', weight: 1, values: ones() }] }).map((i) => i.code)).toEqual([
+      'ALL_VALUES_ZERO',
+      'KOENIGSTEINER_NO_COMPONENTS',
+    ]);
+    expect(validateCostKey({ name: 'K', kind: CostKeyKind.COMBINED, year: 2016, components: [{ name: 'a', weight: 0, values: ones() }] })).toEqual([
+      { field: 'components', code: 'WEIGHTS_SUM_ZERO', params: {}, message: 'the weights must sum to more than 0' },
+    ]);
+    expect(validateServiceCost({ year: 2023, operationCents: -5, maintenanceCents: 0 })).toEqual([
+      { field: 'operationCents', code: 'NOT_CENTS', params: { value: '-5' }, message: 'must be a whole, non-negative number of cents, got -5' },
+    ]);
+    expect(validateServiceCost({ year: 2023, operationCents: Number.MAX_SAFE_INTEGER, maintenanceCents: 1 })).toMatchObject([{ field: 'maintenanceCents', code: 'TOTAL_TOO_LARGE' }]);
+  });
+
   it('validates service costs as whole non-negative cents and a year in range', () => {
     expect(validateServiceCost({ year: 2023, operationCents: 3_000_000_000_00, maintenanceCents: 0 })).toEqual([]);
     expect(validateServiceCost({ year: 1990, operationCents: -1, maintenanceCents: 1.5 }).map((i) => i.field)).toEqual(['year', 'operationCents', 'maintenanceCents']);
@@ -199,6 +228,25 @@ describe('who pays in a contract year', () => {
     expect(signedForYear({ signedAt: '2021-01-01', terminatedAt: '2022-12-31' }, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.TERMINATED_BEFORE });
     expect(signedForYear({ signedAt: null, terminatedAt: null }, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.NOT_SIGNED });
     expect(signedForYear(undefined, 2023)).toMatchObject({ signed: false, reason: NonPayingReason.NO_CONTRACT });
+  });
+
+  it('gives the reason of a non-paying state as a code with its params and the English message', () => {
+    expect(signedForYear({ signedAt: '2024-03-01', terminatedAt: null }, 2023)).toEqual({
+      signed: false,
+      reason: 'SIGNED_LATER',
+      params: { signedAt: '2024-03-01', year: 2023 },
+      message: 'signed only on 2024-03-01, after 2023',
+    });
+    expect(signedForYear({ signedAt: '2021-01-01', terminatedAt: '2022-12-31' }, 2023)).toMatchObject({ params: { terminatedAt: '2022-12-31', year: 2023 }, message: 'terminated on 2022-12-31, before 2023' });
+    const key = [
+      { stateCode: 'BB', weight: 0 },
+      { stateCode: 'BE', weight: 1 },
+    ];
+    const both = new Map<string, ContractDates>(['BB', 'BE'].map((c) => [c, { signedAt: '2020-01-01', terminatedAt: null }]));
+    expect(allocateAmongSigners(100, key, both, 2023).find((r) => r.stateCode === 'BB')).toMatchObject({ reason: 'ZERO_IN_KEY', params: {}, message: 'signed, but its value in the key is 0' });
+    expect(() => allocateAmongSigners(100, key, new Map([['BB', { signedAt: '2020-01-01', terminatedAt: null }]]), 2023)).toThrow(
+      expect.objectContaining({ reason: 'SIGNERS_ZERO_IN_KEY', year: 2023, message: 'every state that signed for 2023 has 0 in the key' }),
+    );
   });
 
   const contractsArb = fc

@@ -6,6 +6,7 @@
  */
 
 import type { FieldIssue } from './errors.js';
+import { issueAt as issue, refusalReason, type MessageParams } from './messages.js';
 import { STATE_CODES, isStateCode, type StateCode } from './states.js';
 
 export interface KeyShare {
@@ -128,44 +129,44 @@ function stateValueIssues(field: string, values: readonly StateValue[] | null | 
   const seen = new Set<string>();
   const negative: string[] = [];
   for (const v of list) {
-    if (!isStateCode(v.stateCode)) issues.push({ field, message: `"${v.stateCode}" is not a state code (${STATE_CODES.join(', ')})` });
-    else if (seen.has(v.stateCode)) issues.push({ field, message: `${v.stateCode} is listed twice` });
+    if (!isStateCode(v.stateCode)) issues.push(issue(field, 'NOT_A_STATE_CODE_OF', { input: v.stateCode, values: STATE_CODES.join(', ') }));
+    else if (seen.has(v.stateCode)) issues.push(issue(field, 'STATE_LISTED_TWICE', { stateCode: v.stateCode }));
     else seen.add(v.stateCode);
     if (!isNonNegative(v.value)) negative.push(`${v.stateCode} ${v.value}`);
   }
-  if (negative.length) issues.push({ field, message: `values must be non-negative numbers; not so: ${negative.join(', ')}` });
+  if (negative.length) issues.push(issue(field, 'VALUES_NEGATIVE', { values: negative.join(', ') }));
   const missing = STATE_CODES.filter((c) => !seen.has(c));
-  if (missing.length) issues.push({ field, message: `needs a value for each of the 16 states; missing: ${missing.join(', ')}` });
-  if (issues.length === 0 && !list.some((v) => v.value > 0)) issues.push({ field, message: 'gives every state 0; at least one value must be positive' });
+  if (missing.length) issues.push(issue(field, 'STATES_MISSING', { missing: missing.join(', ') }));
+  if (issues.length === 0 && !list.some((v) => v.value > 0)) issues.push(issue(field, 'ALL_VALUES_ZERO'));
   return issues;
 }
 
 /** Domain validation of a cost key as it would be stored. Field names match the GraphQL arguments. */
 export function validateCostKey(key: CostKeyData): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (!key.name?.trim()) issues.push({ field: 'name', message: 'is required' });
-  else if (key.name.length > 200) issues.push({ field: 'name', message: 'must be at most 200 characters long' });
-  if (!(COST_KEY_KINDS as readonly string[]).includes(key.kind)) issues.push({ field: 'kind', message: `must be one of ${COST_KEY_KINDS.join(', ')}, got "${key.kind}"` });
+  if (!key.name?.trim()) issues.push(issue('name', 'REQUIRED'));
+  else if (key.name.length > 200) issues.push(issue('name', 'NAME_TOO_LONG', { max: 200 }));
+  if (!(COST_KEY_KINDS as readonly string[]).includes(key.kind)) issues.push(issue('kind', 'NOT_ONE_OF', { values: COST_KEY_KINDS.join(', '), input: String(key.kind) }));
   issues.push(...yearIssues('year', key.year));
   const factors = key.factors ?? [];
   const components = key.components ?? [];
   if (key.kind === CostKeyKind.KOENIGSTEINER) {
     issues.push(...stateValueIssues('factors', factors));
-    if (components.length) issues.push({ field: 'components', message: 'a KOENIGSTEINER key has factors, not components' });
+    if (components.length) issues.push(issue('components', 'KOENIGSTEINER_NO_COMPONENTS'));
   } else if (key.kind === CostKeyKind.COMBINED) {
-    if (factors.length) issues.push({ field: 'factors', message: 'a COMBINED key has components, not factors (its factors are computed from them)' });
-    if (components.length === 0) issues.push({ field: 'components', message: 'a COMBINED key needs at least one component' });
+    if (factors.length) issues.push(issue('factors', 'COMBINED_NO_FACTORS'));
+    if (components.length === 0) issues.push(issue('components', 'COMBINED_NEEDS_COMPONENT'));
     const names = new Set<string>();
     components.forEach((c, i) => {
       const at = `components[${i}]`;
-      if (!c.name?.trim()) issues.push({ field: `${at}.name`, message: 'is required' });
-      else if (names.has(c.name.trim())) issues.push({ field: `${at}.name`, message: `"${c.name}" is used by another component` });
+      if (!c.name?.trim()) issues.push(issue(`${at}.name`, 'REQUIRED'));
+      else if (names.has(c.name.trim())) issues.push(issue(`${at}.name`, 'COMPONENT_NAME_TAKEN', { name: c.name }));
       else names.add(c.name.trim());
-      if (!isNonNegative(c.weight)) issues.push({ field: `${at}.weight`, message: `must be a non-negative number, got ${c.weight}` });
+      if (!isNonNegative(c.weight)) issues.push(issue(`${at}.weight`, 'NOT_NON_NEGATIVE_NUMBER', { value: String(c.weight) }));
       issues.push(...stateValueIssues(`${at}.values`, c.values));
     });
     if (components.length && components.every((c) => isNonNegative(c.weight)) && !(components.reduce((s, c) => s + c.weight, 0) > 0)) {
-      issues.push({ field: 'components', message: 'the weights must sum to more than 0' });
+      issues.push(issue('components', 'WEIGHTS_SUM_ZERO'));
     }
   }
   return issues;
@@ -173,7 +174,7 @@ export function validateCostKey(key: CostKeyData): FieldIssue[] {
 
 export function yearIssues(field: string, year: unknown): FieldIssue[] {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < COST_YEAR_MIN || year > COST_YEAR_MAX) {
-    return [{ field, message: `must be a year between ${COST_YEAR_MIN} and ${COST_YEAR_MAX}, got ${year}` }];
+    return [issue(field, 'YEAR_OUT_OF_RANGE', { min: COST_YEAR_MIN, max: COST_YEAR_MAX, value: String(year) })];
   }
   return [];
 }
@@ -205,9 +206,9 @@ export function validateServiceCost(cost: ServiceCostData): FieldIssue[] {
   const issues = yearIssues('year', cost.year);
   for (const field of ['operationCents', 'maintenanceCents'] as const) {
     const v = cost[field];
-    if (!Number.isSafeInteger(v) || v < 0) issues.push({ field, message: `must be a whole, non-negative number of cents, got ${v}` });
+    if (!Number.isSafeInteger(v) || v < 0) issues.push(issue(field, 'NOT_CENTS', { value: String(v) }));
   }
-  if (issues.length === 0 && !Number.isSafeInteger(cost.operationCents + cost.maintenanceCents)) issues.push({ field: 'maintenanceCents', message: 'the total is too large' });
+  if (issues.length === 0 && !Number.isSafeInteger(cost.operationCents + cost.maintenanceCents)) issues.push(issue('maintenanceCents', 'TOTAL_TOO_LARGE'));
   return issues;
 }
 
@@ -221,6 +222,18 @@ export const NonPayingReason = {
 } as const;
 export type NonPayingReason = (typeof NonPayingReason)[keyof typeof NonPayingReason];
 
+/** Why a state pays nothing: the reason (a reason code of messages.ts), its params (dates, year) and the English message. */
+export interface NonPaying {
+  reason: NonPayingReason;
+  params: MessageParams;
+  message: string;
+}
+
+function nonPaying(reason: NonPayingReason, params: MessageParams = {}): NonPaying {
+  const { params: p, message } = refusalReason(reason, params);
+  return { reason, params: p, message };
+}
+
 export interface ContractDates {
   signedAt: string | null;
   terminatedAt: string | null;
@@ -231,12 +244,12 @@ export interface ContractDates {
  * signed on or before 31 December of that year and not terminated before
  * 1 January of it (a termination during the year still pays for the year).
  */
-export function signedForYear(contract: ContractDates | null | undefined, year: number): { signed: true } | { signed: false; reason: NonPayingReason; message: string } {
-  if (!contract) return { signed: false, reason: NonPayingReason.NO_CONTRACT, message: 'no reuse contract for this service' };
-  if (!contract.signedAt) return { signed: false, reason: NonPayingReason.NOT_SIGNED, message: 'the reuse contract is not signed' };
-  if (contract.signedAt > `${year}-12-31`) return { signed: false, reason: NonPayingReason.SIGNED_LATER, message: `signed only on ${contract.signedAt}, after ${year}` };
+export function signedForYear(contract: ContractDates | null | undefined, year: number): { signed: true } | ({ signed: false } & NonPaying) {
+  if (!contract) return { signed: false, ...nonPaying(NonPayingReason.NO_CONTRACT) };
+  if (!contract.signedAt) return { signed: false, ...nonPaying(NonPayingReason.NOT_SIGNED) };
+  if (contract.signedAt > `${year}-12-31`) return { signed: false, ...nonPaying(NonPayingReason.SIGNED_LATER, { signedAt: contract.signedAt, year }) };
   if (contract.terminatedAt && contract.terminatedAt < `${year}-01-01`) {
-    return { signed: false, reason: NonPayingReason.TERMINATED_BEFORE, message: `terminated on ${contract.terminatedAt}, before ${year}` };
+    return { signed: false, ...nonPaying(NonPayingReason.TERMINATED_BEFORE, { terminatedAt: contract.terminatedAt, year }) };
   }
   return { signed: true };
 }
@@ -250,8 +263,21 @@ export interface StateAllocation {
   cents: number;
   pays: boolean;
   reason: NonPayingReason | null;
-  /** Why the state pays nothing, in words (English; the console translates the reason code). */
+  /** The reason's params (signedAt or terminatedAt, year), for clients that translate the reason code. */
+  params: MessageParams | null;
+  /** Why the state pays nothing, in words (English; the console translates the reason code with the params). */
   message: string | null;
+}
+
+/** Nobody can pay a contract year's costs: no state signed for it, or every signing state has 0 in the key. */
+export class NobodyPaysError extends RangeError {
+  constructor(
+    readonly reason: 'NO_STATE_SIGNED' | 'SIGNERS_ZERO_IN_KEY',
+    readonly year: number,
+  ) {
+    super(reason === 'NO_STATE_SIGNED' ? `no state has signed for ${year}` : `every state that signed for ${year} has 0 in the key`);
+    this.name = 'NobodyPaysError';
+  }
 }
 
 /**
@@ -264,17 +290,17 @@ export function allocateAmongSigners(totalCents: number, key: readonly KeyShare[
   const sum = key.reduce((s, k) => s + k.weight, 0);
   const status = new Map(key.map((k) => [k.stateCode, signedForYear(contracts.get(k.stateCode), year)]));
   const payers = key.filter((k) => status.get(k.stateCode)!.signed);
-  if (payers.length === 0) throw new RangeError(`no state has signed for ${year}`);
-  if (!payers.some((k) => k.weight > 0)) throw new RangeError(`every state that signed for ${year} has 0 in the key`);
+  if (payers.length === 0) throw new NobodyPaysError('NO_STATE_SIGNED', year);
+  if (!payers.some((k) => k.weight > 0)) throw new NobodyPaysError('SIGNERS_ZERO_IN_KEY', year);
   const amounts = new Map(allocateCosts(totalCents, payers).map((a) => [a.stateCode, a]));
   return [...key]
     .sort((a, b) => STATE_CODES.indexOf(a.stateCode as StateCode) - STATE_CODES.indexOf(b.stateCode as StateCode))
     .map((k) => {
       const s = status.get(k.stateCode)!;
       const keyShare = sum > 0 ? k.weight / sum : 0;
-      if (!s.signed) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, reason: s.reason, message: s.message };
+      if (!s.signed) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, reason: s.reason, params: s.params, message: s.message };
       const a = amounts.get(k.stateCode)!;
-      if (k.weight === 0) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, reason: NonPayingReason.ZERO_IN_KEY, message: 'signed, but its value in the key is 0' };
-      return { stateCode: k.stateCode, keyShare, share: a.share, cents: a.cents, pays: true, reason: null, message: null };
+      if (k.weight === 0) return { stateCode: k.stateCode, keyShare, share: 0, cents: 0, pays: false, ...nonPaying(NonPayingReason.ZERO_IN_KEY) };
+      return { stateCode: k.stateCode, keyShare, share: a.share, cents: a.cents, pays: true, reason: null, params: null, message: null };
     });
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from './errors.js';
-import { issueText, type IssueCode, type MessageParams } from './messages.js';
+import { issueAt } from './messages.js';
 import { stateByArsPrefix, stateByCode } from './states.js';
 
 /**
@@ -9,7 +9,7 @@ import { stateByArsPrefix, stateByCode } from './states.js';
  */
 export const ARS_PATTERN = /^\d{12}$/;
 
-const issue = (field: string, code: IssueCode, params: MessageParams = {}): FieldIssue => ({ field, ...issueText(code, params) });
+const issue = issueAt;
 
 export function checkArs(ars: unknown, stateCode: string | undefined, field = 'ars'): FieldIssue[] {
   if (typeof ars !== 'string' || ars.length === 0) return [issue(field, 'ARS_REQUIRED')];
@@ -48,14 +48,14 @@ export function agsFromArs(ars: string): string {
 /** OZG-ID of a service bundle: a positive whole number, written as digits. */
 export function checkOzgId(ozgId: unknown, field = 'ozgId'): FieldIssue[] {
   if (ozgId === null || ozgId === undefined || ozgId === '') return [];
-  if (typeof ozgId !== 'string' || !/^\d{1,6}$/.test(ozgId)) return [{ field, message: `must be 1 to 6 digits, got "${String(ozgId)}"` }];
+  if (typeof ozgId !== 'string' || !/^\d{1,6}$/.test(ozgId)) return [issue(field, 'OZG_ID_FORMAT', { input: String(ozgId) })];
   return [];
 }
 
 /** LeiKa keys are 14 digits. */
 export function checkLeikaKeys(keys: unknown, field = 'leikaKeys'): FieldIssue[] {
   if (keys === null || keys === undefined) return [];
-  if (!Array.isArray(keys)) return [{ field, message: 'must be a list of 14-digit keys' }];
+  if (!Array.isArray(keys)) return [issue(field, 'LEIKA_LIST')];
   const bad = keys.filter((k) => typeof k !== 'string' || !/^\d{14}$/.test(k));
-  return bad.length ? [{ field, message: `must be 14-digit keys; invalid: ${bad.map(String).join(', ')}` }] : [];
+  return bad.length ? [issue(field, 'LEIKA_KEYS_INVALID', { invalid: bad.map(String).join(', ') })] : [];
 }

@@ -6,6 +6,8 @@
  * change of English wording breaks no client.
  */
 
+import type { FieldIssue } from './errors.js';
+
 export type MessageParams = Record<string, string | number>;
 
 /** A coded reason or issue text: what went wrong (code), its details (params) and the English message. */
@@ -51,6 +53,12 @@ export const REASON_TEMPLATES = {
   LAST_ADMINISTRATOR: () => 'at least one active administrator must remain',
   OBSTACLE_DELETE_BLOCKING: (p) => `the obstacle "${p.title}" is open and blocking; resolve it instead of deleting it`,
   MILESTONE_DELETE_REQUIRED: (p) => `"${p.milestone}" is required; mark it not applicable with a reason instead of deleting it`,
+  // Why a state pays nothing in a contract year (costs.ts NonPayingReason, the cost allocation's `reason` and `params`).
+  NO_CONTRACT: () => 'no reuse contract for this service',
+  NOT_SIGNED: () => 'the reuse contract is not signed',
+  SIGNED_LATER: (p) => `signed only on ${p.signedAt}, after ${p.year}`,
+  TERMINATED_BEFORE: (p) => `terminated on ${p.terminatedAt}, before ${p.year}`,
+  ZERO_IN_KEY: () => 'signed, but its value in the key is 0',
 } satisfies Record<string, Template>;
 
 export type ReasonCode = keyof typeof REASON_TEMPLATES;
@@ -77,8 +85,10 @@ export const ISSUE_TEMPLATES = {
   ARS_UNKNOWN_PREFIX: (p) => `starts with ${p.prefix}, which is no state's regional key (01-16)`,
   ARS_OTHER_STATE: (p) => `starts with ${p.prefix} (${p.prefixState}) but the authority belongs to ${p.state} (${p.statePrefix})`,
   STATE_REQUIRED: () => 'must name an existing state',
-  OZG_ID_FORMAT: () => 'must be 1 to 6 digits',
+  OZG_ID_FORMAT: (p) => (p.input === undefined ? 'must be 1 to 6 digits' : `must be 1 to 6 digits, got "${p.input}"`),
   LEIKA_FORMAT: () => 'must be a 14-digit LeiKa key',
+  LEIKA_LIST: () => 'must be a list of 14-digit keys',
+  LEIKA_KEYS_INVALID: (p) => `must be 14-digit keys; invalid: ${p.invalid}`,
   VERSION_FORMAT: () => 'must be a version like 1.17',
   STAGE_KEY_FORMAT: () => 'must be upper-case letters, digits and _ (e.g. KICK_OFF)',
   JIRA_KEY_FORMAT: () => 'must be a Jira issue key like EFA-123',
@@ -117,6 +127,47 @@ export const ISSUE_TEMPLATES = {
   NO_SUCH_STATE: () => 'no state has this id',
   NO_SUCH_SPECIALIST_SYSTEM: () => 'no specialist system has this id',
   NO_SUCH_SERVICE: () => 'no service has this id',
+  // Cost keys and yearly costs (costs.ts) and the cost allocation's arguments (API costs/).
+  YEAR_OUT_OF_RANGE: (p) => `must be a year between ${p.min} and ${p.max}, got ${p.value}`,
+  NOT_A_STATE_CODE_OF: (p) => `"${p.input}" is not a state code (${p.values})`,
+  STATE_LISTED_TWICE: (p) => `${p.stateCode} is listed twice`,
+  VALUES_NEGATIVE: (p) => `values must be non-negative numbers; not so: ${p.values}`,
+  STATES_MISSING: (p) => `needs a value for each of the 16 states; missing: ${p.missing}`,
+  ALL_VALUES_ZERO: () => 'gives every state 0; at least one value must be positive',
+  NAME_TOO_LONG: (p) => `must be at most ${p.max} characters long`,
+  KOENIGSTEINER_NO_COMPONENTS: () => 'a KOENIGSTEINER key has factors, not components',
+  COMBINED_NO_FACTORS: () => 'a COMBINED key has components, not factors (its factors are computed from them)',
+  COMBINED_NEEDS_COMPONENT: () => 'a COMBINED key needs at least one component',
+  COMPONENT_NAME_TAKEN: (p) => `"${p.name}" is used by another component`,
+  NOT_NON_NEGATIVE_NUMBER: (p) => `must be a non-negative number, got ${p.value}`,
+  WEIGHTS_SUM_ZERO: () => 'the weights must sum to more than 0',
+  NOT_CENTS: (p) => `must be a whole, non-negative number of cents, got ${p.value}`,
+  TOTAL_TOO_LARGE: () => 'the total is too large',
+  COST_KEY_NAME_TAKEN: (p) => `a cost key "${p.name}" for ${p.year} already exists`,
+  SERVICE_COST_RECORDED: (p) => `the costs of this service for ${p.year} are already recorded; edit that record`,
+  COST_KEYS_REQUIRED: () => 'name at least one cost key',
+  TOO_MANY_COST_KEYS: (p) => `compare at most ${p.max} keys at once, got ${p.count}`,
+  LISTED_MORE_THAN_ONCE: (p) => `lists ${p.ids} more than once`,
+  NO_SUCH_COST_KEY: (p) => `no cost key has the id ${p.ids}`,
+  NO_COSTS_RECORDED: (p) => `no costs are recorded for ${p.service} in ${p.year}; record them first (ServiceCost)`,
+  NO_STATE_SIGNED: (p) => `no state has signed for ${p.year} to ${p.service} (key "${p.key}"): nobody to share its costs`,
+  SIGNERS_ZERO_IN_KEY: (p) => `every state that signed for ${p.year} has 0 in the key to ${p.service} (key "${p.key}"): nobody to share its costs`,
+  // Query parameters (report routes, history, dashboard, lists).
+  GIVEN_ONCE: () => 'must be given once',
+  NOT_A_DATE_OR_DATE_TIME: (p) => `must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got ${p.value}`,
+  NOT_A_DATE_TIME: () => 'is not a date and time',
+  NOT_AN_ID: (p) => `is not a valid id: ${p.value}`,
+  MUST_BE_BEFORE: (p) => `must be before ${p.other}`,
+  NOT_CURRENT_PASSWORD: () => 'is not your current password',
+  NO_PIPELINE_STAGES: (p) => `${p.service} has no pipeline stages yet`,
+  NOT_SORTABLE: (p) => `cannot sort by "${p.input}"; sortable: ${p.values}`,
+  NOT_A_SORT_ORDER: (p) => `must be ASC or DESC, got "${p.input}"`,
+  NOT_BETWEEN: (p) => `must be between ${p.min} and ${p.max}, got ${p.value}`,
+  NOT_ZERO_OR_MORE: (p) => `must be 0 or more, got ${p.value}`,
+  NOT_WHOLE_NUMBER_BETWEEN: (p) => `must be a whole number from ${p.min} to ${p.max}, got ${p.value}`,
+  TOO_MANY_AT_ONCE: (p) => `at most ${p.max} at once, got ${p.count}`,
+  REFERENCE_MISSING: () => 'refers to a record that does not exist',
+  NOT_ACCEPTABLE: (p) => `is not acceptable (${p.detail})`,
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;
@@ -129,6 +180,11 @@ export function refusalReason(code: ReasonCode, params: MessageParams = {}): Cod
 /** An issue text with its English message (the field is added by the caller). */
 export function issueText(code: IssueCode, params: MessageParams = {}): CodedMessage {
   return { code, params, message: ISSUE_TEMPLATES[code](params) };
+}
+
+/** A coded issue at a field (`{ field, code, params, message }`). */
+export function issueAt(field: string, code: IssueCode, params: MessageParams = {}): FieldIssue {
+  return { field, ...issueText(code, params) };
 }
 
 export const isIssueCode = (code: string): code is IssueCode => Object.hasOwn(ISSUE_TEMPLATES, code);

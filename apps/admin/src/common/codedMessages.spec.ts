@@ -1,4 +1,4 @@
-import { ISSUE_TEMPLATES, REASON_TEMPLATES, checkAdvance, checkPassword, validateAuthority, DEFAULT_STAGES } from '@efa/domain';
+import { ISSUE_TEMPLATES, REASON_TEMPLATES, checkAdvance, checkPassword, signedForYear, validateAuthority, validateCostKey, validateServiceCost, DEFAULT_STAGES } from '@efa/domain';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import de from '../i18n/de';
 import en from '../i18n/en';
@@ -37,6 +37,20 @@ describe('coded reasons and issues in the console', () => {
     expect(localizeCoded('issue', checkPassword('short')[0], i18n('de').translate, 'de')).toBe('muss mindestens 12 Zeichen lang sein');
     const signed = { code: 'REQUIRED_FOR_STATUS', params: { status: 'SIGNED' }, message: 'is required when the status is SIGNED' };
     expect(localizeCoded('issue', signed, i18n('de').translate, 'de')).toBe('ist beim Status „Unterzeichnet“ erforderlich');
+  });
+
+  it('translates the issues of cost keys and yearly costs, and why a state pays nothing (dates as the locale writes them)', () => {
+    const de = i18n('de').translate;
+    const [missing] = validateCostKey({ name: 'K', kind: 'KOENIGSTEINER', year: 2016, factors: [{ stateCode: 'BB', value: 1 }] });
+    expect(localizeCoded('issue', missing, de, 'de')).toMatch(/^braucht einen Wert für jedes der 16 Länder; es fehlen: SH, HH, /);
+    const [year, cents] = validateServiceCost({ year: 1990, operationCents: -1, maintenanceCents: 0 });
+    expect(localizeCoded('issue', year, de, 'de')).toBe('muss ein Jahr zwischen 2000 und 2100 sein (angegeben: 1990)');
+    expect(localizeCoded('issue', cents, de, 'de')).toBe('muss ein ganzzahliger, nicht negativer Centbetrag sein (angegeben: -1)');
+    const later = signedForYear({ signedAt: '2024-03-01', terminatedAt: null }, 2023);
+    const reason = later.signed ? undefined : { code: later.reason, params: later.params, message: later.message };
+    expect(localizeCoded('reason', reason!, de, 'de')).toBe('Erst am 01.03.2024 unterzeichnet, also nach 2023');
+    expect(localizeCoded('reason', reason!, i18n('en').translate, 'en')).toBe('Signed only on 01/03/2024, after 2023');
+    expect(localizeCoded('reason', { code: 'NO_CONTRACT', params: {}, message: 'no reuse contract for this service' }, de, 'de')).toBe('Kein Nachnutzungsvertrag für diese Leistung');
   });
 
   it('shows the English message of an unknown code or an uncoded text', () => {

@@ -1,4 +1,5 @@
 import type { IssueCode, ReasonCode } from '@efa/domain';
+import { DEFAULT_LOCALE, INTL_LOCALES, isAppLocale } from '../i18n/locales';
 import { stageName, type StageLabelSource } from '../onboardings/logic';
 
 /**
@@ -44,6 +45,11 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     LAST_ADMINISTRATOR: 'at least one active administrator must remain',
     OBSTACLE_DELETE_BLOCKING: 'the obstacle "%{title}" is open and blocking; resolve it instead of deleting it',
     MILESTONE_DELETE_REQUIRED: '"%{milestone}" is required; mark it not applicable with a reason instead of deleting it',
+    NO_CONTRACT: 'No reuse contract for this service',
+    NOT_SIGNED: 'Reuse contract not signed',
+    SIGNED_LATER: 'Signed only on %{signedAt}, after %{year}',
+    TERMINATED_BEFORE: 'Terminated on %{terminatedAt}, before %{year}',
+    ZERO_IN_KEY: 'Signed, but 0 in the key',
   },
   issue: {
     REQUIRED: 'is required',
@@ -68,6 +74,8 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     STATE_REQUIRED: 'must name an existing state',
     OZG_ID_FORMAT: 'must be 1 to 6 digits',
     LEIKA_FORMAT: 'must be a 14-digit LeiKa key',
+    LEIKA_LIST: 'must be a list of 14-digit keys',
+    LEIKA_KEYS_INVALID: 'must be 14-digit keys; invalid: %{invalid}',
     VERSION_FORMAT: 'must be a version like 1.17',
     STAGE_KEY_FORMAT: 'must be upper-case letters, digits and _ (e.g. KICK_OFF)',
     JIRA_KEY_FORMAT: 'must be a Jira issue key like EFA-123',
@@ -105,6 +113,45 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     NO_SUCH_STATE: 'no state has this id',
     NO_SUCH_SPECIALIST_SYSTEM: 'no specialist system has this id',
     NO_SUCH_SERVICE: 'no service has this id',
+    YEAR_OUT_OF_RANGE: 'must be a year between %{min} and %{max}, got %{value}',
+    NOT_A_STATE_CODE_OF: '"%{input}" is not a state code (%{values})',
+    STATE_LISTED_TWICE: '%{stateCode} is listed twice',
+    VALUES_NEGATIVE: 'values must be non-negative numbers; not so: %{values}',
+    STATES_MISSING: 'needs a value for each of the 16 states; missing: %{missing}',
+    ALL_VALUES_ZERO: 'gives every state 0; at least one value must be positive',
+    NAME_TOO_LONG: 'must be at most %{max} characters long',
+    KOENIGSTEINER_NO_COMPONENTS: 'a Königsteiner key has factors, not components',
+    COMBINED_NO_FACTORS: 'a combined key has components, not factors (its factors are computed from them)',
+    COMBINED_NEEDS_COMPONENT: 'a combined key needs at least one component',
+    COMPONENT_NAME_TAKEN: '"%{name}" is used by another component',
+    NOT_NON_NEGATIVE_NUMBER: 'must be a non-negative number, got %{value}',
+    WEIGHTS_SUM_ZERO: 'the weights must sum to more than 0',
+    NOT_CENTS: 'must be a whole, non-negative amount in cents, got %{value}',
+    TOTAL_TOO_LARGE: 'the total is too large',
+    COST_KEY_NAME_TAKEN: 'a cost key "%{name}" for %{year} already exists',
+    SERVICE_COST_RECORDED: 'the costs of this service for %{year} are already recorded; edit that record',
+    COST_KEYS_REQUIRED: 'choose at least one cost key',
+    TOO_MANY_COST_KEYS: 'compare at most %{max} keys at once (chosen: %{count})',
+    LISTED_MORE_THAN_ONCE: 'lists %{ids} more than once',
+    NO_SUCH_COST_KEY: 'no cost key has the id %{ids}',
+    NO_COSTS_RECORDED: 'no costs are recorded for %{service} in %{year}; record them first (yearly costs)',
+    NO_STATE_SIGNED: 'no state has signed for %{year} to %{service} (key "%{key}"): nobody to share its costs',
+    SIGNERS_ZERO_IN_KEY: 'every state that signed for %{year} has 0 in the key "%{key}" (%{service}): nobody to share its costs',
+    GIVEN_ONCE: 'must be given once',
+    NOT_A_DATE_OR_DATE_TIME: 'must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got %{value}',
+    NOT_A_DATE_TIME: 'is not a date and time',
+    NOT_AN_ID: 'is not a valid id: %{value}',
+    MUST_BE_BEFORE: 'must be before %{other}',
+    NOT_CURRENT_PASSWORD: 'is not your current password',
+    NO_PIPELINE_STAGES: '%{service} has no pipeline stages yet',
+    NOT_SORTABLE: 'cannot sort by "%{input}"; sortable: %{values}',
+    NOT_A_SORT_ORDER: 'must be ASC or DESC, got "%{input}"',
+    NOT_BETWEEN: 'must be between %{min} and %{max}, got %{value}',
+    NOT_ZERO_OR_MORE: 'must be 0 or more, got %{value}',
+    NOT_WHOLE_NUMBER_BETWEEN: 'must be a whole number from %{min} to %{max}, got %{value}',
+    TOO_MANY_AT_ONCE: 'at most %{max} at once, got %{count}',
+    REFERENCE_MISSING: 'refers to a record that does not exist',
+    NOT_ACCEPTABLE: 'is not acceptable (%{detail})',
   },
 };
 
@@ -142,6 +189,11 @@ const de: typeof en = {
     LAST_ADMINISTRATOR: 'Mindestens eine aktive Administration muss bleiben.',
     OBSTACLE_DELETE_BLOCKING: 'Das Hemmnis „%{title}“ ist offen und blockierend; lösen Sie es, statt es zu löschen.',
     MILESTONE_DELETE_REQUIRED: '„%{milestone}“ ist Pflicht; markieren Sie ihn mit Begründung als entfallen, statt ihn zu löschen.',
+    NO_CONTRACT: 'Kein Nachnutzungsvertrag für diese Leistung',
+    NOT_SIGNED: 'Nachnutzungsvertrag nicht unterzeichnet',
+    SIGNED_LATER: 'Erst am %{signedAt} unterzeichnet, also nach %{year}',
+    TERMINATED_BEFORE: 'Am %{terminatedAt} beendet, also vor %{year}',
+    ZERO_IN_KEY: 'Unterzeichnet, im Schlüssel aber mit 0',
   },
   issue: {
     REQUIRED: 'ist erforderlich',
@@ -166,6 +218,8 @@ const de: typeof en = {
     STATE_REQUIRED: 'muss ein vorhandenes Land nennen',
     OZG_ID_FORMAT: 'muss aus 1 bis 6 Ziffern bestehen',
     LEIKA_FORMAT: 'muss ein 14-stelliger LeiKa-Schlüssel sein',
+    LEIKA_LIST: 'muss eine Liste 14-stelliger Schlüssel sein',
+    LEIKA_KEYS_INVALID: 'muss aus 14-stelligen Schlüsseln bestehen; ungültig: %{invalid}',
     VERSION_FORMAT: 'muss eine Version wie 1.17 sein',
     STAGE_KEY_FORMAT: 'darf nur Großbuchstaben, Ziffern und _ enthalten (z. B. KICK_OFF)',
     JIRA_KEY_FORMAT: 'muss ein Jira-Schlüssel wie EFA-123 sein',
@@ -203,6 +257,45 @@ const de: typeof en = {
     NO_SUCH_STATE: 'kein Land hat diese ID',
     NO_SUCH_SPECIALIST_SYSTEM: 'kein Fachverfahren hat diese ID',
     NO_SUCH_SERVICE: 'keine Leistung hat diese ID',
+    YEAR_OUT_OF_RANGE: 'muss ein Jahr zwischen %{min} und %{max} sein (angegeben: %{value})',
+    NOT_A_STATE_CODE_OF: '„%{input}“ ist kein Länderkürzel (%{values})',
+    STATE_LISTED_TWICE: '%{stateCode} ist doppelt aufgeführt',
+    VALUES_NEGATIVE: 'Werte dürfen nicht negativ sein; betroffen: %{values}',
+    STATES_MISSING: 'braucht einen Wert für jedes der 16 Länder; es fehlen: %{missing}',
+    ALL_VALUES_ZERO: 'gibt jedem Land 0; mindestens ein Wert muss positiv sein',
+    NAME_TOO_LONG: 'darf höchstens %{max} Zeichen lang sein',
+    KOENIGSTEINER_NO_COMPONENTS: 'ein Königsteiner Schlüssel hat Faktoren, keine Komponenten',
+    COMBINED_NO_FACTORS: 'ein kombinierter Schlüssel hat Komponenten, keine Faktoren (seine Faktoren werden daraus berechnet)',
+    COMBINED_NEEDS_COMPONENT: 'ein kombinierter Schlüssel braucht mindestens eine Komponente',
+    COMPONENT_NAME_TAKEN: '„%{name}“ wird bereits von einer anderen Komponente verwendet',
+    NOT_NON_NEGATIVE_NUMBER: 'muss eine nicht negative Zahl sein (angegeben: %{value})',
+    WEIGHTS_SUM_ZERO: 'die Gewichte müssen zusammen größer als 0 sein',
+    NOT_CENTS: 'muss ein ganzzahliger, nicht negativer Centbetrag sein (angegeben: %{value})',
+    TOTAL_TOO_LARGE: 'die Summe ist zu groß',
+    COST_KEY_NAME_TAKEN: 'einen Kostenschlüssel „%{name}“ für %{year} gibt es bereits',
+    SERVICE_COST_RECORDED: 'die Kosten dieser Leistung für %{year} sind bereits erfasst; bitte bearbeiten Sie diesen Eintrag',
+    COST_KEYS_REQUIRED: 'wählen Sie mindestens einen Kostenschlüssel',
+    TOO_MANY_COST_KEYS: 'vergleichen Sie höchstens %{max} Schlüssel auf einmal (gewählt: %{count})',
+    LISTED_MORE_THAN_ONCE: 'nennt %{ids} mehrfach',
+    NO_SUCH_COST_KEY: 'kein Kostenschlüssel hat die ID %{ids}',
+    NO_COSTS_RECORDED: 'für %{service} sind für %{year} keine Kosten erfasst; erfassen Sie zuerst die Jahreskosten',
+    NO_STATE_SIGNED: 'kein Land hat für %{year} unterzeichnet (%{service}, Schlüssel „%{key}“): niemand, auf den die Kosten verteilt werden können',
+    SIGNERS_ZERO_IN_KEY: 'alle Länder, die für %{year} unterzeichnet haben, haben im Schlüssel „%{key}“ den Wert 0 (%{service}): niemand, auf den die Kosten verteilt werden können',
+    GIVEN_ONCE: 'darf nur einmal angegeben werden',
+    NOT_A_DATE_OR_DATE_TIME: 'muss ein Datum (JJJJ-MM-TT) oder ein Zeitpunkt (ISO 8601) sein (angegeben: %{value})',
+    NOT_A_DATE_TIME: 'ist kein gültiger Zeitpunkt',
+    NOT_AN_ID: 'ist keine gültige ID: %{value}',
+    MUST_BE_BEFORE: 'muss vor %{other} liegen',
+    NOT_CURRENT_PASSWORD: 'ist nicht Ihr aktuelles Passwort',
+    NO_PIPELINE_STAGES: '%{service} hat noch keine Phasen',
+    NOT_SORTABLE: 'danach kann nicht sortiert werden: „%{input}“; sortierbar: %{values}',
+    NOT_A_SORT_ORDER: 'muss ASC oder DESC sein (angegeben: „%{input}“)',
+    NOT_BETWEEN: 'muss zwischen %{min} und %{max} liegen (angegeben: %{value})',
+    NOT_ZERO_OR_MORE: 'muss 0 oder größer sein (angegeben: %{value})',
+    NOT_WHOLE_NUMBER_BETWEEN: 'muss eine ganze Zahl von %{min} bis %{max} sein (angegeben: %{value})',
+    TOO_MANY_AT_ONCE: 'höchstens %{max} auf einmal (angegeben: %{count})',
+    REFERENCE_MISSING: 'verweist auf einen Datensatz, den es nicht gibt',
+    NOT_ACCEPTABLE: 'ist nicht zulässig (%{detail})',
   },
 };
 
@@ -221,11 +314,20 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 const STAGE_PARAMS = new Set(['stage', 'current']);
 /** Params naming a contract status, shown by its label. */
 const STATUS_PARAMS = new Set(['status', 'from', 'to']);
+/** Params naming a calendar day (YYYY-MM-DD), shown as the locale writes dates (01.03.2026 in German). */
+const DATE_PARAMS = new Set(['date', 'enteredAt', 'signedAt', 'terminatedAt']);
+
+function localDay(value: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const intl = INTL_LOCALES[isAppLocale(locale) ? locale : DEFAULT_LOCALE];
+  return new Intl.DateTimeFormat(intl, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+}
 
 /**
  * The text of a coded reason (`kind` 'reason') or issue ('issue') in the
  * console's language: the catalogue's template filled with the params, stage
- * keys by their names, contract statuses by their labels, and a param `x`
+ * keys by their names, contract statuses by their labels, days as the
+ * locale writes them, and a param `x`
  * replaced by `x_<locale>` where the source gives one (milestone names).
  * Without a code, or with one the catalogue lacks, the English message.
  */
@@ -239,6 +341,7 @@ export function localizeCoded(kind: 'reason' | 'issue', item: CodedText, transla
     if (own !== undefined && own !== null && own !== '') params[name] = own;
     else if (STAGE_PARAMS.has(name) && typeof value === 'string') params[name] = stageName(value, locale, stages);
     else if (STATUS_PARAMS.has(name) && typeof value === 'string') params[name] = translate(`app.enum.ContractStatus.${value}`, { _: value });
+    else if (DATE_PARAMS.has(name) && typeof value === 'string') params[name] = localDay(value, locale);
     else params[name] = value;
   }
   return translate(`${kind}.${item.code}`, { ...params, _: item.message });

@@ -21,7 +21,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Loading, Title, downloadCSV, useCreatePath, useDataProvider, useGetList, useTranslate } from 'react-admin';
-import { apiErrorsOf } from '../graphql';
+import { refusalOf } from '../common/apiErrors';
+import { useRefusalText } from '../common/useRefusalText';
 import { useCustomQuery } from '../common/useCustomQuery';
 import { useIntlLocale } from '../common/useIntlLocale';
 import type { CostDataProvider } from './costApi';
@@ -54,6 +55,7 @@ const ALL = { pagination: { page: 1, perPage: 1000 } } as const;
  */
 const CostAllocationPage = () => {
   const translate = useTranslate();
+  const refusalText = useRefusalText();
   const intlLocale = useIntlLocale();
   const createPath = useCreatePath();
   const dataProvider = useDataProvider<CostDataProvider>();
@@ -91,7 +93,12 @@ const CostAllocationPage = () => {
   if (services.isPending || keys.isPending || costs.isPending) return <Loading />;
 
   const euro = (cents: string) => formatEuro(cents, intlLocale);
-  const reasonText = (s: StateCostShare) => translate(`costs.reason.${s.reason}`, { _: s.message ?? s.reason ?? '' });
+  // Why a state pays nothing, and why the API refused the comparison: coded, in the console's language (the arguments' fields go unnamed).
+  const reasonText = (s: StateCostShare) => refusalText({ kind: 'reason', code: s.reason ?? undefined, params: s.params ?? undefined, message: s.message ?? s.reason ?? '' });
+  const problemText = (e: unknown) => {
+    const refusal = refusalOf(e);
+    return refusal.reasons.length ? refusal.reasons.map((r) => refusalText({ ...r, field: undefined })).join('; ') : refusal.message;
+  };
   const data = ready && !allocation.isPending ? allocation.data : undefined;
   const rows = data ? comparisonRows(data) : [];
   const totals = data ? totalsOf(data) : [];
@@ -151,7 +158,7 @@ const CostAllocationPage = () => {
       {ready && allocation.isPending && <Loading />}
       {ready && allocation.error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {apiErrorsOf(allocation.error)[0]?.message ?? (allocation.error instanceof Error ? allocation.error.message : String(allocation.error))}
+          {problemText(allocation.error)}
         </Alert>
       ) : null}
 

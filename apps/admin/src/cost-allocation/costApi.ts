@@ -17,7 +17,7 @@ export type CostDataProvider = DataProvider & CostMethods;
 const COST_ALLOCATION = parse(`query costAllocation($serviceId: ID!, $year: Int!, $keyIds: [ID!]!) {
   costAllocation(serviceId: $serviceId, year: $year, keyIds: $keyIds) {
     serviceId serviceName year operationCents maintenanceCents totalCents
-    keys { keyId keyName keyKind keyYear totalCents payingStates states { stateId stateCode stateName keyShare share cents pays reason message } }
+    keys { keyId keyName keyKind keyYear totalCents payingStates states { stateId stateCode stateName keyShare share cents pays reason params message } }
   }
 }`);
 

@@ -13,7 +13,9 @@ export interface StateCostShare {
   share: number;
   cents: string;
   pays: boolean;
+  /** Why the state pays nothing: a reason code of libs/domain (messages.ts), its params and the English message. */
   reason: string | null;
+  params?: Record<string, unknown> | null;
   message: string | null;
 }
 

@@ -26,13 +26,6 @@ const enMessages = {
       KOENIGSTEINER: 'Königsteiner Schlüssel',
       COMBINED: 'Combined key',
     },
-    reason: {
-      NO_CONTRACT: 'No reuse contract',
-      NOT_SIGNED: 'Contract not signed',
-      SIGNED_LATER: 'Signed only after this year',
-      TERMINATED_BEFORE: 'Terminated before this year',
-      ZERO_IN_KEY: 'Signed, but 0 in the key',
-    },
     form: {
       factors_hint: 'One non-negative factor per state, e.g. the published percentages; shares are normalised.',
       components_hint: 'Each component has a weight and one value per state (e.g. third-country nationals, foreigners\' authorities); the key is the weighted mix of the normalised components.',
@@ -94,13 +87,6 @@ const deMessages: typeof enMessages = {
     kind: {
       KOENIGSTEINER: 'Königsteiner Schlüssel',
       COMBINED: 'Kombinierter Schlüssel',
-    },
-    reason: {
-      NO_CONTRACT: 'Kein Nachnutzungsvertrag',
-      NOT_SIGNED: 'Vertrag nicht unterzeichnet',
-      SIGNED_LATER: 'Erst nach diesem Jahr unterzeichnet',
-      TERMINATED_BEFORE: 'Vor diesem Jahr beendet',
-      ZERO_IN_KEY: 'Unterzeichnet, im Schlüssel aber 0',
     },
     form: {
       factors_hint: 'Je Land ein nicht negativer Faktor, z. B. die veröffentlichten Prozentwerte; die Anteile werden normiert.',

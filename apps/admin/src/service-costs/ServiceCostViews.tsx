@@ -1,4 +1,4 @@
-import { validateServiceCost } from '@efa/domain';
+import { issueAt, validateServiceCost } from '@efa/domain';
 import {
   DataTable,
   FunctionField,
@@ -86,7 +86,7 @@ const eurosToCents = (euros: unknown) => {
 
 const ServiceCostForm = ({ create }: { create?: boolean }) => {
   const check = (r: object) => [
-    ...((r as { serviceId?: unknown }).serviceId ? [] : [{ field: 'serviceId', message: 'is required' }]),
+    ...((r as { serviceId?: unknown }).serviceId ? [] : [issueAt('serviceId', 'REQUIRED')]),
     ...validateServiceCost(r as Parameters<typeof validateServiceCost>[0]),
   ];
   const validate = useRuleValidator(check, (v) => ({

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, Role, checkPassword, type Principal } from '@efa/domain';
+import { DomainError, ErrorCode, Role, checkPassword, type Principal, issueAt } from '@efa/domain';
 import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -122,7 +122,7 @@ export class AccountService {
   async changePassword(actor: Actor, sessionId: string | undefined, current: string, next: string): Promise<User> {
     const user = await this.me(actor);
     if (!user.passwordHash || !(await argon2.verify(user.passwordHash, current ?? '').catch(() => false))) {
-      throw DomainError.validation([{ field: 'currentPassword', message: 'is not your current password' }]);
+      throw DomainError.validation([issueAt('currentPassword', 'NOT_CURRENT_PASSWORD')]);
     }
     const problems = checkPassword(next ?? '', user.email);
     if (problems.length) throw DomainError.validation(problems.map((p) => ({ field: 'newPassword', ...p })));

@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue, issueAt } from '@efa/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -119,16 +119,16 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     const qb = this.filtered(filter, actor);
     const sortField = args.sortField || this.def.defaultSort;
     if (!this.sortableColumns().includes(sortField)) {
-      throw DomainError.validation([{ field: 'sortField', message: `cannot sort by "${sortField}"; sortable: ${this.sortableColumns().join(', ')}` }]);
+      throw DomainError.validation([issueAt('sortField', 'NOT_SORTABLE', { input: sortField, values: this.sortableColumns().join(', ') })]);
     }
     const order = (args.sortOrder ?? 'ASC').toUpperCase();
-    if (order !== 'ASC' && order !== 'DESC') throw DomainError.validation([{ field: 'sortOrder', message: `must be ASC or DESC, got "${args.sortOrder}"` }]);
+    if (order !== 'ASC' && order !== 'DESC') throw DomainError.validation([issueAt('sortOrder', 'NOT_A_SORT_ORDER', { input: String(args.sortOrder) })]);
     const perPage = args.perPage ?? DEFAULT_PER_PAGE;
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw DomainError.validation([{ field: 'perPage', message: `must be between 1 and ${MAX_PER_PAGE}, got ${perPage}` }]);
+      throw DomainError.validation([issueAt('perPage', 'NOT_BETWEEN', { min: 1, max: MAX_PER_PAGE, value: String(perPage) })]);
     }
     const page = args.page ?? 0;
-    if (!Number.isInteger(page) || page < 0) throw DomainError.validation([{ field: 'page', message: `must be 0 or more, got ${page}` }]);
+    if (!Number.isInteger(page) || page < 0) throw DomainError.validation([issueAt('page', 'NOT_ZERO_OR_MORE', { value: String(page) })]);
     return qb
       .orderBy(this.sortExpression(sortField), order, order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST')
       .addOrderBy('e.id', 'ASC')
@@ -183,7 +183,7 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
       const values = Array.isArray(value) ? value : [value];
       if (this.dataSource.getMetadata(this.def.entity).findColumnWithPropertyName(column)?.type === 'uuid') {
         const bad = values.filter((v) => typeof v !== 'string' || !UUID_PATTERN.test(v));
-        if (bad.length) throw DomainError.validation([{ field: `filter.${column}`, message: `is not a valid id: ${bad.map(String).join(', ')}` }]);
+        if (bad.length) throw DomainError.validation([issueAt(`filter.${column}`, 'NOT_AN_ID', { value: bad.map(String).join(', ') })]);
       }
       const param = `f_${column}`;
       qb.andWhere(Array.isArray(value) ? `e.${column} IN (:...${param})` : `e.${column} = :${param}`, { [param]: value });

@@ -1,35 +1,33 @@
 import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainError, ErrorCode, isDomainError, issueText, type FieldIssue, type IssueCode } from '@efa/domain';
+import { DomainError, ErrorCode, isDomainError, issueAt, type FieldIssue } from '@efa/domain';
 import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { BODY_LIMIT, fromLimitError } from './hardening.js';
 
-const constraintIssue = (field: string, code: IssueCode): FieldIssue => ({ field, ...issueText(code) });
-
 /** Which field a database constraint protects, and what its violation means to a person (coded, libs/domain messages.ts). */
 const CONSTRAINTS: Record<string, FieldIssue> = {
-  uq_state_code: constraintIssue('code', 'DUPLICATE_STATE_CODE'),
-  uq_state_ars_prefix: constraintIssue('arsPrefix', 'DUPLICATE_ARS_PREFIX'),
-  uq_authority_ars: constraintIssue('ars', 'DUPLICATE_ARS'),
-  uq_service_ozg_id: constraintIssue('ozgId', 'DUPLICATE_OZG_ID'),
-  uq_specialist_system_vendor_product: constraintIssue('product', 'DUPLICATE_PRODUCT'),
-  uq_reuse_contract_state_service: constraintIssue('serviceId', 'DUPLICATE_CONTRACT'),
-  uq_reuse_variant_state_service: constraintIssue('serviceId', 'DUPLICATE_VARIANT'),
-  uq_onboarding_authority_service: constraintIssue('serviceId', 'DUPLICATE_ONBOARDING'),
-  uq_service_stage_key: constraintIssue('key', 'DUPLICATE_STAGE_KEY'),
-  uq_service_stage_position: constraintIssue('position', 'DUPLICATE_STAGE_POSITION'),
-  uq_milestone_template_key: constraintIssue('key', 'DUPLICATE_TEMPLATE_KEY'),
-  uq_milestone_onboarding_key: constraintIssue('key', 'DUPLICATE_MILESTONE_KEY'),
-  uq_cost_key_name_year: constraintIssue('name', 'DUPLICATE_COST_KEY'),
-  uq_service_cost_service_year: constraintIssue('year', 'DUPLICATE_SERVICE_COST'),
-  fk_service_cost_service: constraintIssue('serviceId', 'NO_SUCH_SERVICE'),
-  fk_authority_state: constraintIssue('stateId', 'NO_SUCH_STATE'),
-  fk_authority_specialist_system: constraintIssue('specialistSystemId', 'NO_SUCH_SPECIALIST_SYSTEM'),
-  fk_service_lead_state: constraintIssue('leadStateId', 'NO_SUCH_STATE'),
-  fk_reuse_contract_state: constraintIssue('stateId', 'NO_SUCH_STATE'),
-  fk_reuse_contract_service: constraintIssue('serviceId', 'NO_SUCH_SERVICE'),
+  uq_state_code: issueAt('code', 'DUPLICATE_STATE_CODE'),
+  uq_state_ars_prefix: issueAt('arsPrefix', 'DUPLICATE_ARS_PREFIX'),
+  uq_authority_ars: issueAt('ars', 'DUPLICATE_ARS'),
+  uq_service_ozg_id: issueAt('ozgId', 'DUPLICATE_OZG_ID'),
+  uq_specialist_system_vendor_product: issueAt('product', 'DUPLICATE_PRODUCT'),
+  uq_reuse_contract_state_service: issueAt('serviceId', 'DUPLICATE_CONTRACT'),
+  uq_reuse_variant_state_service: issueAt('serviceId', 'DUPLICATE_VARIANT'),
+  uq_onboarding_authority_service: issueAt('serviceId', 'DUPLICATE_ONBOARDING'),
+  uq_service_stage_key: issueAt('key', 'DUPLICATE_STAGE_KEY'),
+  uq_service_stage_position: issueAt('position', 'DUPLICATE_STAGE_POSITION'),
+  uq_milestone_template_key: issueAt('key', 'DUPLICATE_TEMPLATE_KEY'),
+  uq_milestone_onboarding_key: issueAt('key', 'DUPLICATE_MILESTONE_KEY'),
+  uq_cost_key_name_year: issueAt('name', 'DUPLICATE_COST_KEY'),
+  uq_service_cost_service_year: issueAt('year', 'DUPLICATE_SERVICE_COST'),
+  fk_service_cost_service: issueAt('serviceId', 'NO_SUCH_SERVICE'),
+  fk_authority_state: issueAt('stateId', 'NO_SUCH_STATE'),
+  fk_authority_specialist_system: issueAt('specialistSystemId', 'NO_SUCH_SPECIALIST_SYSTEM'),
+  fk_service_lead_state: issueAt('leadStateId', 'NO_SUCH_STATE'),
+  fk_reuse_contract_state: issueAt('stateId', 'NO_SUCH_STATE'),
+  fk_reuse_contract_service: issueAt('serviceId', 'NO_SUCH_SERVICE'),
 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
@@ -51,7 +49,7 @@ export function fromDatabaseError(e: unknown): DomainError | undefined {
       return new DomainError(ErrorCode.CONFLICT, known ? `${known.field}: ${known.message}` : 'a record with these values already exists', { issues: known ? [known] : [] });
     case '23503':
       if (/update or delete/.test(driver.message ?? '')) return new DomainError(ErrorCode.REFERENCED, 'the record is still referenced by other records; remove or reassign them first');
-      return DomainError.validation([known ?? { field: 'input', message: 'refers to a record that does not exist' }]);
+      return DomainError.validation([known ?? issueAt('input', 'REFERENCE_MISSING')]);
     case '23514':
     case '23502':
     case '22P02':
@@ -59,7 +57,7 @@ export function fromDatabaseError(e: unknown): DomainError | undefined {
     case '22003':
     case '22007':
     case '22008':
-      return DomainError.validation([known ?? { field: driver.constraint ?? 'input', message: `is not acceptable (${driver.message ?? code})` }]);
+      return DomainError.validation([known ?? issueAt(driver.constraint ?? 'input', 'NOT_ACCEPTABLE', { detail: driver.message ?? code })]);
     case '40001':
     case '40P01':
       return new DomainError(ErrorCode.CONFLICT, 'the record was changed by someone else at the same time; reload and try again');

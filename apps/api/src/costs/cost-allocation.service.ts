@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, allocateAmongSigners, normalisedKey, yearIssues, type CostKeyKind, type FieldIssue } from '@efa/domain';
+import { DomainError, NobodyPaysError, allocateAmongSigners, issueAt, normalisedKey, yearIssues, type CostKeyKind, type FieldIssue } from '@efa/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UUID_PATTERN } from '../common/crud.service.js';
 import { CostKey } from './cost-key.entity.js';
@@ -40,10 +40,10 @@ export class CostAllocationService {
   async compare(serviceId: string, year: number, keyIds: readonly string[]): Promise<CostAllocation> {
     const em = this.dataSource.manager;
     const issues: FieldIssue[] = [];
-    if (keyIds.length === 0) issues.push({ field: 'keyIds', message: 'name at least one cost key' });
-    if (keyIds.length > MAX_COMPARED_KEYS) issues.push({ field: 'keyIds', message: `compare at most ${MAX_COMPARED_KEYS} keys at once, got ${keyIds.length}` });
+    if (keyIds.length === 0) issues.push(issueAt('keyIds', 'COST_KEYS_REQUIRED'));
+    if (keyIds.length > MAX_COMPARED_KEYS) issues.push(issueAt('keyIds', 'TOO_MANY_COST_KEYS', { max: MAX_COMPARED_KEYS, count: keyIds.length }));
     const twice = keyIds.filter((id, i) => keyIds.indexOf(id) !== i);
-    if (twice.length) issues.push({ field: 'keyIds', message: `lists ${[...new Set(twice)].join(', ')} more than once` });
+    if (twice.length) issues.push(issueAt('keyIds', 'LISTED_MORE_THAN_ONCE', { ids: [...new Set(twice)].join(', ') }));
     const keys = issues.length ? [] : await this.loadKeys(em, keyIds, issues);
     const costs = await this.loadCosts(em, serviceId, year, issues);
     if (issues.length || !costs) throw DomainError.validation(issues);
@@ -94,7 +94,7 @@ export class CostAllocationService {
     try {
       rows = allocateAmongSigners(costs.totalCents, normalisedKey(key), contracts, costs.year);
     } catch (e) {
-      if (e instanceof RangeError) throw DomainError.validation([{ field: 'year', message: `${e.message} to ${costs.serviceName} (key "${key.name}"): nobody to share its costs` }]);
+      if (e instanceof NobodyPaysError) throw DomainError.validation([issueAt('year', e.reason, { year: e.year, service: costs.serviceName, key: key.name })]);
       throw e;
     }
     const byCode = new Map(states.map((s) => [s.code.trim(), s]));
@@ -122,19 +122,19 @@ export class CostAllocationService {
     const bad = ids.filter((id) => !UUID_PATTERN.test(id));
     const found = await em.getRepository(CostKey).createQueryBuilder('k').where('k.id IN (:...ids)', { ids: ids.filter((id) => UUID_PATTERN.test(id)).concat('00000000-0000-0000-0000-000000000000') }).getMany();
     const unknown = ids.filter((id) => !bad.includes(id) && !found.some((k) => k.id === id));
-    if (bad.length || unknown.length) issues.push({ field, message: `no cost key has the id ${[...bad, ...unknown].map((id) => `"${id}"`).join(', ')}` });
+    if (bad.length || unknown.length) issues.push(issueAt(field, 'NO_SUCH_COST_KEY', { ids: [...bad, ...unknown].map((id) => `"${id}"`).join(', ') }));
     return ids.map((id) => found.find((k) => k.id === id)).filter((k): k is CostKey => Boolean(k));
   }
 
   private async loadCosts(em: EntityManager, serviceId: string, year: number, issues: FieldIssue[]): Promise<ServiceYear | null> {
     const [service] = UUID_PATTERN.test(serviceId) ? await em.query(`SELECT id, name FROM service WHERE id = $1`, [serviceId]) : [];
-    if (!service) issues.push({ field: 'serviceId', message: `no service has the id "${serviceId}"` });
+    if (!service) issues.push(issueAt('serviceId', 'REFERENCE_NOT_FOUND', { label: 'service', id: serviceId }));
     const yearProblems = yearIssues('year', year);
     issues.push(...yearProblems);
     if (!service || yearProblems.length) return null;
     const [cost] = await em.query(`SELECT operation_cents, maintenance_cents, total_cents FROM service_cost WHERE service_id = $1 AND year = $2`, [serviceId, year]);
     if (!cost) {
-      issues.push({ field: 'year', message: `no costs are recorded for ${service.name} in ${year}; record them first (ServiceCost)` });
+      issues.push(issueAt('year', 'NO_COSTS_RECORDED', { service: service.name, year }));
       return null;
     }
     return {

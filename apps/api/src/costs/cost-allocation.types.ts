@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CostKeyKind, NonPayingReason } from '@efa/domain';
+import { CostKeyKind, NonPayingReason, type MessageParams } from '@efa/domain';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Cents } from './cents.scalar.js';
 
 registerEnumType(NonPayingReason, {
@@ -44,6 +45,9 @@ export class StateCostShare {
 
   @Field(() => NonPayingReason, { nullable: true })
   reason: NonPayingReason | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Values the reason names (signedAt or terminatedAt, year), for clients that translate the reason.' })
+  params: MessageParams | null;
 
   @Field(() => String, { nullable: true, description: 'Why the state pays nothing, in words (English).' })
   message: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateCostKey, type FieldIssue } from '@efa/domain';
+import { issueAt, validateCostKey, type FieldIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
@@ -21,7 +21,7 @@ export class CostKeyService extends CrudService<CostKey, CostKeyFilter> {
     const issues = validateCostKey(key);
     if (!issues.some((i) => i.field === 'name' || i.field === 'year')) {
       const [other] = await em.query(`SELECT 1 FROM cost_key WHERE name = $1 AND year = $2 AND id <> coalesce($3::uuid, uuid_nil())`, [key.name, key.year, key.id ?? null]);
-      if (other) issues.push({ field: 'name', message: `a cost key "${key.name}" for ${key.year} already exists` });
+      if (other) issues.push(issueAt('name', 'COST_KEY_NAME_TAKEN', { name: key.name, year: key.year }));
     }
     return issues;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateServiceCost, type FieldIssue } from '@efa/domain';
+import { issueAt, validateServiceCost, type FieldIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import { CrudService, type CrudDefinition } from '../common/crud.service.js';
 import { loadReference } from '../common/references.js';
@@ -24,7 +24,7 @@ export class ServiceCostService extends CrudService<ServiceCost, ServiceCostFilt
     issues.push(...validateServiceCost(cost));
     if (issues.length === 0) {
       const [other] = await em.query(`SELECT 1 FROM service_cost WHERE service_id = $1 AND year = $2 AND id <> coalesce($3::uuid, uuid_nil())`, [cost.serviceId, cost.year, cost.id ?? null]);
-      if (other) issues.push({ field: 'year', message: `the costs of this service for ${cost.year} are already recorded; edit that record` });
+      if (other) issues.push(issueAt('year', 'SERVICE_COST_RECORDED', { year: cost.year }));
     }
     return issues;
   }

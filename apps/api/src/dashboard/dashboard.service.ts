@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BUSINESS_TIME_ZONE, ContractStatus, DomainError, obstacleScopeOf, type Principal } from '@efa/domain';
+import { BUSINESS_TIME_ZONE, ContractStatus, DomainError, obstacleScopeOf, type Principal, issueAt } from '@efa/domain';
 import { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '../common/crud.service.js';
 import type {
@@ -68,7 +68,7 @@ const CONTRACT_STATUSES = Object.values(ContractStatus);
 
 /** A whole-number argument within bounds, else VALIDATION naming it. */
 function checkCount(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw DomainError.validation([{ field, message: `must be a whole number from ${min} to ${max}, got ${value}` }]);
+  if (!Number.isInteger(value) || value < min || value > max) throw DomainError.validation([issueAt(field, 'NOT_WHOLE_NUMBER_BETWEEN', { min, max, value: String(value) })]);
 }
 
 const COUNTS = `
@@ -111,8 +111,8 @@ export class DashboardService {
   async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
     const service = await this.serviceOf(args.serviceId);
     const asOf = args.asOf ?? new Date();
-    if (Number.isNaN(asOf.getTime())) throw DomainError.validation([{ field: 'asOf', message: 'is not a date and time' }]);
-    if (args.stateId && !UUID_PATTERN.test(args.stateId)) throw DomainError.validation([{ field: 'stateId', message: `is not a valid id: ${args.stateId}` }]);
+    if (Number.isNaN(asOf.getTime())) throw DomainError.validation([issueAt('asOf', 'NOT_A_DATE_TIME')]);
+    if (args.stateId && !UUID_PATTERN.test(args.stateId)) throw DomainError.validation([issueAt('stateId', 'NOT_AN_ID', { value: args.stateId })]);
     const scope: DashboardScope = { serviceId: service.id, asOf, stateId: args.stateId ?? null, obstacleStateId: obstacleScopeOf(viewer) };
     const params = [service.id, asOf, args.stateId ?? null];
 

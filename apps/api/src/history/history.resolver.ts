@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/loaders.js';
-import { DomainError, ErrorCode, INTERNAL_FIELDS, INTERNAL_TYPES, Role, seesInternals } from '@efa/domain';
+import { DomainError, ErrorCode, INTERNAL_FIELDS, INTERNAL_TYPES, Role, seesInternals, issueAt } from '@efa/domain';
 import type { Actor } from '../common/actor.js';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DataSource } from 'typeorm';
@@ -63,7 +63,7 @@ export class HistoryService {
     if ((entityType === 'User' || entityType === 'Security') && actor.role !== Role.ADMIN) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'The history of accounts (sign-ins, addresses) is for administrators only');
     }
-    if (!UUID_PATTERN.test(entityId)) throw DomainError.validation([{ field: 'entityId', message: `is not a valid id: ${entityId}` }]);
+    if (!UUID_PATTERN.test(entityId)) throw DomainError.validation([issueAt('entityId', 'NOT_AN_ID', { value: entityId })]);
     const events = await this.dataSource.getRepository(AuditEvent).find({ where: { entityType, entityId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: limit });
     return this.redact(actor, events, await this.stateOf(entityType, entityId));
   }

@@ -15,6 +15,7 @@ import {
   stateMayGoLive,
   type AdvanceContext,
   type CodedMessage,
+  issueAt,
 } from '@efa/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
@@ -102,7 +103,7 @@ export class OnboardingWorkflowService {
     let at = now;
     const patch: Partial<Onboarding> = { stage: check.toStage!, stageEnteredAt: now };
     if (goesLive) {
-      if (liveAt && Number.isNaN(new Date(liveAt).getTime())) throw DomainError.validation([{ field: 'liveAt', message: 'is not a date and time' }]);
+      if (liveAt && Number.isNaN(new Date(liveAt).getTime())) throw DomainError.validation([issueAt('liveAt', 'NOT_A_DATE_TIME')]);
       const live = resolveLiveAt(liveAt, now, new Date(o.stageEnteredAt));
       refuse(live.reasons);
       at = live.liveAt!;
@@ -123,7 +124,7 @@ export class OnboardingWorkflowService {
    * savepoint of one transaction: refused ones stay unchanged and say why.
    */
   async advanceMany(ids: string[], toStage: string | null | undefined, comment: string | null | undefined, actor: Actor): Promise<BulkMoveResult[]> {
-    if (ids.length > 1000) throw DomainError.validation([{ field: 'ids', message: `at most 1000 at once, got ${ids.length}` }]);
+    if (ids.length > 1000) throw DomainError.validation([issueAt('ids', 'TOO_MANY_AT_ONCE', { max: 1000, count: ids.length })]);
     const unique = [...new Set(ids)];
     return this.dataSource.transaction(async (em) => {
       const results = new Map<string, BulkMoveResult>();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, issueText, validateOnboarding, type FieldIssue } from '@efa/domain';
+import { COORDINATOR_ONBOARDING_FIELDS, DomainError, ErrorCode, OnboardingStatus, assertNoIssues, issueText, validateOnboarding, type FieldIssue, issueAt } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import type { Actor } from '../common/actor.js';
@@ -73,7 +73,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
         });
       }
       const [first] = await em.find(ServiceStage, { where: { serviceId: service!.id }, order: { position: 'ASC' }, take: 1 });
-      if (!first) throw DomainError.validation([{ field: 'serviceId', message: `${service!.name} has no pipeline stages yet` }]);
+      if (!first) throw DomainError.validation([issueAt('serviceId', 'NO_PIPELINE_STAGES', { service: service!.name })]);
       const now = new Date();
       // A request racing this one past the check above hits the unique constraint (uq_onboarding_authority_service).
       const onboarding = await this.insert(em, { ...input, stage: first.key, status: OnboardingStatus.ACTIVE, stageEnteredAt: now }, actor);

@@ -1,4 +1,4 @@
-import { DomainError, addMonths, endOfLocalDay, isIsoDate, localDate, type FieldIssue } from '@efa/domain';
+import { DomainError, addMonths, endOfLocalDay, isIsoDate, issueAt, localDate, type FieldIssue } from '@efa/domain';
 import { UUID_PATTERN } from '../common/crud.service.js';
 
 export interface ReportParams {
@@ -15,12 +15,12 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
 function moment(field: string, value: unknown, issues: FieldIssue[]): Date | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') {
-    issues.push({ field, message: 'must be given once' });
+    issues.push(issueAt(field, 'GIVEN_ONCE'));
     return undefined;
   }
   if (isIsoDate(value)) return endOfLocalDay(value);
   const at = DATE_TIME.test(value) ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime())) issues.push({ field, message: `must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got ${JSON.stringify(value)}` });
+  if (Number.isNaN(at.getTime())) issues.push(issueAt(field, 'NOT_A_DATE_OR_DATE_TIME', { value: JSON.stringify(value) }));
   return at;
 }
 
@@ -34,13 +34,13 @@ export function parseReportParams(query: Record<string, unknown>, now: Date = ne
   const issues: FieldIssue[] = [];
   const { serviceId } = query;
   if (serviceId !== undefined && serviceId !== '' && (typeof serviceId !== 'string' || !UUID_PATTERN.test(serviceId))) {
-    issues.push({ field: 'serviceId', message: `is not a valid id: ${JSON.stringify(serviceId)}` });
+    issues.push(issueAt('serviceId', 'NOT_AN_ID', { value: JSON.stringify(serviceId) }));
   }
   const { costKeyId } = query;
   if (costKeyId !== undefined && typeof costKeyId !== 'string') issues.push({ field: 'costKeyId', message: 'must be given once' });
   const asOf = moment('asOf', query.asOf, issues) ?? now;
   const since = moment('since', query.since, issues) ?? (Number.isNaN(asOf.getTime()) ? asOf : endOfLocalDay(addMonths(localDate(asOf), -1)));
-  if (!issues.length && since.getTime() >= asOf.getTime()) issues.push({ field: 'since', message: 'must be before asOf' });
+  if (!issues.length && since.getTime() >= asOf.getTime()) issues.push(issueAt('since', 'MUST_BE_BEFORE', { other: 'asOf' }));
   if (issues.length) throw DomainError.validation(issues);
   return { serviceId: typeof serviceId === 'string' && serviceId ? serviceId : null, asOf, since, costKeyId: typeof costKeyId === 'string' && costKeyId ? costKeyId : null };
 }
