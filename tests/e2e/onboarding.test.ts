@@ -89,6 +89,7 @@ run('onboarding walk-through in the browser', () => {
     await activeStage().filter({ hasText: new RegExp(`^${STAGE_DE[stage]}$`) }).waitFor();
   }
 
+  // Some sixty clicks through a real browser, each waiting for the API: a budget of its own beyond the default minute.
   it('walks an authority from INTEREST to LIVE: milestones stage by stage, Weiterschalten after each; LIVE refused until the last one is done', async () => {
     const target = await onboardingToWalk();
     // The seed may have settled some milestones of an early onboarding already; the walk ticks the open ones.
@@ -143,7 +144,7 @@ run('onboarding walk-through in the browser', () => {
     expect(after.find((m) => m.id === notApplicable.id)!.status).toBe('NOT_APPLICABLE');
     expect(after.find((m) => m.id === withEvidence.id)!.status).toBe('DONE');
     await saveScreenshot(ui.page, 'onboarding');
-  });
+  }, 180_000);
 
   it('creates an onboarding from the authority page; a second one of the same service is refused at the service field', async () => {
     const { allOnboardings } = await gql<{ allOnboardings: { authority: { id: string; name: string }; service: { name: string } }[] }>(

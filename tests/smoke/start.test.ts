@@ -48,6 +48,7 @@ describe('npm start (embedded database)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'efa-start-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two start-ups of the built API on PGlite (migrate + seed the demo story on the first): minutes on a loaded 2-core machine, so this test has its own budget.
   it('serves health, GraphQL with the seeded data and the console on one port, and keeps data across a restart', async () => {
     const port = await freePort();
     let token = '';
@@ -98,7 +99,7 @@ describe('npm start (embedded database)', () => {
     } finally {
       await stop(second.child);
     }
-  });
+  }, 180_000);
 
   it('refuses a wrong configuration with a clear message', async () => {
     const bad = start({ PORT: 'eighty', DATA_DIR: dataDir });
