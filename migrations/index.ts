@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { OnboardingWorkflow1763900000000 } from './1763900000000-onboarding-workflow.js';
 import { Accounts1764000000000 } from './1764000000000-accounts.js';
+import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
 
 /** Every migration in order. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1763800000000, OnboardingWorkflow1763900000000, Accounts1764000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, OnboardingWorkflow1763900000000, Accounts1764000000000, DashboardIndexes1764200000000];

@@ -12,11 +12,16 @@ import type { Dashboard, GoLiveMonth, StageCount, StateFigures, StatusCounts, Sy
 const SNAPSHOT = `
   live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
   snap AS (
-    SELECT DISTINCT ON (t.onboarding_id) t.onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
+    SELECT o.id AS onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
-    FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id
-    WHERE o.service_id = $1 AND t.occurred_at <= $2
-    ORDER BY t.onboarding_id, t.occurred_at DESC, t.id DESC
+    FROM onboarding o
+    CROSS JOIN LATERAL (
+      -- one probe per onboarding into ix_onboarding_transition_latest (index only)
+      SELECT t.to_stage, t.to_status FROM onboarding_transition t
+      WHERE t.onboarding_id = o.id AND t.occurred_at <= $2
+      ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
+    ) t
+    WHERE o.service_id = $1
   )`;
 
 const COUNTS = `
@@ -110,11 +115,14 @@ export class DashboardService {
     const monthRows: Array<{ month: string; go_lives: number; cumulative: number; planned: number }> = await this.dataSource.query(
       `WITH live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1),
        moves AS (
+         -- only the moves into and out of LIVE count; one row per month
          SELECT date_trunc('month', t.occurred_at AT TIME ZONE 'Europe/Berlin') AS month,
-                CASE WHEN t.to_stage = (SELECT key FROM live_stage) AND t.kind = 'ADVANCE' THEN 1
-                     WHEN t.from_stage = (SELECT key FROM live_stage) AND t.kind = 'MOVE_BACK' THEN -1 ELSE 0 END AS delta
+                sum(CASE WHEN t.kind = 'ADVANCE' THEN 1 ELSE 0 END) AS go_lives,
+                sum(CASE WHEN t.kind = 'ADVANCE' THEN 1 ELSE -1 END) AS net
          FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id
          WHERE o.service_id = $1 AND t.occurred_at <= $2 AND ($3::uuid IS NULL OR a.state_id = $3)
+           AND ((t.kind = 'ADVANCE' AND t.to_stage = (SELECT key FROM live_stage)) OR (t.kind = 'MOVE_BACK' AND t.from_stage = (SELECT key FROM live_stage)))
+         GROUP BY 1
        ),
        plans AS (
          SELECT date_trunc('month', o.planned_go_live::timestamp) AS month, count(*)::int AS n
@@ -124,15 +132,15 @@ export class DashboardService {
          GROUP BY 1
        ),
        span AS (
-         SELECT coalesce((SELECT min(month) FROM moves WHERE delta <> 0), date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin')) AS first,
+         SELECT coalesce((SELECT min(month) FROM moves), date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin')) AS first,
                 greatest(date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin'), coalesce((SELECT max(month) FROM plans), date_trunc('month', $2::timestamptz AT TIME ZONE 'Europe/Berlin'))) AS last
        ),
        months AS (SELECT generate_series((SELECT first FROM span), (SELECT last FROM span), interval '1 month') AS month)
        SELECT to_char(m.month, 'YYYY-MM') AS month,
-              coalesce((SELECT sum(delta) FILTER (WHERE delta > 0) FROM moves WHERE moves.month = m.month), 0)::int AS go_lives,
-              (SELECT coalesce(sum(delta), 0) FROM moves WHERE moves.month <= m.month)::int AS cumulative,
+              coalesce(mv.go_lives, 0)::int AS go_lives,
+              coalesce(sum(mv.net) OVER (ORDER BY m.month), 0)::int AS cumulative,
               coalesce((SELECT n FROM plans WHERE plans.month = m.month), 0)::int AS planned
-       FROM months m ORDER BY m.month`,
+       FROM months m LEFT JOIN moves mv ON mv.month = m.month ORDER BY m.month`,
       params,
     );
     const goLivesPerMonth: GoLiveMonth[] = monthRows.map((r) => ({ month: r.month, goLives: r.go_lives, cumulative: r.cumulative, planned: r.planned }));
