@@ -54,11 +54,14 @@ export class DashboardService {
       if (!s) throw DomainError.notFound('Service', serviceId);
       return s;
     }
-    const [s] = await this.dataSource.query(
+    // Aufenthaltstitel by its unique OZG-ID first: counting every service's onboardings is needed only without it.
+    const [aufenthaltstitel] = await this.dataSource.query(`SELECT id, name FROM service WHERE ozg_id = '10255'`);
+    if (aufenthaltstitel) return aufenthaltstitel;
+    const [busiest] = await this.dataSource.query(
       `SELECT sv.id, sv.name FROM service sv ORDER BY (sv.ozg_id = '10255') DESC NULLS LAST, (SELECT count(*) FROM onboarding o WHERE o.service_id = sv.id) DESC, sv.name LIMIT 1`,
     );
-    if (!s) throw DomainError.notFound('Service', '(any)');
-    return s;
+    if (!busiest) throw DomainError.notFound('Service', '(any)');
+    return busiest;
   }
 
   async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }): Promise<Dashboard> {
