@@ -22,14 +22,21 @@ import type {
  */
 const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
 
-/** Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage). */
+/**
+ * Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage):
+ * one backward probe per onboarding of the service into ix_onboarding_transition_log (index only).
+ */
 const snapshotAt = (at: string, name: string) => `
   ${name} AS (
-    SELECT DISTINCT ON (t.onboarding_id) t.onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
+    SELECT o.id AS onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
-    FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id
-    WHERE o.service_id = $1 AND t.occurred_at <= ${at}
-    ORDER BY t.onboarding_id, t.occurred_at DESC, t.id DESC
+    FROM onboarding o
+    CROSS JOIN LATERAL (
+      SELECT t.to_stage, t.to_status FROM onboarding_transition t
+      WHERE t.onboarding_id = o.id AND t.occurred_at <= ${at}
+      ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
+    ) t
+    WHERE o.service_id = $1
   )`;
 const SNAPSHOT = `${LIVE_STAGE}, ${snapshotAt('$2', 'snap')}`;
 
@@ -101,11 +108,14 @@ export class DashboardService {
       if (!s) throw DomainError.notFound('Service', serviceId);
       return s;
     }
-    const [s] = await this.dataSource.query(
+    // Aufenthaltstitel by its unique OZG-ID first: counting every service's onboardings is needed only without it.
+    const [aufenthaltstitel] = await this.dataSource.query(`SELECT id, name FROM service WHERE ozg_id = '10255'`);
+    if (aufenthaltstitel) return aufenthaltstitel;
+    const [busiest] = await this.dataSource.query(
       `SELECT sv.id, sv.name FROM service sv ORDER BY (sv.ozg_id = '10255') DESC NULLS LAST, (SELECT count(*) FROM onboarding o WHERE o.service_id = sv.id) DESC, sv.name LIMIT 1`,
     );
-    if (!s) throw DomainError.notFound('Service', '(any)');
-    return s;
+    if (!busiest) throw DomainError.notFound('Service', '(any)');
+    return busiest;
   }
 
   async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
