@@ -52,41 +52,41 @@ const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, 
 /**
  * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
  * $3 state or null); CTEs no figure of the statement reads are not computed.
- * - SNAPSHOT: `snap`, each onboarding's stage and status at asOf (one probe per onboarding, LIMIT 1);
- * - STEPS: `steps`, the transitions up to asOf of the service's onboardings in scope (one pass over
- *   ix_onboarding_transition_log, index only), with the authority's state and specialist system and,
- *   from one window in the log's order, the previous stage, the first transition's moment
- *   (`started`), the status at asOf (`status_now`, that of the last transition) and whether it is
- *   the last transition (`last`); `snap` from its last steps; `stays` in a stage — a stay starts
- *   with a step into a stage other than the previous one and ends with the next such step
- *   (`left_at` null = still there, its stage at asOf);
- * - PLAIN: the tables only (obstacles, contracts).
+ * - snapshot: `snap`, each onboarding's stage and status at asOf (one probe per onboarding, LIMIT 1),
+ *   and `live_moves`, the transitions into or out of the last stage up to asOf;
+ * - stays: `stays` in a stage from the transitions up to asOf of the service's onboardings in scope
+ *   (one pass over ix_onboarding_transition_log, index only, windows in the log's order): a stay
+ *   starts with a transition into a stage other than the previous one and ends with the next such
+ *   transition (`left_at` null = still there, its stage at asOf); `started` is the onboarding's first
+ *   transition, `status_now` its status at asOf (that of its last transition);
+ * - plain: the tables only (obstacles, contracts).
  */
 const BASES = {
-  snapshot: `${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)}`,
-  steps: `
+  snapshot: `${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
+  live_moves AS (
+    SELECT t.occurred_at, t.kind, t.from_stage, t.from_status, t.to_stage, t.to_status
+    FROM onboarding o JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
+    WHERE o.service_id = $1 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))
+      AND (t.to_stage = (SELECT key FROM live_stage) OR t.from_stage = (SELECT key FROM live_stage))
+  )`,
+  stays: `
   ${ARGS}, ${LIVE_STAGE},
-  steps AS MATERIALIZED (
-    SELECT t.id, t.onboarding_id, t.kind, t.from_stage, t.from_status, t.to_stage, t.to_status, t.occurred_at,
-           o.authority_id, o.planned_go_live, a.state_id, a.specialist_system_id,
-           lag(t.to_stage) OVER w AS prev_stage,
-           first_value(t.occurred_at) OVER w AS started,
-           last_value(t.to_status) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS status_now,
-           (lead(t.id) OVER w IS NULL) AS last
-    FROM onboarding o JOIN authority a ON a.id = o.authority_id
-    JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
-    WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3)
-    WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
-  ),
-  snap AS (
-    SELECT onboarding_id, authority_id, planned_go_live, to_stage AS stage, to_status AS status,
-           (to_stage = (SELECT key FROM live_stage) AND to_status <> 'CANCELLED') AS live
-    FROM steps WHERE last
-  ),
   stays AS MATERIALIZED (
     SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, status_now, occurred_at AS entered,
            lead(occurred_at) OVER (PARTITION BY onboarding_id ORDER BY occurred_at, id) AS left_at
-    FROM steps WHERE prev_stage IS DISTINCT FROM to_stage
+    FROM (
+      SELECT t.id, t.onboarding_id, t.to_stage, t.occurred_at, o.authority_id, o.state_id, o.specialist_system_id,
+             lag(t.to_stage) OVER w IS DISTINCT FROM t.to_stage AS changed,
+             first_value(t.occurred_at) OVER w AS started,
+             last_value(t.to_status) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS status_now
+      -- the onboardings in id order, so the log's entries come sorted per onboarding (incremental sort, in memory)
+      FROM (SELECT o.id, o.authority_id, a.state_id, a.specialist_system_id
+            FROM onboarding o JOIN authority a ON a.id = o.authority_id
+            WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) ORDER BY o.id) o
+      JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
+      WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
+    ) steps
+    WHERE changed
   )`,
   plain: ARGS,
 };
@@ -138,18 +138,18 @@ type FigureSql = (bind: (value: unknown) => string) => string;
  */
 class FigureBatch {
   private readonly done = new Map<string, Promise<unknown[]>>();
-  private pending: Array<{ basis: Basis; sql: FigureSql; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void }> = [];
+  private pending: Array<{ basis: Basis; statement: string; sql: FigureSql; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void }> = [];
 
   constructor(
     private readonly scope: DashboardScope,
     private readonly run: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>,
   ) {}
 
-  rows<T>(basis: Basis, key: string, sql: FigureSql): Promise<T[]> {
+  rows<T>(basis: Basis, statement: string, key: string, sql: FigureSql): Promise<T[]> {
     let rows = this.done.get(key);
     if (!rows) {
       rows = new Promise<unknown[]>((resolve, reject) => {
-        this.pending.push({ basis, sql, resolve, reject });
+        this.pending.push({ basis, statement, sql, resolve, reject });
         if (this.pending.length === 1) setImmediate(() => this.flush());
       });
       this.done.set(key, rows);
@@ -160,9 +160,9 @@ class FigureBatch {
   private flush(): void {
     const figures = this.pending;
     this.pending = [];
-    for (const basis of Object.keys(BASES) as Basis[]) {
-      const group = figures.filter((f) => f.basis === basis);
-      if (group.length) void this.statement(basis, group);
+    for (const statement of new Set(figures.map((f) => f.statement))) {
+      const group = figures.filter((f) => f.statement === statement);
+      void this.statement(group[0].basis, group);
     }
   }
 
@@ -188,14 +188,18 @@ export class DashboardService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The rows of one figure, run with the scope's other figures asked for in the same turn (FigureBatch). */
-  private figure<T>(scope: DashboardScope, basis: Basis, key: string, sql: FigureSql): Promise<T[]> {
+  /**
+   * The rows of one figure, run with the scope's other figures of the same `statement` asked for in
+   * the same turn (FigureBatch); figures with heavy reads of their own get a statement of their own,
+   * run at the same time as the others.
+   */
+  private figure<T>(scope: DashboardScope, basis: Basis, key: string, sql: FigureSql, statement: string = basis): Promise<T[]> {
     let batch = this.batches.get(scope);
     if (!batch) {
       batch = new FigureBatch(scope, (text, params) => this.dataSource.query(text, params));
       this.batches.set(scope, batch);
     }
-    return batch.rows<T>(basis, key, sql);
+    return batch.rows<T>(basis, statement, key, sql);
   }
 
   private async serviceOf(serviceId: string | null | undefined): Promise<{ id: string; name: string }> {
@@ -313,7 +317,7 @@ export class DashboardService {
     const label = unit === 'month' ? `'YYYY-MM'` : `'IYYY-"W"IW'`;
     const rows = await this.figure<{ period: string; start: string; go_lives: number; cumulative: number; planned: number }>(
       scope,
-      'steps',
+      'snapshot',
       `goLivesPer:${unit}`,
       () => `
        WITH moves AS (
@@ -321,8 +325,7 @@ export class DashboardService {
                 (t.kind = 'ADVANCE' AND t.to_stage = ls.key) AS go_live,
                 (t.to_stage = ls.key AND t.to_status <> 'CANCELLED')::int
                   - coalesce(t.from_stage = ls.key AND t.from_status <> 'CANCELLED', false)::int AS delta
-         FROM steps t CROSS JOIN live_stage ls
-         WHERE t.to_stage = ls.key OR t.from_stage = ls.key
+         FROM live_moves t CROSS JOIN live_stage ls
        ),
        per AS (SELECT period, count(*) FILTER (WHERE go_live)::int AS go_lives, sum(delta)::int AS net FROM moves GROUP BY period),
        plans AS (
@@ -344,6 +347,7 @@ export class DashboardService {
               coalesce(plans.n, 0)::int AS planned
        FROM periods pe LEFT JOIN per ON per.period = pe.period LEFT JOIN plans ON plans.period = pe.period
        ORDER BY pe.period`,
+      'goLives',
     );
     return rows.map((r) => ({ period: r.period, start: r.start, goLives: r.go_lives, cumulative: r.cumulative, planned: r.planned }));
   }
@@ -362,13 +366,13 @@ export class DashboardService {
     const [stages, rows] = await Promise.all([
       this.figure<{ key: string; position: number }>(
         scope,
-        'steps',
+        'stays',
         'stages',
         () => `SELECT key, position FROM service_stage WHERE service_id = $1 AND position < (SELECT max(position) FROM service_stage WHERE service_id = $1) ORDER BY position`,
       ),
       this.figure<Row>(
         scope,
-        'steps',
+        'stays',
         'leadTimes',
         () => `
        WITH samples AS (
@@ -415,7 +419,7 @@ export class DashboardService {
     checkCount('limit', limit, 1, 1000);
     const rows = await this.figure<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: string; days: number; total: number }>(
       scope,
-      'steps',
+      'stays',
       `stuck:${minDays}:${limit}`,
       (bind) => `
        SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, st.status_now AS status, st.entered,
@@ -458,6 +462,7 @@ export class DashboardService {
        SELECT l.id, l.onboarding_id, l.authority_name, l.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
        FROM listed l JOIN milestone m ON m.id = l.id
        ORDER BY l.due_date, l.authority_name, l.position, l.id`,
+      'overdue',
     );
     return {
       total: rows[0]?.total ?? 0,
