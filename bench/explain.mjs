@@ -1,10 +1,11 @@
 // node bench/explain.mjs [--scale national|small] [--reuse]: EXPLAIN (ANALYZE, BUFFERS) of every
-// statement the dashboard service runs (as of today and as of a past date, national), written to
+// statement the dashboard service runs for every figure (as of today and as of a past date, national), written to
 // docs/explain/dashboard.md, so plan changes show in review. Needs the built API.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { dashboardFigures } from './harness.mjs';
 import { busiestService, prepareDataset } from './national.mjs';
 
 const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, reuse: { type: 'boolean', default: false } } });
@@ -32,9 +33,9 @@ try {
     ['as of 2023-08-31', new Date('2023-08-31T21:59:59Z')],
   ]) {
     // Warm the cache once, then record.
-    await new DashboardService({ query: async (sql, params) => (await pool.query(sql, params)).rows }).dashboard({ serviceId: id, asOf });
+    await dashboardFigures(new DashboardService({ query: async (sql, params) => (await pool.query(sql, params)).rows }), { serviceId: id, asOf });
     plans.length = 0;
-    await service.dashboard({ serviceId: id, asOf });
+    await dashboardFigures(service, { serviceId: id, asOf });
     sections.push(`## National, ${title}\n\n${plans.map((p, i) => `### Statement ${i + 1}\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`);
   }
   fs.mkdirSync('docs/explain', { recursive: true });

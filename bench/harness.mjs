@@ -141,3 +141,21 @@ export function writeSection(title, body) {
   else sections.push(section);
   fs.writeFileSync(RESULTS, `${head.trimEnd()}\n\n${sections.join('').trimEnd()}\n`);
 }
+
+/** Every figure of one dashboard through DashboardService directly (as the GraphQL fields ask for them: side by side). */
+export async function dashboardFigures(service, args) {
+  const { scope } = await service.head(args, null);
+  return Promise.all([
+    service.totals(scope),
+    service.states(scope),
+    service.funnel(scope),
+    service.specialistSystems(scope),
+    service.goLivesPerMonth(scope),
+    service.goLivesPerWeek(scope),
+    service.leadTimes(scope),
+    service.stuckOnboardings(scope, 90, 50),
+    service.overdueMilestones(scope, 50),
+    service.obstacles(scope, 50),
+    service.contracts(scope),
+  ]);
+}
