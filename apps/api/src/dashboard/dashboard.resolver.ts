@@ -19,8 +19,8 @@ import { DashboardService, type DashboardHead } from './dashboard.service.js';
 
 /**
  * The dashboard query: the service, moment and scope; every figure is a field resolved only when
- * asked for. The figures one request asks for are computed by one SQL statement (DashboardService's
- * FigureBatch), which reads the service's transition log once.
+ * asked for. The figures one request asks for are computed together (DashboardService's FigureBatch):
+ * a few SQL statements started at the same time, each computing its basis (snapshot, stays) once.
  */
 @Resolver(() => Dashboard)
 export class DashboardResolver {
