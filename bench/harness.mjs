@@ -68,6 +68,8 @@ export async function startApi(env) {
   };
   return {
     gql,
+    /** GET a REST route of the API (e.g. a report), signed in like gql. */
+    get: (route) => fetch(`http://127.0.0.1:${port}${route}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     startMs: performance.now() - started,
     /** Signs in as the demo administrator (the API runs with DEMO_ACCOUNTS=true); later requests carry the token. */
     async signIn() {

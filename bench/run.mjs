@@ -124,7 +124,7 @@ async function main() {
       {
         name: 'Monthly report XLSX as of 31.08.2023 (GET /reports/monthly.xlsx)',
         api: async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await api.get('/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31');
           if (res.status !== 200) throw new Error(`report: HTTP ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         },
