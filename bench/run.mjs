@@ -1,67 +1,23 @@
 // npm run bench: key operations through the real API over HTTP against the
 // same rows fetched by the best single SQL query directly through pg (the floor).
-// Prints a Markdown table (p50, p95, throughput, API/floor ratio) and writes bench/RESULTS.md.
+// Prints a Markdown table (p50, p95, throughput, API/floor ratio) and writes its section of bench/RESULTS.md.
 // Database: BENCH_DATABASE_URL / DATABASE_URL / the local server (a fresh database
 // efa_bench_<pid> is created and dropped); without a reachable server, embedded PGlite.
-import { spawn } from 'node:child_process';
+//
+// npm run bench -- --scale small|national [--reuse]: the dashboard on a generated database
+// (bench/national.mjs; --reuse keeps an existing complete one) -> section "National scale" / "Small scale".
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { prepareDataset, busiestService } from './national.mjs';
+import { admin, dashboardFigures, floorTable, machine, measure, reachable, startApi, withDb, writeSection } from './harness.mjs';
 
+const { values: args } = parseArgs({ options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false } } });
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
-
-async function reachable(url) {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(fn) {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times = [];
-  const start = performance.now();
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  const total = performance.now() - start;
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: (ITERATIONS / total) * 1000 };
-}
 
 /** Advance then move back one onboarding: two workflow writes (guards, versioned update, transition log, audit). */
 async function workflowCase(gql, pool) {
@@ -102,42 +58,20 @@ async function main() {
   const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true' };
   delete env.DATABASE_URL;
   if (usePostgres) {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await admin(serverUrl, `CREATE DATABASE ${dbName}`);
     env.DATABASE_URL = withDb(serverUrl, dbName);
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'efa-bench-'));
     env.DATA_DIR = dataDir;
     console.log('PostgreSQL not reachable: benchmarking on embedded PGlite (floor measured through the API process is not available).');
   }
-  const port = await freePort();
-  env.PORT = String(port);
-  const api = spawn(process.execPath, ['apps/api/dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  await new Promise((resolve, reject) => {
-    const on = (d) => {
-      log += d;
-      if (log.includes('Health:')) resolve();
-    };
-    api.stdout.on('data', on);
-    api.stderr.on('data', on);
-    api.on('exit', (code) => reject(new Error(`API exited with ${code}\n${log}`)));
-  });
+  const api = await startApi(env);
+  const { gql } = api;
 
   const rows = [];
   try {
-    let token;
-    const gql = async (query, variables) => {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await res.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
     // The benchmark database gets the demo accounts (DEMO_ACCOUNTS=true); every operation runs signed in.
-    ({ signIn: { token } } = await gql(`mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }`));
+    await api.signIn();
     const pool = usePostgres ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }) : null;
 
     const cases = [
@@ -190,7 +124,7 @@ async function main() {
       {
         name: 'Monthly report XLSX as of 31.08.2023 (GET /reports/monthly.xlsx)',
         api: async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await api.get('/reports/monthly.xlsx?asOf=2023-08-31&since=2023-07-31');
           if (res.status !== 200) throw new Error(`report: HTTP ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         },
@@ -199,33 +133,106 @@ async function main() {
     ];
 
     for (const c of cases) {
-      const apiStats = await measure(c.api);
-      const floorStats = c.floor ? await measure(c.floor) : null;
+      const apiStats = await measure(c.api, { iterations: ITERATIONS, warmup: WARMUP });
+      const floorStats = c.floor ? await measure(c.floor, { iterations: ITERATIONS, warmup: WARMUP }) : null;
       rows.push({ name: c.name, api: apiStats, floor: floorStats });
     }
     await pool?.end();
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((r) => api.once('exit', r));
-    if (usePostgres) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await api.stop();
+    if (usePostgres) await admin(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const f = (n) => n.toFixed(2);
-  const table = [
-    '| operation | API p50 ms | API p95 ms | API req/s | floor p50 ms | floor p95 ms | ratio p50 | ratio p95 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) =>
-      `| ${r.name} | ${f(r.api.p50)} | ${f(r.api.p95)} | ${r.api.rps.toFixed(0)} | ${r.floor ? f(r.floor.p50) : 'n/a'} | ${r.floor ? f(r.floor.p95) : 'n/a'} | ${r.floor ? f(r.api.p50 / r.floor.p50) : 'n/a'} | ${r.floor ? f(r.api.p95 / r.floor.p95) : 'n/a'} |`,
-    ),
-  ].join('\n');
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
-  const report = `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n${ITERATIONS} sequential requests per operation after ${WARMUP} warm-up requests; the floor is the same rows read by one SQL query (for writes: the same statements in one transaction) through pg.\n\n${table}\n`;
-  console.log(`\n${report}`);
-  fs.writeFileSync('bench/RESULTS.md', report);
+  const body = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine(usePostgres ? 'PostgreSQL' : 'PGlite')}.\n${ITERATIONS} sequential requests per operation after ${WARMUP} warm-up requests; the floor is the same rows read by one SQL query (for writes: the same statements in one transaction) through pg.\n\n${floorTable(rows)}`;
+  console.log(`\n${body}`);
+  writeSection('Seeded size', body);
 }
 
-main().catch((e) => {
+/** Every figure of the dashboard: the console's panels (apps/admin/src/dashboard) and the figures resolved on demand. */
+const DASHBOARD = `query($serviceId: ID, $asOf: DateTime, $stateId: ID) {
+  dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId) {
+    serviceId serviceName asOf
+    totals { authorities live inRollout paused cancelled notStarted shareLive }
+    states { stateId stateCode stateName authorities live inRollout paused cancelled notStarted shareLive }
+    funnel { stage position count paused }
+    specialistSystems { specialistSystemId name live inRollout blocked }
+    goLivesPerMonth { month goLives cumulative planned }
+    goLivesPerWeek { week weekStart goLives cumulative planned }
+    leadTimes { overall { toLive { count medianDays p80Days } stages { stage medianDays p80Days } } states { stateCode toLive { medianDays } } specialistSystems { name toLive { medianDays } } }
+    stuckOnboardings(minDays: 90) { total items { authorityName stage days } }
+    overdueMilestones { total items { authorityName key dueDate daysOverdue } }
+    obstacles { total byCategory { category severity count } oldest { title daysOpen } }
+    contracts { counts { status count } states { stateCode status reuseVariant } }
+  }
+}`;
+const PAST = '2023-08-31T21:59:59Z';
+
+/** The dashboard through the API at a generated scale, against the service's own SQL run directly through pg. */
+async function dashboardAtScale(scale, reuse) {
+  if (!(await reachable(serverUrl))) throw new Error(`--scale needs PostgreSQL (${serverUrl})`);
+  const data = await prepareDataset({ serverUrl, scale, reuse });
+  const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);
+  const warmup = 5;
+  const concurrency = 4;
+  const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true', DATABASE_URL: data.url };
+  delete env.DATA_DIR;
+  const api = await startApi(env);
+  // The floor: the dashboard service's own statements, run through pg without HTTP, GraphQL and Nest.
+  const { DashboardService } = await import('../apps/api/dist/apps/api/src/dashboard/dashboard.service.js');
+  // As many connections as the API's pool: one request's figure statements run at the same time.
+  const pool = new pg.Pool({ connectionString: data.url, max: 10 });
+  const floorService = new DashboardService({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+  const rows = [];
+  let rss = 0;
+  try {
+    await api.signIn();
+    const service = await busiestService(data.url);
+    const [{ id: stateId, code }] = (await pool.query(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const cases = [
+      { name: `national, today (busiest service, ${service.n} onboardings)`, args: { serviceId: service.id } },
+      { name: `national, as of ${PAST.slice(0, 10)}`, args: { serviceId: service.id, asOf: PAST } },
+      { name: `one state (${code}), today`, args: { serviceId: service.id, stateId } },
+      { name: `one state (${code}), as of ${PAST.slice(0, 10)}`, args: { serviceId: service.id, stateId, asOf: PAST } },
+      { name: 'no arguments (default service, today)', args: {} },
+    ];
+    for (const c of cases) {
+      process.stderr.write(`  dashboard ${c.name} ...\n`);
+      const call = () => api.gql(DASHBOARD, c.args);
+      const floorCall = () => dashboardFigures(floorService, { ...c.args, asOf: c.args.asOf ? new Date(c.args.asOf) : null });
+      const apiStats = await measure(call, { iterations, warmup });
+      const loaded = await measure(call, { iterations, warmup: 0, concurrency });
+      const floorStats = await measure(floorCall, { iterations, warmup });
+      rss = Math.max(rss, api.rssMb() ?? 0);
+      rows.push({ name: `Dashboard (all figures), ${c.name}`, api: apiStats, loaded, floor: floorStats });
+    }
+  } finally {
+    await pool.end();
+    await api.stop();
+  }
+  const counts = Object.entries(data.counts).map(([t, n]) => `| ${t} | ${n.toLocaleString('en-US')} |`).join('\n');
+  const loadedTable = ['| operation | p50 ms | p95 ms | req/s |', '|---|---:|---:|---:|', ...rows.map((r) => `| ${r.name} | ${r.loaded.p50.toFixed(2)} | ${r.loaded.p95.toFixed(2)} | ${r.loaded.rps.toFixed(0)} |`)].join('\n');
+  const body = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine('PostgreSQL 15')}, shared with other work at the time.`,
+    `Database ${data.dbName} generated by \`bench/national.mjs\` (scale ${scale}) in ${data.seconds} s${data.reused ? ' (reused with --reuse)' : ''}; API cold start ${Math.round(api.startMs)} ms, resident size after the run ${rss} MB.`,
+    '',
+    '| table | rows |',
+    '|---|---:|',
+    counts,
+    '',
+    `${iterations} sequential requests per case after ${warmup} warm-up requests. The floor is the dashboard service's own SQL statements run directly through pg (no HTTP, GraphQL or Nest). Target (issue 6): p95 under 300 ms.`,
+    '',
+    floorTable(rows),
+    '',
+    `The same requests by ${concurrency} concurrent clients:`,
+    '',
+    loadedTable,
+  ].join('\n');
+  console.log(`\n${body}`);
+  writeSection(scale === 'national' ? 'National scale' : `Scale ${scale}`, body);
+}
+
+(args.scale ? dashboardAtScale(args.scale, args.reuse) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

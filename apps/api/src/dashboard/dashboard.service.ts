@@ -22,14 +22,22 @@ import type {
  */
 const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
 
-/** Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage). */
-const snapshotAt = (at: string, name: string) => `
+/**
+ * Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage):
+ * one backward probe per onboarding of the service into ix_onboarding_transition_log (index only);
+ * `inState`: only onboardings of authorities in state $3 (when given).
+ */
+const snapshotAt = (at: string, name: string, inState = false) => `
   ${name} AS (
-    SELECT DISTINCT ON (t.onboarding_id) t.onboarding_id, o.authority_id, t.to_stage AS stage, t.to_status AS status,
+    SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
-    FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id
-    WHERE o.service_id = $1 AND t.occurred_at <= ${at}
-    ORDER BY t.onboarding_id, t.occurred_at DESC, t.id DESC
+    FROM onboarding o
+    CROSS JOIN LATERAL (
+      SELECT t.to_stage, t.to_status FROM onboarding_transition t
+      WHERE t.onboarding_id = o.id AND t.occurred_at <= ${at}
+      ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
+    ) t
+    WHERE o.service_id = $1${inState ? ` AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))` : ''}
   )`;
 const SNAPSHOT = `${LIVE_STAGE}, ${snapshotAt('$2', 'snap')}`;
 
@@ -38,28 +46,51 @@ const TZ = BUSINESS_TIME_ZONE;
 const dateAt = (param: string) => `(${param}::timestamptz AT TIME ZONE '${TZ}')::date`;
 const AS_OF_DATE = dateAt('$2');
 
+/** Typed once in every figure statement, so $1..$3 are parameters even where no figure reads them. */
+const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, $3::uuid AS state_id)`;
+
 /**
- * Stays in a stage, from the transition log up to asOf: a stay starts with a transition into a
- * stage other than the previous one and ends with the next such transition (null = still there).
- * `status_now` is each onboarding's status at asOf (that of its last transition); the stay without
- * `left_at` is its stage at asOf.
+ * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
+ * $3 state or null); CTEs no figure of the statement reads are not computed.
+ * - snapshot: `snap`, each onboarding's stage and status at asOf (one probe per onboarding, LIMIT 1),
+ *   and `live_moves`, the transitions into or out of the last stage up to asOf;
+ * - stays: `stays` in a stage from the transitions up to asOf of the service's onboardings in scope
+ *   (one pass over ix_onboarding_transition_log, index only, windows in the log's order): a stay
+ *   starts with a transition into a stage other than the previous one and ends with the next such
+ *   transition (`left_at` null = still there, its stage at asOf); `started` is the onboarding's first
+ *   transition, `status_now` its status at asOf (that of its last transition);
+ * - plain: the tables only (obstacles, contracts).
  */
-const STAYS = `
-  ${LIVE_STAGE},
-  steps AS (
-    SELECT t.id, t.onboarding_id, t.to_stage, t.to_status, t.occurred_at, a.id AS authority_id, a.state_id, a.specialist_system_id,
-           lag(t.to_stage) OVER w AS prev_stage,
-           first_value(t.occurred_at) OVER w AS started,
-           first_value(t.to_status) OVER (PARTITION BY t.onboarding_id ORDER BY t.occurred_at DESC, t.id DESC) AS status_now
-    FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id
-    WHERE o.service_id = $1 AND t.occurred_at <= $2 AND ($3::uuid IS NULL OR a.state_id = $3)
-    WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
-  ),
-  stays AS (
+const BASES = {
+  snapshot: `${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
+  live_moves AS (
+    SELECT t.occurred_at, t.kind, t.from_stage, t.from_status, t.to_stage, t.to_status
+    FROM onboarding o JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
+    WHERE o.service_id = $1 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))
+      AND (t.to_stage = (SELECT key FROM live_stage) OR t.from_stage = (SELECT key FROM live_stage))
+  )`,
+  stays: `
+  ${ARGS}, ${LIVE_STAGE},
+  stays AS MATERIALIZED (
     SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, status_now, occurred_at AS entered,
            lead(occurred_at) OVER (PARTITION BY onboarding_id ORDER BY occurred_at, id) AS left_at
-    FROM steps WHERE prev_stage IS DISTINCT FROM to_stage
-  )`;
+    FROM (
+      SELECT t.id, t.onboarding_id, t.to_stage, t.occurred_at, o.authority_id, o.state_id, o.specialist_system_id,
+             lag(t.to_stage) OVER w IS DISTINCT FROM t.to_stage AS changed,
+             first_value(t.occurred_at) OVER w AS started,
+             last_value(t.to_status) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS status_now
+      -- the onboardings in id order, so the log's entries come sorted per onboarding (incremental sort, in memory)
+      FROM (SELECT o.id, o.authority_id, a.state_id, a.specialist_system_id
+            FROM onboarding o JOIN authority a ON a.id = o.authority_id
+            WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) ORDER BY o.id) o
+      JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
+      WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
+    ) steps
+    WHERE changed
+  )`,
+  plain: ARGS,
+};
+type Basis = keyof typeof BASES;
 
 /** A contract's status at asOf from its dated lifecycle columns (the last step reached by then). */
 const CONTRACT_STATUS_AT = `CASE WHEN rc.terminated_at <= ${AS_OF_DATE} THEN 'TERMINATED' WHEN rc.signed_at <= ${AS_OF_DATE} THEN 'SIGNED'
@@ -91,9 +122,85 @@ const counts = (r: CountRow): StatusCounts => ({
   shareLive: r.authorities ? r.live / r.authorities : 0,
 });
 
+/**
+ * A figure's SELECT over its basis (BASES) (and the tables), given `bind`, which adds a parameter of its own
+ * and returns its placeholder; $1 service, $2 asOf and $3 state are shared.
+ */
+type FigureSql = (bind: (value: unknown) => string) => string;
+
+/**
+ * The figures of one request (one scope) asked for in the same turn of the event loop — by the
+ * dashboard's fields, which GraphQL resolves side by side, or by a caller's Promise.all — run as one
+ * statement per basis (BASES), each figure a JSON column of its rows; the statements run at the same
+ * time on separate connections of the pool (one after the other on PGlite's one connection).
+ * Figures are memoised by key for the scope's lifetime (one request), so fields sharing rows
+ * (totals and states) read them once.
+ */
+class FigureBatch {
+  private readonly done = new Map<string, Promise<unknown[]>>();
+  private pending: Array<{ basis: Basis; statement: string; sql: FigureSql; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void }> = [];
+
+  constructor(
+    private readonly scope: DashboardScope,
+    private readonly run: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>,
+  ) {}
+
+  rows<T>(basis: Basis, statement: string, key: string, sql: FigureSql): Promise<T[]> {
+    let rows = this.done.get(key);
+    if (!rows) {
+      rows = new Promise<unknown[]>((resolve, reject) => {
+        this.pending.push({ basis, statement, sql, resolve, reject });
+        if (this.pending.length === 1) setImmediate(() => this.flush());
+      });
+      this.done.set(key, rows);
+    }
+    return rows as Promise<T[]>;
+  }
+
+  private flush(): void {
+    const figures = this.pending;
+    this.pending = [];
+    for (const statement of new Set(figures.map((f) => f.statement))) {
+      const group = figures.filter((f) => f.statement === statement);
+      void this.statement(group[0].basis, group);
+    }
+  }
+
+  private async statement(basis: Basis, figures: FigureBatch['pending']): Promise<void> {
+    const params: unknown[] = [this.scope.serviceId, this.scope.asOf, this.scope.stateId];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const columns = figures.map((f, i) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${f.sql(bind)}) r) AS f${i}`);
+    try {
+      const [row] = await this.run(`WITH ${BASES[basis]} SELECT ${columns.join(',\n')}`, params);
+      figures.forEach((f, i) => {
+        const value = row[`f${i}`];
+        f.resolve((typeof value === 'string' ? JSON.parse(value) : value) as unknown[]);
+      });
+    } catch (e) {
+      for (const f of figures) f.reject(e);
+    }
+  }
+}
+
 @Injectable()
 export class DashboardService {
+  private readonly batches = new WeakMap<DashboardScope, FigureBatch>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The rows of one figure, run with the scope's other figures of the same `statement` asked for in
+   * the same turn (FigureBatch); figures with heavy reads of their own get a statement of their own,
+   * run at the same time as the others.
+   */
+  private figure<T>(scope: DashboardScope, basis: Basis, key: string, sql: FigureSql, statement: string = basis): Promise<T[]> {
+    let batch = this.batches.get(scope);
+    if (!batch) {
+      batch = new FigureBatch(scope, (text, params) => this.dataSource.query(text, params));
+      this.batches.set(scope, batch);
+    }
+    return batch.rows<T>(basis, statement, key, sql);
+  }
 
   private async serviceOf(serviceId: string | null | undefined): Promise<{ id: string; name: string }> {
     if (serviceId) {
@@ -101,52 +208,93 @@ export class DashboardService {
       if (!s) throw DomainError.notFound('Service', serviceId);
       return s;
     }
-    const [s] = await this.dataSource.query(
+    // Aufenthaltstitel by its unique OZG-ID first: counting every service's onboardings is needed only without it.
+    const [aufenthaltstitel] = await this.dataSource.query(`SELECT id, name FROM service WHERE ozg_id = '10255'`);
+    if (aufenthaltstitel) return aufenthaltstitel;
+    const [busiest] = await this.dataSource.query(
       `SELECT sv.id, sv.name FROM service sv ORDER BY (sv.ozg_id = '10255') DESC NULLS LAST, (SELECT count(*) FROM onboarding o WHERE o.service_id = sv.id) DESC, sv.name LIMIT 1`,
     );
-    if (!s) throw DomainError.notFound('Service', '(any)');
-    return s;
+    if (!busiest) throw DomainError.notFound('Service', '(any)');
+    return busiest;
   }
 
-  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
+  /**
+   * The service, moment and state of a dashboard request, checked, without figures: the GraphQL
+   * query resolves each figure as a field (DashboardResolver), all of them in one statement.
+   */
+  async head(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<DashboardHead> {
     const service = await this.serviceOf(args.serviceId);
     const asOf = args.asOf ?? new Date();
     if (Number.isNaN(asOf.getTime())) throw DomainError.validation([issueAt('asOf', 'NOT_A_DATE_TIME')]);
     if (args.stateId && !UUID_PATTERN.test(args.stateId)) throw DomainError.validation([issueAt('stateId', 'NOT_AN_ID', { value: args.stateId })]);
     const scope: DashboardScope = { serviceId: service.id, asOf, stateId: args.stateId ?? null, obstacleStateId: obstacleScopeOf(viewer) };
-    const params = [service.id, asOf, args.stateId ?? null];
+    return { serviceId: service.id, serviceName: service.name, asOf, scope };
+  }
 
-    const stateRows: Array<CountRow & { id: string | null; code: string; name: string }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT}
+  /** The dashboard with its main figures (totals, states, funnel, specialist systems, go-lives per month). */
+  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
+    const head = await this.head(args, viewer);
+    const { scope } = head;
+    const [totals, states, funnel, specialistSystems, goLivesPerMonth] = await Promise.all([
+      this.totals(scope),
+      this.states(scope),
+      this.funnel(scope),
+      this.specialistSystems(scope),
+      this.goLivesPerMonth(scope),
+    ]);
+    return { ...head, totals, states, funnel, specialistSystems, goLivesPerMonth };
+  }
+
+  /** Live / in rollout / paused / cancelled / not started per state and in all (GROUPING SETS; total row with id null). */
+  private stateRows(scope: DashboardScope) {
+    return this.figure<CountRow & { id: string | null; code: string; name: string }>(
+      scope,
+      'snapshot',
+      'states',
+      () => `
        SELECT s.id, s.code, s.name, ${COUNTS}
        FROM state s JOIN authority a ON a.state_id = s.id LEFT JOIN snap sn ON sn.authority_id = a.id
        WHERE $3::uuid IS NULL OR s.id = $3
        GROUP BY GROUPING SETS ((s.id, s.code, s.name, s.ars_prefix), ())
        ORDER BY s.ars_prefix NULLS LAST`,
-      params,
     );
-    const total = stateRows.find((r) => r.id === null);
-    const states: StateFigures[] = stateRows.filter((r) => r.id !== null).map((r) => ({ stateId: r.id!, stateCode: r.code, stateName: r.name, ...counts(r) }));
+  }
 
-    const funnelRows: Array<{ key: string; position: number; count: number; paused: number }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT}
+  async totals(scope: DashboardScope): Promise<StatusCounts> {
+    const total = (await this.stateRows(scope)).find((r) => r.id === null);
+    return counts(total ?? { authorities: 0, live: 0, in_rollout: 0, paused: 0, cancelled: 0, not_started: 0 });
+  }
+
+  async states(scope: DashboardScope): Promise<StateFigures[]> {
+    return (await this.stateRows(scope)).filter((r) => r.id !== null).map((r) => ({ stateId: r.id!, stateCode: r.code, stateName: r.name, ...counts(r) }));
+  }
+
+  async funnel(scope: DashboardScope): Promise<StageCount[]> {
+    const rows = await this.figure<{ key: string; position: number; count: number; paused: number }>(
+      scope,
+      'snapshot',
+      'funnel',
+      () => `
        SELECT st.key, st.position,
               count(sn.onboarding_id) FILTER (WHERE sn.status <> 'CANCELLED')::int AS count,
               count(sn.onboarding_id) FILTER (WHERE sn.status = 'ON_HOLD')::int AS paused
-       FROM service_stage st
-       LEFT JOIN (snap sn JOIN authority a ON a.id = sn.authority_id AND ($3::uuid IS NULL OR a.state_id = $3)) ON sn.stage = st.key
+       FROM service_stage st LEFT JOIN snap sn ON sn.stage = st.key
        WHERE st.service_id = $1
        GROUP BY st.key, st.position ORDER BY st.position`,
-      params,
     );
-    const funnel: StageCount[] = funnelRows.map((r) => ({ stage: r.key, position: r.position, count: r.count, paused: r.paused }));
+    return rows.map((r) => ({ stage: r.key, position: r.position, count: r.count, paused: r.paused }));
+  }
 
-    const systemRows: Array<{ id: string | null; name: string; live: number; in_rollout: number; blocked: number }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT},
-       blocked AS (
+  async specialistSystems(scope: DashboardScope): Promise<SystemFigures[]> {
+    const rows = await this.figure<{ id: string | null; name: string; live: number; in_rollout: number; blocked: number }>(
+      scope,
+      'snapshot',
+      'specialistSystems',
+      (bind) => `
+       WITH blocked AS (
          SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id
          WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-           AND ($4::uuid IS NULL OR a.state_id = $4)
+           AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
        )
        SELECT ss.id, coalesce(ss.vendor || ' ' || ss.product, '—') AS name,
               count(*) FILTER (WHERE sn.live)::int AS live,
@@ -155,45 +303,35 @@ export class DashboardService {
        FROM snap sn JOIN authority a ON a.id = sn.authority_id
        LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
        LEFT JOIN blocked bl ON bl.onboarding_id = sn.onboarding_id
-       WHERE $3::uuid IS NULL OR a.state_id = $3
        GROUP BY ss.id, ss.vendor, ss.product ORDER BY live DESC, name`,
-      [...params, scope.obstacleStateId],
     );
-    const specialistSystems: SystemFigures[] = systemRows.map((r) => ({ specialistSystemId: r.id, name: r.name, live: r.live, inRollout: r.in_rollout, blocked: r.blocked }));
+    return rows.map((r) => ({ specialistSystemId: r.id, name: r.name, live: r.live, inRollout: r.in_rollout, blocked: r.blocked }));
+  }
 
-    const goLivesPerMonth: GoLiveMonth[] = (await this.goLivesPer('month', scope)).map(({ period, goLives, cumulative, planned }) => ({ month: period, goLives, cumulative, planned }));
-
-    return {
-      serviceId: service.id,
-      serviceName: service.name,
-      asOf,
-      totals: counts(total ?? { authorities: 0, live: 0, in_rollout: 0, paused: 0, cancelled: 0, not_started: 0 }),
-      states,
-      funnel,
-      specialistSystems,
-      goLivesPerMonth,
-      scope,
-    };
+  async goLivesPerMonth(scope: DashboardScope): Promise<GoLiveMonth[]> {
+    return (await this.goLivesPer('month', scope)).map(({ period, goLives, cumulative, planned }) => ({ month: period, goLives, cumulative, planned }));
   }
 
   /** Go-lives per month or ISO week (Europe/Berlin), the running number live, and planned go-lives ahead of asOf. */
   async goLivesPer(unit: 'month' | 'week', scope: DashboardScope): Promise<Array<{ period: string; start: string; goLives: number; cumulative: number; planned: number }>> {
     const label = unit === 'month' ? `'YYYY-MM'` : `'IYYY-"W"IW'`;
-    const rows: Array<{ period: string; start: string; go_lives: number; cumulative: number; planned: number }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT},
-       moves AS (
+    const rows = await this.figure<{ period: string; start: string; go_lives: number; cumulative: number; planned: number }>(
+      scope,
+      'snapshot',
+      `goLivesPer:${unit}`,
+      () => `
+       WITH moves AS (
          SELECT date_trunc('${unit}', t.occurred_at AT TIME ZONE '${TZ}') AS period,
                 (t.kind = 'ADVANCE' AND t.to_stage = ls.key) AS go_live,
                 (t.to_stage = ls.key AND t.to_status <> 'CANCELLED')::int
                   - coalesce(t.from_stage = ls.key AND t.from_status <> 'CANCELLED', false)::int AS delta
-         FROM onboarding_transition t JOIN onboarding o ON o.id = t.onboarding_id JOIN authority a ON a.id = o.authority_id CROSS JOIN live_stage ls
-         WHERE o.service_id = $1 AND t.occurred_at <= $2 AND (t.to_stage = ls.key OR t.from_stage = ls.key) AND ($3::uuid IS NULL OR a.state_id = $3)
+         FROM live_moves t CROSS JOIN live_stage ls
        ),
        per AS (SELECT period, count(*) FILTER (WHERE go_live)::int AS go_lives, sum(delta)::int AS net FROM moves GROUP BY period),
        plans AS (
-         SELECT date_trunc('${unit}', o.planned_go_live::timestamp) AS period, count(*)::int AS n
-         FROM snap sn JOIN onboarding o ON o.id = sn.onboarding_id JOIN authority a ON a.id = sn.authority_id
-         WHERE NOT sn.live AND sn.status = 'ACTIVE' AND o.planned_go_live > ${AS_OF_DATE} AND ($3::uuid IS NULL OR a.state_id = $3)
+         SELECT date_trunc('${unit}', sn.planned_go_live::timestamp) AS period, count(*)::int AS n
+         FROM snap sn
+         WHERE NOT sn.live AND sn.status = 'ACTIVE' AND sn.planned_go_live > ${AS_OF_DATE}
          GROUP BY 1
        ),
        now_period AS (SELECT date_trunc('${unit}', $2::timestamptz AT TIME ZONE '${TZ}') AS p),
@@ -209,7 +347,7 @@ export class DashboardService {
               coalesce(plans.n, 0)::int AS planned
        FROM periods pe LEFT JOIN per ON per.period = pe.period LEFT JOIN plans ON plans.period = pe.period
        ORDER BY pe.period`,
-      [scope.serviceId, scope.asOf, scope.stateId],
+      'goLives',
     );
     return rows.map((r) => ({ period: r.period, start: r.start, goLives: r.go_lives, cumulative: r.cumulative, planned: r.planned }));
   }
@@ -224,14 +362,20 @@ export class DashboardService {
    * specialist system: one query with GROUPING SETS and percentile_cont.
    */
   async leadTimes(scope: DashboardScope): Promise<LeadTimes> {
-    const stages: Array<{ key: string; position: number }> = await this.dataSource.query(
-      `SELECT key, position FROM service_stage WHERE service_id = $1 AND position < (SELECT max(position) FROM service_stage WHERE service_id = $1) ORDER BY position`,
-      [scope.serviceId],
-    );
     type Row = { measure: 'LIVE' | 'STAGE'; stage: string | null; by_state: boolean; by_system: boolean; state_id: string | null; code: string | null; state_name: string | null; system_id: string | null; system_name: string; count: number; median: number; p80: number };
-    const rows: Row[] = await this.dataSource.query(
-      `WITH ${STAYS},
-       samples AS (
+    const [stages, rows] = await Promise.all([
+      this.figure<{ key: string; position: number }>(
+        scope,
+        'stays',
+        'stages',
+        () => `SELECT key, position FROM service_stage WHERE service_id = $1 AND position < (SELECT max(position) FROM service_stage WHERE service_id = $1) ORDER BY position`,
+      ),
+      this.figure<Row>(
+        scope,
+        'stays',
+        'leadTimes',
+        () => `
+       WITH samples AS (
          SELECT 'STAGE' AS measure, stage, state_id, specialist_system_id, extract(epoch FROM left_at - entered) / 86400 AS days
          FROM stays WHERE left_at IS NOT NULL AND stage <> (SELECT key FROM live_stage)
          UNION ALL
@@ -250,8 +394,8 @@ export class DashboardService {
        SELECT agg.*, agg.specialist_system_id AS system_id, s.code, s.name AS state_name, coalesce(ss.vendor || ' ' || ss.product, '—') AS system_name
        FROM agg LEFT JOIN state s ON s.id = agg.state_id LEFT JOIN specialist_system ss ON ss.id = agg.specialist_system_id
        ORDER BY s.ars_prefix NULLS FIRST, system_name`,
-      [scope.serviceId, scope.asOf, scope.stateId],
-    );
+      ),
+    ]);
     const figure = (r: Row | undefined): LeadTime => (r ? { count: r.count, medianDays: r.median, p80Days: r.p80 } : { count: 0, medianDays: null, p80Days: null });
     const breakdown = (group: Row[]): LeadTimeBreakdown => ({
       toLive: figure(group.find((r) => r.measure === 'LIVE')),
@@ -273,40 +417,52 @@ export class DashboardService {
   async stuckOnboardings(scope: DashboardScope, minDays: number, limit: number): Promise<StuckOnboardings> {
     checkCount('minDays', minDays, 0, 36_500);
     checkCount('limit', limit, 1, 1000);
-    const rows: Array<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: Date; days: number; total: number }> = await this.dataSource.query(
-      `WITH ${STAYS}
+    const rows = await this.figure<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: string; days: number; total: number }>(
+      scope,
+      'stays',
+      `stuck:${minDays}:${limit}`,
+      (bind) => `
        SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, st.status_now AS status, st.entered,
               floor(extract(epoch FROM $2::timestamptz - st.entered) / 86400)::int AS days, (count(*) OVER ())::int AS total
        FROM stays st JOIN authority a ON a.id = st.authority_id JOIN state s ON s.id = a.state_id
        WHERE st.left_at IS NULL AND st.status_now <> 'CANCELLED' AND st.stage <> (SELECT key FROM live_stage)
-         AND $2::timestamptz - st.entered >= make_interval(days => $4::int)
-       ORDER BY st.entered, st.onboarding_id LIMIT $5`,
-      [scope.serviceId, scope.asOf, scope.stateId, minDays, limit],
+         AND $2::timestamptz - st.entered >= make_interval(days => ${bind(minDays)}::int)
+       ORDER BY st.entered, st.onboarding_id LIMIT ${bind(limit)}`,
     );
     return {
       total: rows[0]?.total ?? 0,
-      items: rows.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, stage: r.stage, status: r.status, stageEnteredAt: r.entered, days: r.days })),
+      items: rows.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, stage: r.stage, status: r.status, stageEnteredAt: new Date(r.entered), days: r.days })),
     };
   }
 
   /** Milestones due before asOf's date and not done by then (not applicable ones excluded), of onboardings not cancelled at asOf; longest overdue first. */
   async overdueMilestones(scope: DashboardScope, limit: number): Promise<OverdueMilestones> {
     checkCount('limit', limit, 1, 1000);
-    const rows: Array<{ id: string; onboarding_id: string; authority_name: string; code: string; key: string; name_de: string; stage: string; due_date: string; days: number; total: number }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT}
-       SELECT m.id, m.onboarding_id, a.name AS authority_name, s.code, m.key, m.name_de, m.stage, m.due_date,
-              (${AS_OF_DATE} - m.due_date)::int AS days, (count(*) OVER ())::int AS total
-       FROM snap sn
-       -- Per onboarding through the (onboarding_id, key) index; OFFSET 0 keeps the planner from turning this into a
-       -- hash join over the whole milestone table (EXPLAIN at national size: 1 s against 0.4 s).
-       CROSS JOIN LATERAL (
-         SELECT * FROM milestone m WHERE m.onboarding_id = sn.onboarding_id AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
-           AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE}) OFFSET 0
-       ) m
-       JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
-       WHERE sn.status <> 'CANCELLED' AND ($3::uuid IS NULL OR a.state_id = $3)
-       ORDER BY m.due_date, a.name, m.position LIMIT $4`,
-      [scope.serviceId, scope.asOf, scope.stateId, limit],
+    const rows = await this.figure<{ id: string; onboarding_id: string; authority_name: string; code: string; key: string; name_de: string; stage: string; due_date: string; days: number; total: number }>(
+      scope,
+      'snapshot',
+      `overdue:${limit}`,
+      (bind) => `
+       WITH due AS (
+         -- Per onboarding, index only (ix_milestone_onboarding_due); OFFSET 0 keeps the planner from hashing the whole milestone table.
+         SELECT m.id, m.due_date, m.position, sn.onboarding_id, sn.authority_id, (count(*) OVER ())::int AS total
+         FROM snap sn
+         CROSS JOIN LATERAL (
+           SELECT m.id, m.due_date, m.position FROM milestone m
+           WHERE m.onboarding_id = sn.onboarding_id AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
+             AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE}) OFFSET 0
+         ) m
+         WHERE sn.status <> 'CANCELLED'
+       ),
+       listed AS (
+         SELECT due.*, a.name AS authority_name, s.code FROM due JOIN authority a ON a.id = due.authority_id JOIN state s ON s.id = a.state_id
+         ORDER BY due.due_date, a.name, due.position, due.id LIMIT ${bind(limit)}
+       )
+       -- only the listed milestones' names are read from the table
+       SELECT l.id, l.onboarding_id, l.authority_name, l.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
+       FROM listed l JOIN milestone m ON m.id = l.id
+       ORDER BY l.due_date, l.authority_name, l.position, l.id`,
+      'overdue',
     );
     return {
       total: rows[0]?.total ?? 0,
@@ -317,22 +473,27 @@ export class DashboardService {
   /** Obstacles open at asOf (opened on or before its date, not resolved by then), by category and severity, oldest first; a coordinator's own state only. */
   async obstacles(scope: DashboardScope, limit: number): Promise<ObstacleFigures> {
     checkCount('limit', limit, 1, 1000);
-    const open = `
+    const open = (bind: (value: unknown) => string) => `
       open AS (
         SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
         FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
         WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-          AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR a.state_id = $4)
+          AND ($3::uuid IS NULL OR a.state_id = $3) AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
       )`;
-    const params = [scope.serviceId, scope.asOf, scope.stateId, scope.obstacleStateId];
-    const byCategory: Array<{ category: string; severity: string; count: number }> = await this.dataSource.query(
-      `WITH ${open} SELECT category, severity, count(*)::int AS count FROM open GROUP BY category, severity ORDER BY category, severity`,
-      params,
-    );
-    const oldest: Array<{ id: string; onboarding_id: string; authority_name: string; code: string; title: string; category: string; severity: string; opened_at: string; days: number }> = await this.dataSource.query(
-      `WITH ${open} SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open ORDER BY opened_at, authority_name, id LIMIT $5`,
-      [...params, limit],
-    );
+    const [byCategory, oldest] = await Promise.all([
+      this.figure<{ category: string; severity: string; count: number }>(
+        scope,
+        'plain',
+        'obstacles',
+        (bind) => `WITH ${open(bind)} SELECT category, severity, count(*)::int AS count FROM open GROUP BY category, severity ORDER BY category, severity`,
+      ),
+      this.figure<{ id: string; onboarding_id: string; authority_name: string; code: string; title: string; category: string; severity: string; opened_at: string; days: number }>(
+        scope,
+        'plain',
+        `obstacles:${limit}`,
+        (bind) => `WITH ${open(bind)} SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open ORDER BY opened_at, authority_name, id LIMIT ${bind(limit)}`,
+      ),
+    ]);
     return {
       total: byCategory.reduce((sum, r) => sum + r.count, 0),
       byCategory,
@@ -353,16 +514,20 @@ export class DashboardService {
         LEFT JOIN reuse_variant rv ON rv.state_id = s.id AND rv.service_id = $1
         WHERE $3::uuid IS NULL OR s.id = $3
       )`;
-    const params = [scope.serviceId, scope.asOf, scope.stateId];
-    const rows: Array<{ id: string; code: string; name: string; contract_id: string | null; status: string; interest: string | null; negotiation: string | null; signed: string | null; terminated: string | null; legal_route: string | null; variant: string | null }> =
-      await this.dataSource.query(`WITH ${perState} SELECT * FROM per_state ORDER BY ars_prefix`, params);
-    const statusCounts: Array<{ status: string; count: number }> = await this.dataSource.query(
-      `WITH ${perState}
-       SELECT st.status, count(ps.id)::int AS count
-       FROM unnest($4::text[]) WITH ORDINALITY AS st(status, n) LEFT JOIN per_state ps ON ps.status = st.status
-       GROUP BY st.status, st.n ORDER BY st.n`,
-      [...params, CONTRACT_STATUSES],
-    );
+    type Row = { id: string; code: string; name: string; contract_id: string | null; status: string; interest: string | null; negotiation: string | null; signed: string | null; terminated: string | null; legal_route: string | null; variant: string | null };
+    const [rows, statusCounts] = await Promise.all([
+      this.figure<Row>(scope, 'plain', 'contracts', () => `WITH ${perState} SELECT * FROM per_state ORDER BY ars_prefix`),
+      this.figure<{ status: string; count: number }>(
+        scope,
+        'plain',
+        'contractCounts',
+        (bind) => `
+         WITH ${perState}
+         SELECT st.status, count(ps.id)::int AS count
+         FROM unnest(${bind(CONTRACT_STATUSES)}::text[]) WITH ORDINALITY AS st(status, n) LEFT JOIN per_state ps ON ps.status = st.status
+         GROUP BY st.status, st.n ORDER BY st.n`,
+      ),
+    ]);
     return {
       counts: statusCounts,
       states: rows.map((r) => ({
@@ -434,3 +599,6 @@ export interface PeriodChanges {
   newlyBlocked: Array<{ onboardingId: string; authorityName: string; stateCode: string; obstacles: string; openedAt: string }>;
   contractsSigned: Array<{ stateCode: string; stateName: string; signedAt: string; legalRoute: string | null }>;
 }
+
+/** A dashboard request's service, moment and scope, before its figures. */
+export type DashboardHead = Pick<Dashboard, 'serviceId' | 'serviceName' | 'asOf' | 'scope'>;

@@ -44,7 +44,7 @@ const IN_ROLLOUT = 100;
 /** Roles, never persons: the demo has no personal data. */
 const ACTORS = ['demo:rollout-manager', 'demo:rollout-manager', 'demo:state-coordinator'];
 
-const OBSTACLES: Array<{ title: string; category: BlockerCategory; severity: BlockerSeverity }> = [
+export const OBSTACLES: Array<{ title: string; category: BlockerCategory; severity: BlockerSeverity }> = [
   { title: 'XAusländer-OZG-Schnittstelle beim Hersteller nicht beauftragt', category: 'FINANCIAL', severity: 'BLOCKING' },
   { title: 'DVDV-Eintrag fehlt', category: 'TECHNICAL', severity: 'BLOCKING' },
   { title: 'Behördenzertifikat abgelaufen', category: 'TECHNICAL', severity: 'BLOCKING' },
@@ -55,11 +55,11 @@ const OBSTACLES: Array<{ title: string; category: BlockerCategory; severity: Blo
   { title: 'Datenschutzkonzept noch nicht abgestimmt', category: 'LEGAL', severity: 'DELAYING' },
   { title: 'Fachliche Fragen zur Bescheidung offen', category: 'SUBJECT_MATTER', severity: 'INFO' },
 ];
-const PAUSE_REASONS = ['Ruhend gestellt nach Rechtsänderung; Wiederaufnahme nach Klärung', 'Wechsel des Fachverfahrens steht an', 'Personalengpass in der Ausländerbehörde'];
-const CANCEL_REASONS = ['Behörde nutzt eine bestehende Landeslösung', 'Aufgabe an eine zentrale Ausländerbehörde übertragen'];
+export const PAUSE_REASONS = ['Ruhend gestellt nach Rechtsänderung; Wiederaufnahme nach Klärung', 'Wechsel des Fachverfahrens steht an', 'Personalengpass in der Ausländerbehörde'];
+export const CANCEL_REASONS = ['Behörde nutzt eine bestehende Landeslösung', 'Aufgabe an eine zentrale Ausländerbehörde übertragen'];
 
 /** mulberry32: small, fast, seeded. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,0 +1,163 @@
+// What every benchmark needs: the built API started on a free port, a GraphQL client, timing with
+// percentiles, the machine's description and the sections of bench/RESULTS.md.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+
+export const RESULTS = 'bench/RESULTS.md';
+
+export const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
+
+export async function reachable(url) {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function admin(serverUrl, sql) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts the built API (as `npm start` does) with `env`; resolves when it serves, with its start-up time. */
+export async function startApi(env) {
+  const port = await freePort();
+  const started = performance.now();
+  const api = spawn(process.execPath, ['apps/api/dist/apps/api/src/main.js'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  await new Promise((resolve, reject) => {
+    const on = (d) => {
+      log += d;
+      if (log.includes('Health:')) resolve();
+    };
+    api.stdout.on('data', on);
+    api.stderr.on('data', on);
+    api.on('exit', (code) => reject(new Error(`API exited with ${code}\n${log}`)));
+  });
+  let token;
+  const gql = async (query, variables) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  return {
+    gql,
+    /** GET a REST route of the API (e.g. a report), signed in like gql. */
+    get: (route) => fetch(`http://127.0.0.1:${port}${route}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    startMs: performance.now() - started,
+    /** Signs in as the demo administrator (the API runs with DEMO_ACCOUNTS=true); later requests carry the token. */
+    async signIn() {
+      ({ signIn: { token } } = await gql(`mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }`));
+    },
+    /** Resident set size of the API process in MB (Linux), or null. */
+    rssMb() {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]);
+        return Math.round(kb / 1024);
+      } catch {
+        return null;
+      }
+    },
+    async stop() {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    },
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `fn` `iterations` times after `warmup` runs, by `concurrency` clients at once; latencies in ms. */
+export async function measure(fn, { iterations, warmup, concurrency = 1 }) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < iterations) {
+        const t0 = performance.now();
+        await fn();
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  const total = performance.now() - start;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: (iterations / total) * 1000 };
+}
+
+export const ms = (n) => n.toFixed(2);
+
+/** The table of API timings against their floors. */
+export function floorTable(rows) {
+  return [
+    '| operation | API p50 ms | API p95 ms | API req/s | floor p50 ms | floor p95 ms | ratio p50 | ratio p95 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      `| ${r.name} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${r.api.rps.toFixed(0)} | ${r.floor ? ms(r.floor.p50) : 'n/a'} | ${r.floor ? ms(r.floor.p95) : 'n/a'} | ${r.floor ? ms(r.api.p50 / r.floor.p50) : 'n/a'} | ${r.floor ? ms(r.api.p95 / r.floor.p95) : 'n/a'} |`,
+    ),
+  ].join('\n');
+}
+
+export function machine(database) {
+  return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${database}`;
+}
+
+/** Replaces (or appends) the section `## title` of bench/RESULTS.md, keeping the others. */
+export function writeSection(title, body) {
+  const text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const sections = text.split(/^(?=## )/m);
+  const head = sections[0].startsWith('## ') ? '# Benchmark results\n\n' : sections.shift();
+  const section = `## ${title}\n\n${body.trim()}\n\n`;
+  const at = sections.findIndex((s) => s.startsWith(`## ${title}\n`));
+  if (at >= 0) sections[at] = section;
+  else sections.push(section);
+  fs.writeFileSync(RESULTS, `${head.trimEnd()}\n\n${sections.join('').trimEnd()}\n`);
+}
+
+/** Every figure of one dashboard through DashboardService directly (as the GraphQL fields ask for them: side by side). */
+export async function dashboardFigures(service, args) {
+  const { scope } = await service.head(args, null);
+  return Promise.all([
+    service.totals(scope),
+    service.states(scope),
+    service.funnel(scope),
+    service.specialistSystems(scope),
+    service.goLivesPerMonth(scope),
+    service.goLivesPerWeek(scope),
+    service.leadTimes(scope),
+    service.stuckOnboardings(scope, 90, 50),
+    service.overdueMilestones(scope, 50),
+    service.obstacles(scope, 50),
+    service.contracts(scope),
+  ]);
+}
