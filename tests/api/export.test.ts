@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
+import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
 import { FullExportService, directorySink } from '../../apps/api/src/export/full-export.service.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-app.js';
+import { createTestDatabase, startTestApp, type TestDatabase, type TestUserKey } from '../support/test-app.js';
 
 /**
  * The full export round trip: the seeded test database exported, imported into a fresh migrated
@@ -195,6 +197,49 @@ describe('full import', () => {
     } finally {
       await target.close();
       fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('GET /export/full', () => {
+  const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+
+  it('gives administrators a zip that restores the same content, records the download, refuses everyone else', async () => {
+    const t = await startTestApp();
+    const target = await emptyTarget();
+    const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'efa-export-zip-'));
+    try {
+      const download = async (as?: TestUserKey) => {
+        const req = t.http().get('/export/full');
+        if (as) req.set('authorization', `Bearer ${await t.tokenOf(as)}`);
+        return req.buffer(true).parse(binary as never);
+      };
+      const res = await download('ADMIN');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/zip');
+      expect(res.headers['content-disposition']).toMatch(/attachment; filename="efa-export-\d{4}-\d{2}-\d{2}\.zip"/);
+      const zip = await JSZip.loadAsync(res.body as Buffer);
+      const names = Object.keys(zip.files);
+      expect(names).toContain('manifest.json');
+      expect(names).not.toContain('user_session.jsonl');
+      for (const name of names) fs.writeFileSync(path.join(unpacked, name), await zip.files[name].async('nodebuffer'));
+      await new FullExportService(target.dataSource).importFrom(unpacked);
+      expect(await contentOf(target.dataSource)).toEqual(await contentOf(t.dataSource));
+      const [event] = await t.dataSource.query(`SELECT actor, comment FROM audit_event WHERE action = 'FULL_EXPORT'`);
+      expect(event).toEqual({ actor: 'admin@test.invalid', comment: 'GET /export/full' });
+
+      for (const [as, status] of [['ROLLOUT_MANAGER', 403], ['STEERING_MEMBER', 403], ['STATE_COORDINATOR', 403], [undefined, 401]] as const) {
+        const refused = await t.http().get('/export/full').set(as ? { authorization: `Bearer ${await t.tokenOf(as)}` } : {});
+        expect({ as, status: refused.status, code: refused.body.errors?.[0]?.extensions?.code }).toEqual({ as, status, code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+      }
+    } finally {
+      await target.close();
+      await t.close();
+      fs.rmSync(unpacked, { recursive: true, force: true });
     }
   });
 });
