@@ -251,7 +251,7 @@ export class FullExportService {
     if (filled.length) {
       throw new DomainError(
         ErrorCode.VALIDATION,
-        `The target database is not empty (rows in ${filled.join(', ')}): a full import restores only into a migrated database without data (npm run db:reset is not it: it seeds; use a new database)`,
+        `The target database is not empty (rows in ${filled.join(', ')}): a full import restores only into a database without data (a new database or DATA_DIR; not one that npm start or db:seed has seeded)`,
       );
     }
   }
