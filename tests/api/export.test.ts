@@ -68,6 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await source?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('full export', () => {
@@ -142,38 +143,29 @@ describe('full import', () => {
     }
   });
 
-  it('writes nothing when a line is broken, and names file and line', async () => {
+  /** Imports a copy of the export with one line changed into an empty database: refused naming file and line, nothing written. */
+  async function refusedWithLineChanged(file: string, index: number, change: (line: string) => string, error: RegExp) {
     const copy = copyExport();
-    const file = path.join(copy, 'onboarding.jsonl');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    lines[2] = lines[2].slice(0, 20);
-    fs.writeFileSync(file, lines.join('\n'));
+    const lines = fs.readFileSync(path.join(copy, file), 'utf8').split('\n');
+    lines[index] = change(lines[index]);
+    fs.writeFileSync(path.join(copy, file), lines.join('\n'));
     const target = await emptyTarget();
     try {
-      await expect(new FullExportService(target.dataSource).importFrom(copy)).rejects.toThrow(/onboarding\.jsonl line 3: not valid JSON/);
+      await expect(new FullExportService(target.dataSource).importFrom(copy)).rejects.toThrow(error);
       expect(Object.values(await countAll(target.dataSource)).every((n) => n === 0)).toBe(true);
     } finally {
       await target.close();
       fs.rmSync(copy, { recursive: true, force: true });
     }
+  }
+
+  it('writes nothing when a line is broken, and names file and line', async () => {
+    await refusedWithLineChanged('onboarding.jsonl', 2, (line) => line.slice(0, 20), /onboarding\.jsonl line 3: not valid JSON/);
   });
 
   it('writes nothing when the database refuses a row, and names file and line', async () => {
-    const copy = copyExport();
-    const file = path.join(copy, 'milestone.jsonl');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    const row = JSON.parse(lines[599]);
-    row.onboarding_id = '00000000-0000-0000-0000-000000000001';
-    lines[599] = JSON.stringify(row);
-    fs.writeFileSync(file, lines.join('\n'));
-    const target = await emptyTarget();
-    try {
-      await expect(new FullExportService(target.dataSource).importFrom(copy)).rejects.toThrow(/milestone\.jsonl line 600: .*fk_milestone_onboarding/);
-      expect(Object.values(await countAll(target.dataSource)).every((n) => n === 0)).toBe(true);
-    } finally {
-      await target.close();
-      fs.rmSync(copy, { recursive: true, force: true });
-    }
+    const orphan = (line: string) => JSON.stringify({ ...JSON.parse(line), onboarding_id: '00000000-0000-0000-0000-000000000001' });
+    await refusedWithLineChanged('milestone.jsonl', 599, orphan, /milestone\.jsonl line 600: .*fk_milestone_onboarding/);
   });
 
   it('refuses a database that holds data', async () => {
