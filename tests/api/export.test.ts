@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -104,6 +105,21 @@ describe('full export', () => {
     expect(all).not.toContain('password_hash');
     expect(all).not.toContain('$argon2');
     expect(fs.readFileSync(path.join(dir, 'app_setting.jsonl'), 'utf8')).toContain('export_test_setting');
+  });
+
+  it('stops and ends its transaction when the output is closed before the end (a download broken off)', async () => {
+    const entries: PassThrough[] = [];
+    const stalled = () => entries.find((e) => e.writableNeedDrain);
+    // nobody reads the entries: the export waits at the first full buffer
+    const sink = { entry: () => (entries.push(new PassThrough()), entries[entries.length - 1]) };
+    const running = new FullExportService(source.dataSource).exportTo(sink);
+    while (!stalled()) await new Promise((r) => setImmediate(r));
+    stalled()!.destroy();
+    await expect(running).rejects.toThrow('The export output was closed before the end');
+    const [{ open }] = await source.dataSource.query(
+      `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+    );
+    expect(open).toBe(0);
   });
 
   it('refuses a directory that is not empty', () => {

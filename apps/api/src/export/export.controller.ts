@@ -13,13 +13,16 @@ import { FullExportService, type ExportSink } from './full-export.service.js';
 export const FULL_EXPORT_ROUTE = 'GET /export/full';
 
 /** A zip archive as export target: the files at its root, so it unpacks to a directory `import:full` reads. */
-export function zipSink(archive: ReturnType<typeof archiver>): ExportSink {
+export function zipSink(archive: ReturnType<typeof archiver>): ExportSink & { cancel(): void } {
+  let current: PassThrough | undefined;
   return {
     entry: (name) => {
-      const entry = new PassThrough();
-      archive.append(entry, { name });
-      return entry;
+      current = new PassThrough();
+      archive.append(current, { name });
+      return current;
     },
+    /** Ends the export early (the client went away): the writer of the current entry fails instead of waiting. */
+    cancel: () => current?.destroy(),
   };
 }
 
@@ -53,10 +56,15 @@ export class ExportController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="efa-export-${new Date().toISOString().slice(0, 10)}.zip"`);
+    const sink = zipSink(archive);
     archive.on('error', (e) => res.destroy(e));
+    // A client that breaks off the download must not leave the export's transaction waiting.
+    res.on('close', () => {
+      if (!res.writableFinished) sink.cancel();
+    });
     archive.pipe(res);
     try {
-      await this.exports.exportTo(zipSink(archive));
+      await this.exports.exportTo(sink);
       await archive.finalize();
     } catch (e) {
       archive.abort();

@@ -43,9 +43,20 @@ const IMPORT_BATCH_BYTES = 4 * 1024 * 1024;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Writes a line and waits when the stream's buffer is full. */
+/** Writes a line and waits when the stream's buffer is full; fails when the stream is closed meanwhile (a download broken off). */
 async function writeLine(out: Writable, line: string): Promise<void> {
-  if (!out.write(line + '\n')) await once(out, 'drain');
+  if (out.destroyed) throw new Error('The export output was closed before the end');
+  if (out.write(line + '\n')) return;
+  await new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      out.off('drain', drained).off('close', closed).off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const drained = () => settle();
+    const closed = () => settle(new Error('The export output was closed before the end'));
+    out.on('drain', drained).on('close', closed).on('error', settle);
+  });
 }
 
 /** A directory as export target: manifest.json and one <table>.jsonl per table. */
