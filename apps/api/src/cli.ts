@@ -4,13 +4,15 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { randomBytes } from 'node:crypto';
-import { isDomainError, type Role } from '@efa/domain';
+import { DomainError, ErrorCode, isDomainError, type Role } from '@efa/domain';
 import { AccountService } from './account/account.service.js';
 import { createApp } from './app.factory.js';
 import { SYSTEM_ACTOR } from './common/actor.js';
 import { openDatabase } from './database/bootstrap.js';
 import { printApiSchema } from './schema.js';
 import { seedDatabase } from './seed/seed.js';
+import { once } from 'node:events';
+import { zipSink, zipSource } from './export/export-zip.js';
 import { FullExportService, directorySink } from './export/full-export.service.js';
 
 const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
@@ -19,9 +21,9 @@ const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
   seed      insert the reference and demo data (idempotent)
   reset     drop everything, migrate and seed again (asks nothing: use with care)
   schema    write the GraphQL schema to apps/api/schema.graphql
-  export --out DIR [--with-password-hashes]
-            write a full export (manifest.json and one JSON-lines file per table) into a new or empty DIR
-  import:full --in DIR
+  export --out DIR|FILE.zip [--with-password-hashes]
+            write a full export (manifest.json and one JSON-lines file per table) into a new or empty DIR, or a new zip file
+  import:full --in DIR|FILE.zip
             restore a full export into this database: migrated (done here), without data; one transaction
   user:create --email E --role ADMIN|ROLLOUT_MANAGER|STATE_COORDINATOR|STEERING_MEMBER [--state BB] [--name "…"]
             create an account; the password comes from EFA_PASSWORD or standard input, else a random one is printed once
@@ -114,13 +116,23 @@ async function fullExport(command: 'export' | 'import:full', args: string[]): Pr
   const started = Date.now();
   try {
     if (command === 'export') {
-      const manifest = await service.exportTo(directorySink(dir), { passwordHashes: args.includes('--with-password-hashes') });
+      const options = { passwordHashes: args.includes('--with-password-hashes') };
+      let manifest;
+      if (dir.endsWith('.zip')) {
+        if (fs.existsSync(dir)) throw new DomainError(ErrorCode.VALIDATION, `${dir} exists already`);
+        const out = fs.createWriteStream(dir);
+        const sink = zipSink(out);
+        manifest = await service.exportTo(sink, options);
+        await sink.finish();
+        if (!out.closed) await once(out, 'close');
+      } else manifest = await service.exportTo(directorySink(dir), options);
       for (const t of manifest.tables) console.log(`  ${t.name}: ${t.rows}`);
       console.log(`Exported ${manifest.tables.length} tables to ${dir} in ${Date.now() - started} ms (schema ${manifest.schemaVersion})`);
     } else {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       if (applied.length) console.log(`Applied ${applied.map((m) => m.name).join(', ')}`);
-      const counts = await service.importFrom(dir, (table, rows) => console.log(`  ${table}: ${rows}`));
+      const source = dir.endsWith('.zip') ? await zipSource(dir) : dir;
+      const counts = await service.importFrom(source, (table, rows) => console.log(`  ${table}: ${rows}`));
       console.log(`Imported ${Object.keys(counts).length} tables from ${dir} in ${Date.now() - started} ms`);
     }
   } catch (e) {

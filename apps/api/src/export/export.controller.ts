@@ -1,30 +1,14 @@
-/// <reference path="./archiver.d.ts" />
-import { PassThrough } from 'node:stream';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { DomainError, ErrorCode, mayUseRoute } from '@efa/domain';
-import archiver from 'archiver';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccountService } from '../account/account.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { sessionTokenOf } from '../common/request-context.js';
-import { FullExportService, type ExportSink } from './full-export.service.js';
+import { zipSink } from './export-zip.js';
+import { FullExportService } from './full-export.service.js';
 
 export const FULL_EXPORT_ROUTE = 'GET /export/full';
-
-/** A zip archive as export target: the files at its root, so it unpacks to a directory `import:full` reads. */
-export function zipSink(archive: ReturnType<typeof archiver>): ExportSink & { cancel(): void } {
-  let current: PassThrough | undefined;
-  return {
-    entry: (name) => {
-      current = new PassThrough();
-      archive.append(current, { name });
-      return current;
-    },
-    /** Ends the export early (the client went away): the writer of the current entry fails instead of waiting. */
-    cancel: () => current?.destroy(),
-  };
-}
 
 /**
  * GET /export/full: the full export as a zip download for administrators (ROUTE_ACCESS), signed in
@@ -52,22 +36,19 @@ export class ExportController {
       throw new DomainError(ErrorCode.FORBIDDEN, `Your role (${principal!.role}) may not export all data`);
     }
     await this.audit.recordSecurity(this.dataSource.manager, { actor: session!.actor.id, action: 'FULL_EXPORT', comment: FULL_EXPORT_ROUTE });
-    const archive = archiver('zip', { zlib: { level: 6 } });
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="efa-export-${new Date().toISOString().slice(0, 10)}.zip"`);
-    const sink = zipSink(archive);
-    archive.on('error', (e) => res.destroy(e));
+    const sink = zipSink(res);
     // A client that breaks off the download must not leave the export's transaction waiting.
     res.on('close', () => {
       if (!res.writableFinished) sink.cancel();
     });
-    archive.pipe(res);
     try {
       await this.exports.exportTo(sink);
-      await archive.finalize();
+      await sink.finish();
     } catch (e) {
-      archive.abort();
+      sink.abort();
       res.destroy(e as Error);
     }
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -23,6 +23,29 @@ export interface ExportSink {
   entry(name: string): Writable;
   /** Called after each entry's stream has been ended; resolves when it is fully written. */
   closed?(stream: Writable): Promise<void>;
+}
+
+/** Where an import comes from: the files of an export (a directory, or a zip file). */
+export interface ExportSource {
+  /** For messages: the directory or file. */
+  describe: string;
+  has(name: string): boolean;
+  open(name: string): Readable;
+}
+
+/** An export directory as import source. */
+export function directorySource(dir: string): ExportSource {
+  return {
+    describe: dir,
+    has: (name) => fs.existsSync(path.join(dir, name)),
+    open: (name) => fs.createReadStream(path.join(dir, name)),
+  };
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface TableInfo {
@@ -206,16 +229,16 @@ export class FullExportService {
   }
 
   /**
-   * Loads an export directory into this database, which must be migrated to the export's schema
+   * Loads an export (a directory, or a source such as `zipSource`) into this database, which must be migrated to the export's schema
    * version and hold no data. One transaction: any error (a broken line, a row the constraints
    * refuse, a row count differing from the manifest) writes nothing and names the file and line.
    */
-  async importFrom(dir: string, onTable?: (table: string, rows: number) => void): Promise<Record<string, number>> {
-    const manifestFile = path.join(dir, 'manifest.json');
-    if (!fs.existsSync(manifestFile)) throw new DomainError(ErrorCode.VALIDATION, `${manifestFile} not found: not a full export directory (or an incomplete one)`);
+  async importFrom(input: string | ExportSource, onTable?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+    const source = typeof input === 'string' ? directorySource(input) : input;
+    if (!source.has('manifest.json')) throw new DomainError(ErrorCode.VALIDATION, `${source.describe} has no manifest.json: not a full export (or an incomplete one)`);
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      raw = JSON.parse(await readAll(source.open('manifest.json')));
     } catch (e) {
       throw new DomainError(ErrorCode.VALIDATION, `manifest.json: not valid JSON (${(e as Error).message})`);
     }
@@ -231,7 +254,7 @@ export class FullExportService {
         const table = tables.find((t) => t.name === entry.name)!;
         const unknown = entry.columns.filter((c) => !table.columns.includes(c));
         if (unknown.length) throw new DomainError(ErrorCode.VALIDATION, `manifest.json: table ${entry.name} has no column ${unknown.join(', ')} in the target database`);
-        const rows = await this.importTable(q, table, entry, path.join(dir, entry.file));
+        const rows = await this.importTable(q, table, entry, source);
         if (rows !== entry.rows) throw new DomainError(ErrorCode.VALIDATION, `${entry.file}: ${rows} rows, but the manifest says ${entry.rows}`);
         for (const s of table.sequences) {
           await q.query(`SELECT setval($1, COALESCE((SELECT max(${ident(s.column)}) FROM ${ident(table.name)}), 0) + 1, false)`, [s.sequence]);
@@ -267,11 +290,11 @@ export class FullExportService {
     }
   }
 
-  private async importTable(q: QueryRunner, table: TableInfo, entry: ManifestTable, file: string): Promise<number> {
-    if (!fs.existsSync(file)) throw new DomainError(ErrorCode.VALIDATION, `${entry.file} not found (listed in manifest.json)`);
+  private async importTable(q: QueryRunner, table: TableInfo, entry: ManifestTable, source: ExportSource): Promise<number> {
+    if (!source.has(entry.file)) throw new DomainError(ErrorCode.VALIDATION, `${entry.file} not found in ${source.describe} (listed in manifest.json)`);
     const cols = entry.columns.map(ident).join(', ');
     const insert = `INSERT INTO ${ident(table.name)} (${cols}) ${table.identityAlways ? 'OVERRIDING SYSTEM VALUE ' : ''}SELECT ${cols} FROM jsonb_populate_recordset(NULL::${ident(table.name)}, $1::jsonb)`;
-    const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const lines = readline.createInterface({ input: source.open(entry.file).setEncoding('utf8'), crlfDelay: Infinity });
     let batch: Array<{ line: number; text: string }> = [];
     let bytes = 0;
     let lineNo = 0;
