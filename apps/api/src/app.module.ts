@@ -20,6 +20,8 @@ import { LocalDate } from './common/graphql-types.js';
 import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
+import { ExportController } from './export/export.controller.js';
+import { FullExportService } from './export/full-export.service.js';
 import { HealthController } from './health/health.controller.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
@@ -78,12 +80,13 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController, ReportController],
+      controllers: [HealthController, OidcController, ReportController, ExportController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
         AccountResolver,
+        FullExportService,
         UserService,
         UserResolver,
         StateService,

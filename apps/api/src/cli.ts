@@ -4,13 +4,16 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { randomBytes } from 'node:crypto';
-import { isDomainError, type Role } from '@efa/domain';
+import { DomainError, ErrorCode, isDomainError, type Role } from '@efa/domain';
 import { AccountService } from './account/account.service.js';
 import { createApp } from './app.factory.js';
 import { SYSTEM_ACTOR } from './common/actor.js';
 import { openDatabase } from './database/bootstrap.js';
 import { printApiSchema } from './schema.js';
 import { seedDatabase } from './seed/seed.js';
+import { once } from 'node:events';
+import { zipSink, zipSource } from './export/export-zip.js';
+import { FullExportService, directorySink } from './export/full-export.service.js';
 
 const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
   migrate   apply pending migrations
@@ -18,6 +21,10 @@ const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
   seed      insert the reference and demo data (idempotent)
   reset     drop everything, migrate and seed again (asks nothing: use with care)
   schema    write the GraphQL schema to apps/api/schema.graphql
+  export --out DIR|FILE.zip [--with-password-hashes]
+            write a full export (manifest.json and one JSON-lines file per table) into a new or empty DIR, or a new zip file
+  import:full --in DIR|FILE.zip
+            restore a full export into this database: migrated (done here), without data; one transaction
   user:create --email E --role ADMIN|ROLLOUT_MANAGER|STATE_COORDINATOR|STEERING_MEMBER [--state BB] [--name "…"]
             create an account; the password comes from EFA_PASSWORD or standard input, else a random one is printed once
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in DATA_DIR (default ./data).`;
@@ -30,6 +37,7 @@ async function run(command: string | undefined): Promise<void> {
     return;
   }
   if (command === 'user:create') return createUser(process.argv.slice(3));
+  if (command === 'export' || command === 'import:full') return fullExport(command, process.argv.slice(3));
   if (!command || !['migrate', 'revert', 'seed', 'reset'].includes(command)) {
     console.error(USAGE);
     process.exit(command ? 2 : 0);
@@ -91,6 +99,47 @@ async function createUser(args: string[]): Promise<void> {
     process.exitCode = 2;
   } finally {
     await app.close();
+  }
+}
+
+async function fullExport(command: 'export' | 'import:full', args: string[]): Promise<void> {
+  const dir = option(args, command === 'export' ? 'out' : 'in');
+  if (!dir) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const { dataSource, kind } = await createDataSource({ url: config.databaseUrl, dataDir: config.dataDir, echo: config.logQueries });
+  await dataSource.initialize();
+  console.log(`Database: ${kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  const service = new FullExportService(dataSource);
+  const started = Date.now();
+  try {
+    if (command === 'export') {
+      const options = { passwordHashes: args.includes('--with-password-hashes') };
+      let manifest;
+      if (dir.endsWith('.zip')) {
+        if (fs.existsSync(dir)) throw new DomainError(ErrorCode.VALIDATION, `${dir} exists already`);
+        const out = fs.createWriteStream(dir);
+        const sink = zipSink(out);
+        manifest = await service.exportTo(sink, options);
+        await sink.finish();
+        if (!out.closed) await once(out, 'close');
+      } else manifest = await service.exportTo(directorySink(dir), options);
+      for (const t of manifest.tables) console.log(`  ${t.name}: ${t.rows}`);
+      console.log(`Exported ${manifest.tables.length} tables to ${dir} in ${Date.now() - started} ms (schema ${manifest.schemaVersion})`);
+    } else {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) console.log(`Applied ${applied.map((m) => m.name).join(', ')}`);
+      const source = dir.endsWith('.zip') ? await zipSource(dir) : dir;
+      const counts = await service.importFrom(source, (table, rows) => console.log(`  ${table}: ${rows}`));
+      console.log(`Imported ${Object.keys(counts).length} tables from ${dir} in ${Date.now() - started} ms`);
+    }
+  } catch (e) {
+    console.error(isDomainError(e) ? e.message : e);
+    process.exitCode = 2;
+  } finally {
+    await dataSource.destroy();
   }
 }
 

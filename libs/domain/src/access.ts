@@ -107,9 +107,26 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
 
 export type AccessDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
+/**
+ * The rule of every REST route that is not public (GraphQL operations are in OPERATION_ACCESS;
+ * the monthly report routes follow the `dashboard` operation's rule).
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
+  // everything, the audit log included: administrators only
+  'GET /export/full': 'admin',
+};
+
 /** May this principal (null = not signed in) call this operation at all? */
 export function mayCall(principal: Principal | null, operation: string): AccessDecision {
-  const rule = OPERATION_ACCESS[operation];
+  return decide(principal, OPERATION_ACCESS[operation]);
+}
+
+/** May this principal use this REST route (e.g. 'GET /export/full')? No rule = refused. */
+export function mayUseRoute(principal: Principal | null, route: string): AccessDecision {
+  return decide(principal, ROUTE_ACCESS[route]);
+}
+
+function decide(principal: Principal | null, rule: AccessRule | undefined): AccessDecision {
   if (rule === 'public') return 'ALLOWED';
   if (!principal) return 'UNAUTHENTICATED';
   if (!rule) return 'FORBIDDEN';
