@@ -11,3 +11,4 @@ export * from './contract.js';
 export * from './calendar.js';
 export * from './access.js';
 export * from './costs.js';
+export * from './import.js';
