@@ -3,6 +3,7 @@ import { OnboardingWorkflow1763900000000 } from './1763900000000-onboarding-work
 import { Accounts1764000000000 } from './1764000000000-accounts.js';
 import { CostAllocation1764100000000 } from './1764100000000-cost-allocation.js';
 import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes.js';
+import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Accounts1764000000000,
   CostAllocation1764100000000,
   DashboardIndexes1764150000000,
+  ImportMappings1764300000000,
 ];

@@ -21,6 +21,8 @@ import type { RequestContext } from './common/loaders.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { ImportController } from './import/import.controller.js';
+import { ImportService } from './import/import.service.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -78,7 +80,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController, ReportController],
+      controllers: [HealthController, OidcController, ReportController, ImportController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -90,6 +92,7 @@ export class AppModule {
         StateResolver,
         AuthorityService,
         AuthorityResolver,
+        ImportService,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

@@ -10,6 +10,7 @@ import {
   parseNumberValue,
   readAuthorityRow,
   rowFingerprint,
+  sameAuthorityName,
   suggestMapping,
   type AuthorityCandidate,
 } from './import.js';
@@ -123,6 +124,13 @@ describe('import: matching authorities', () => {
     expect(authorityNameKey('Landeshauptstadt Potsdam')).toEqual({ core: 'potsdam', type: 'city' });
     expect(authorityNameKey('Kassel (Stadt)')).toEqual({ core: 'kassel', type: 'city' });
     expect(authorityNameKey('Frankfurt (Oder)')).toEqual({ core: 'frankfurt oder', type: null });
+  });
+
+  it('tells a different spelling of the same name from another name', () => {
+    expect(sameAuthorityName('Ausländerbehörde Landkreis Teltow-Fläming', 'Teltow-Flaeming, Kreis')).toBe(true);
+    expect(sameAuthorityName('Ausländerbehörde Stadt Kassel', 'Kassel')).toBe(true);
+    expect(sameAuthorityName('Ausländerbehörde Stadt Kassel', 'Landkreis Kassel')).toBe(false);
+    expect(sameAuthorityName('Stadt Potsdam', 'Stadt Cottbus')).toBe(false);
   });
 
   it('matches by ARS first; an unknown ARS is a new authority', () => {

@@ -274,6 +274,17 @@ export function authorityNameKey(name: string): { core: string; type: AreaType |
   return { core: s.trim(), type };
 }
 
+/**
+ * Whether two names are the same authority's name written differently
+ * ("Ausländerbehörde Landkreis Teltow-Fläming" and "Teltow-Flaeming, Kreis"):
+ * an import does not rename an authority for that.
+ */
+export function sameAuthorityName(a: string, b: string): boolean {
+  const x = authorityNameKey(a);
+  const y = authorityNameKey(b);
+  return x.core === y.core && (x.type === null || y.type === null || x.type === y.type);
+}
+
 /** An existing authority as the matcher needs it. */
 export interface AuthorityCandidate {
   id: string;
