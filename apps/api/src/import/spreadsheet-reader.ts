@@ -83,7 +83,7 @@ function uniqueHeaders(raw: unknown[]): string[] {
 const isBlankRow = (values: unknown[]) => values.every((v) => v === null || v === undefined || String(v).trim() === '');
 
 async function openCsv(stream: Readable, sample: Buffer, bytesRead: () => number): Promise<OpenedSpreadsheet> {
-  const encoding = detectEncoding(sample);
+  const encoding = detectEncoding(sample.subarray(0, SAMPLE_BYTES));
   const iconvName = encoding === 'Windows-1252' ? 'win1252' : 'utf8';
   const firstLine = iconv.decode(sample, iconvName).replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const delimiter = detectDelimiter(firstLine);
