@@ -161,6 +161,10 @@ describe('spreadsheet import of authorities (POST /import/authorities)', () => {
     expect(rows[2]).toMatchObject({ action: 'UNCHANGED', label: '010010000000 Flensburg, Stadt' });
     expect(rows[3]).toMatchObject({ action: 'UPDATE', changes: { population: { to: 99999 } } });
     expect(rows[3].changes!.specialistSystemId).toMatchObject({ to: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // a damaged workbook (cut off after half its bytes) is the file's fault: 400, not a server error
+    const cut = await upload(xlsx.subarray(0, Math.floor(xlsx.length / 2)), {}, 'ADMIN', 'application/octet-stream');
+    expect(cut.status).toBe(400);
+    expect(issuesOf(cut)).toMatchObject([{ field: 'file', code: 'IMPORT_NOT_A_SPREADSHEET' }]);
   });
 
   it('uses a given mapping and saves it for the user\'s next import of the target', async () => {

@@ -1,9 +1,8 @@
 import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { DomainError, ErrorCode, isImportTarget, issueAt, mayCall, type ColumnMapping, type FieldIssue } from '@efa/domain';
+import { DomainError, isImportTarget, issueAt, type ColumnMapping, type FieldIssue } from '@efa/domain';
 import type { Request } from 'express';
 import { AccountService } from '../account/account.service.js';
-import type { Actor } from '../common/actor.js';
-import { sessionTokenOf } from '../common/request-context.js';
+import { restCaller } from '../common/rest-access.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
 /** Importing authorities is creating and changing them: the GraphQL rule of `createAuthority` (administrators, rollout managers, coordinators in their own state). */
@@ -52,22 +51,10 @@ export class ImportController {
     private readonly imports: ImportService,
   ) {}
 
-  private async importer(req: Request): Promise<Actor> {
-    const session = await this.accounts.resolve(sessionTokenOf(req));
-    const actor = session?.actor ?? null;
-    const decision = mayCall(actor, IMPORT_ACCESS_OPERATION);
-    if (decision === 'UNAUTHENTICATED') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
-    if (decision === 'FORBIDDEN') {
-      await this.accounts.refused(actor!, 'importAuthorities', `role ${actor!.role}`);
-      throw new DomainError(ErrorCode.FORBIDDEN, `Your role (${actor!.role}) may not import authorities`);
-    }
-    return actor!;
-  }
-
   @Post(':target')
   @HttpCode(200)
   async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport> {
-    const actor = await this.importer(req);
+    const actor = await restCaller(this.accounts, req, IMPORT_ACCESS_OPERATION, 'importAuthorities', 'import authorities');
     if (!isImportTarget(target)) throw DomainError.notFound('import target', target);
     const params = parseImportParams(query);
     return this.imports.importAuthorities(req, { actor, ...params });

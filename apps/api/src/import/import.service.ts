@@ -181,13 +181,12 @@ export class ImportService {
         await em.query('SAVEPOINT import_row');
         try {
           if (current) {
-            const saved = await this.authorities.applyChange(em, current, values as Partial<Authority>, options.actor, 'UPDATE');
-            existing.set(saved.id, saved);
-            finish('UPDATE', { id: saved.id, changes: changes! });
+            // No later row writes this record again (seenRecord), so the stored copy need not be refreshed.
+            await this.authorities.applyChange(em, current, values as Partial<Authority>, options.actor, 'UPDATE');
+            finish('UPDATE', { id: current.id, changes: changes! });
           } else {
             const saved = await this.authorities.insert(em, record as Partial<Authority>, options.actor);
-            existing.set(saved.id, saved);
-            index.add(saved);
+            index.add({ id: saved.id, ars: saved.ars, name: saved.name, stateId: saved.stateId, level: saved.level });
             finish('CREATE', { id: saved.id, changes: changesOf({}, { ...record }) });
           }
           await em.query('RELEASE SAVEPOINT import_row');

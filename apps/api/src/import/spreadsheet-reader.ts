@@ -158,8 +158,16 @@ async function openXlsx(stream: Readable, bytesRead: () => number): Promise<Open
     throw fileError('IMPORT_NOT_A_SPREADSHEET');
   }
   const valuesOf = (row: ExcelJS.Row): RawValue[] => (Array.isArray(row.values) ? row.values.slice(1).map(cellValue) : []);
+  // A workbook broken further in (a cut-off upload, a damaged zip) is the file's fault, not the server's.
+  const nextRow = async (): Promise<IteratorResult<ExcelJS.Row>> => {
+    try {
+      return await sheetRows.next();
+    } catch {
+      throw fileError('IMPORT_NOT_A_SPREADSHEET');
+    }
+  };
   let header: ExcelJS.Row | undefined;
-  for (let r = await sheetRows.next(); !r.done; r = await sheetRows.next()) {
+  for (let r = await nextRow(); !r.done; r = await nextRow()) {
     if (!isBlankRow(valuesOf(r.value))) {
       header = r.value;
       break;
@@ -168,7 +176,7 @@ async function openXlsx(stream: Readable, bytesRead: () => number): Promise<Open
   if (!header) throw fileError('IMPORT_EMPTY_FILE');
   const headers = uniqueHeaders(valuesOf(header).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
   async function* rows(): AsyncGenerator<SheetRow> {
-    for (let r = await sheetRows.next(); !r.done; r = await sheetRows.next()) {
+    for (let r = await nextRow(); !r.done; r = await nextRow()) {
       const values = valuesOf(r.value);
       if (isBlankRow(values)) continue;
       const cells: Record<string, RawValue> = {};
