@@ -147,6 +147,17 @@ describe('spreadsheet import of authorities (POST /import/authorities)', () => {
     expect(await auditCount(harz.id)).toBe(1);
   });
 
+  it('reports the domain validation of a row at its column with the coded issue, as the forms do', async () => {
+    const csv = ['ARS;Behörde;Land;Ebene;E-Mail', '129990000000;Neue Behörde;ST;Landkreis;', '120540000000;Stadt Potsdam;;;kein-mail', '129980000000;Zentrale Stelle;;;'].join('\n');
+    const res = await upload(csv, {}, 'ADMIN');
+    expect(res.status).toBe(200);
+    const rows = byRow(res.body.rows);
+    expect(rows[2]).toMatchObject({ action: 'ERROR', issues: [{ column: 'ARS', field: 'ars', code: 'ARS_OTHER_STATE', params: { prefix: '12', state: 'Sachsen-Anhalt' } }] });
+    expect(rows[3]).toMatchObject({ action: 'ERROR', issues: [{ column: 'E-Mail', field: 'email', code: 'NOT_EMAIL', message: 'is not an e-mail address' }] });
+    // a new authority whose name says neither Landkreis nor Stadt, with a blank level: named at the level's column
+    expect(rows[4]).toMatchObject({ action: 'ERROR', issues: [{ column: 'Ebene', field: 'level', code: 'NOT_ONE_OF' }] });
+  });
+
   it('reads an XLSX workbook (streamed), restoring the leading zero of a numeric ARS', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Behörden');
