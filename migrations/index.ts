@@ -4,6 +4,7 @@ import { Accounts1764000000000 } from './1764000000000-accounts.js';
 import { CostAllocation1764100000000 } from './1764100000000-cost-allocation.js';
 import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes.js';
 import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
+import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CostAllocation1764100000000,
   DashboardIndexes1764150000000,
   DashboardIndexes1764200000000,
+  ImportMappings1764300000000,
 ];

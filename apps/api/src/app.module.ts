@@ -23,6 +23,8 @@ import type { DatabaseKind } from './database/data-source.js';
 import { ExportController } from './export/export.controller.js';
 import { FullExportService } from './export/full-export.service.js';
 import { HealthController } from './health/health.controller.js';
+import { ImportController } from './import/import.controller.js';
+import { ImportService } from './import/import.service.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -80,7 +82,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController, ReportController, ExportController],
+      controllers: [HealthController, OidcController, ReportController, ExportController, ImportController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -93,6 +95,7 @@ export class AppModule {
         StateResolver,
         AuthorityService,
         AuthorityResolver,
+        ImportService,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

@@ -6,6 +6,7 @@ import { createDataSource } from './database/data-source.js';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode, isDomainError, type Role } from '@efa/domain';
 import { AccountService } from './account/account.service.js';
+import { IMPORT_USAGE, runImportCli } from './import/import-cli.js';
 import { createApp } from './app.factory.js';
 import { SYSTEM_ACTOR } from './common/actor.js';
 import { openDatabase } from './database/bootstrap.js';
@@ -27,6 +28,7 @@ const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
             restore a full export into this database: migrated (done here), without data; one transaction
   user:create --email E --role ADMIN|ROLLOUT_MANAGER|STATE_COORDINATOR|STEERING_MEMBER [--state BB] [--name "…"]
             create an account; the password comes from EFA_PASSWORD or standard input, else a random one is printed once
+${IMPORT_USAGE}
 Database: DATABASE_URL (PostgreSQL) or the embedded PGlite in DATA_DIR (default ./data).`;
 
 async function run(command: string | undefined): Promise<void> {
@@ -38,6 +40,7 @@ async function run(command: string | undefined): Promise<void> {
   }
   if (command === 'user:create') return createUser(process.argv.slice(3));
   if (command === 'export' || command === 'import:full') return fullExport(command, process.argv.slice(3));
+  if (command === 'import') return runImportCli(process.argv.slice(3));
   if (!command || !['migrate', 'revert', 'seed', 'reset'].includes(command)) {
     console.error(USAGE);
     process.exit(command ? 2 : 0);

@@ -12,3 +12,4 @@ export * from './calendar.js';
 export * from './access.js';
 export * from './costs.js';
 export * from './full-export.js';
+export * from './import.js';

@@ -168,6 +168,27 @@ export const ISSUE_TEMPLATES = {
   TOO_MANY_AT_ONCE: (p) => `at most ${p.max} at once, got ${p.count}`,
   REFERENCE_MISSING: () => 'refers to a record that does not exist',
   NOT_ACCEPTABLE: (p) => `is not acceptable (${p.detail})`,
+  // Spreadsheet import (import.ts): the file, the column mapping and the values of a row.
+  IMPORT_EMPTY_FILE: () => 'the file is empty: it needs a header row and at least one data row',
+  IMPORT_NO_DATA_ROWS: () => 'the file has a header row but no data rows',
+  IMPORT_NOT_UTF8: (p) => `row ${p.row} is not valid UTF-8, though the file began as UTF-8; save the whole file as UTF-8 (or as Windows-1252)`,
+  IMPORT_NOT_A_SPREADSHEET: () => 'is neither a CSV file nor an Excel workbook (.xlsx)',
+  IMPORT_TOO_LARGE: (p) => `the file is larger than ${p.max} bytes`,
+  IMPORT_UNKNOWN_COLUMN: (p) => `names the column "${p.column}", which the file does not have (columns: ${p.columns})`,
+  IMPORT_UNKNOWN_FIELD: (p) => `"${p.input}" is no field of ${p.target}; fields: ${p.values}`,
+  IMPORT_FIELD_TWICE: (p) => `${p.field} is mapped from two columns: ${p.columns}`,
+  IMPORT_NO_KEY_COLUMN: (p) => `no column is mapped to ${p.fields}: rows cannot be matched`,
+  IMPORT_NOT_A_DATE: (p) => `must be a date like 31.08.2023 or 2023-08-31, got "${p.input}"`,
+  IMPORT_NOT_A_NUMBER: (p) => `must be a number like 1.234,5 or 1234.5, got "${p.input}"`,
+  IMPORT_UNKNOWN_STATE: (p) => `names no state: "${p.input}" (a state code like BB or a state name)`,
+  IMPORT_UNKNOWN_VALUE: (p) => `"${p.input}" is not one of ${p.values}`,
+  IMPORT_UNKNOWN_SPECIALIST_SYSTEM: (p) => `names no specialist system: "${p.input}"`,
+  IMPORT_AMBIGUOUS_SPECIALIST_SYSTEM: (p) => `"${p.input}" names several specialist systems: ${p.candidates}; write vendor and product`,
+  IMPORT_AMBIGUOUS_MATCH: (p) => `matches several authorities: ${p.candidates}; give the ARS`,
+  IMPORT_NO_MATCH: () => 'matches no authority, and a new one needs an ARS',
+  IMPORT_DUPLICATE_ROW: (p) => `repeats row ${p.row}`,
+  IMPORT_CONFLICTING_ROW: (p) => `names the same authority as row ${p.row} with other values`,
+  IMPORT_OTHER_STATE: (p) => `belongs to ${p.state}; a state coordinator imports only rows of their own state`,
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;

@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { DomainError, ErrorCode, mayCall, type Principal } from '@efa/domain';
+import type { Principal } from '@efa/domain';
 import type { Request, Response } from 'express';
 import { AccountService } from '../account/account.service.js';
-import { sessionTokenOf } from '../common/request-context.js';
+import { restCaller } from '../common/rest-access.js';
 import { MonthlyReportService } from './monthly-report.service.js';
 import { renderReportHtml } from './report-html.js';
 import { parseReportParams } from './report-params.js';
@@ -24,16 +24,8 @@ export class ReportController {
     private readonly reports: MonthlyReportService,
   ) {}
 
-  private async viewer(req: Request): Promise<Principal> {
-    const session = await this.accounts.resolve(sessionTokenOf(req));
-    const principal = session?.actor ?? null;
-    const decision = mayCall(principal, REPORT_ACCESS_OPERATION);
-    if (decision === 'UNAUTHENTICATED') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
-    if (decision === 'FORBIDDEN') {
-      await this.accounts.refused(principal!, 'monthlyReport', `role ${principal!.role}`);
-      throw new DomainError(ErrorCode.FORBIDDEN, `Your role (${principal!.role}) may not read reports`);
-    }
-    return principal!;
+  private viewer(req: Request): Promise<Principal> {
+    return restCaller(this.accounts, req, REPORT_ACCESS_OPERATION, 'monthlyReport', 'read reports');
   }
 
   private async build(req: Request, query: Record<string, unknown>) {

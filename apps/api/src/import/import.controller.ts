@@ -1,0 +1,62 @@
+import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { DomainError, isImportTarget, issueAt, type ColumnMapping, type FieldIssue } from '@efa/domain';
+import type { Request } from 'express';
+import { AccountService } from '../account/account.service.js';
+import { restCaller } from '../common/rest-access.js';
+import { ImportService, type ImportReport } from './import.service.js';
+
+/** Importing authorities is creating and changing them: the GraphQL rule of `createAuthority` (administrators, rollout managers, coordinators in their own state). */
+export const IMPORT_ACCESS_OPERATION = 'createAuthority';
+
+/** The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object header → field). */
+export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null } {
+  const issues: FieldIssue[] = [];
+  const flag = (name: string, fallback: boolean): boolean => {
+    const v = query[name];
+    if (v === undefined || v === '') return fallback;
+    if (v === 'true' || v === '1') return true;
+    if (v === 'false' || v === '0') return false;
+    issues.push(issueAt(name, 'NOT_ONE_OF', { values: 'true, false', input: String(v) }));
+    return fallback;
+  };
+  const dryRun = flag('dryRun', true);
+  const skipErrors = flag('skipErrors', false);
+  let mapping: ColumnMapping | null = null;
+  if (query.mapping !== undefined && query.mapping !== '') {
+    try {
+      const parsed: unknown = typeof query.mapping === 'string' ? JSON.parse(query.mapping) : null;
+      const ok = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((f) => f === null || typeof f === 'string');
+      if (ok) mapping = parsed as ColumnMapping;
+      else issues.push(issueAt('mapping', 'NOT_ACCEPTABLE', { detail: 'a JSON object of column header → field name (or null)' }));
+    } catch {
+      issues.push(issueAt('mapping', 'NOT_ACCEPTABLE', { detail: 'a JSON object of column header → field name (or null)' }));
+    }
+  }
+  if (issues.length) throw DomainError.validation(issues);
+  return { dryRun, skipErrors, mapping };
+}
+
+/**
+ * Spreadsheet import over REST (a file is no GraphQL argument: Apollo's CSRF
+ * prevention and the GraphQL body limit): POST /import/authorities with the
+ * CSV or XLSX file as the raw request body, ?dryRun=true (default) or false,
+ * ?skipErrors, ?mapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
+ * so no cross-site post carries it) or a bearer token. Answers the report as
+ * JSON; bad files and mappings are 400 naming the file, row or column.
+ */
+@Controller('import')
+export class ImportController {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly imports: ImportService,
+  ) {}
+
+  @Post(':target')
+  @HttpCode(200)
+  async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport> {
+    const actor = await restCaller(this.accounts, req, IMPORT_ACCESS_OPERATION, 'importAuthorities', 'import authorities');
+    if (!isImportTarget(target)) throw DomainError.notFound('import target', target);
+    const params = parseImportParams(query);
+    return this.imports.importAuthorities(req, { actor, ...params });
+  }
+}
