@@ -1,10 +1,10 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { DomainError, ErrorCode, mayUseRoute } from '@efa/domain';
+import { mayUseRoute } from '@efa/domain';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccountService } from '../account/account.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { sessionTokenOf } from '../common/request-context.js';
+import { restCaller } from '../common/rest-access.js';
 import { zipSink } from './export-zip.js';
 import { FullExportService } from './full-export.service.js';
 
@@ -27,15 +27,8 @@ export class ExportController {
 
   @Get('full')
   async full(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const session = await this.accounts.resolve(sessionTokenOf(req));
-    const principal = session?.actor ?? null;
-    const decision = mayUseRoute(principal, FULL_EXPORT_ROUTE);
-    if (decision === 'UNAUTHENTICATED') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
-    if (decision === 'FORBIDDEN') {
-      await this.accounts.refused(principal!, 'fullExport', `role ${principal!.role}`);
-      throw new DomainError(ErrorCode.FORBIDDEN, `Your role (${principal!.role}) may not export all data`);
-    }
-    await this.audit.recordSecurity(this.dataSource.manager, { actor: session!.actor.id, action: 'FULL_EXPORT', comment: FULL_EXPORT_ROUTE });
+    const actor = await restCaller(this.accounts, req, (principal) => mayUseRoute(principal, FULL_EXPORT_ROUTE), 'fullExport', 'export all data');
+    await this.audit.recordSecurity(this.dataSource.manager, { actor: actor.id, action: 'FULL_EXPORT', comment: FULL_EXPORT_ROUTE });
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="efa-export-${new Date().toISOString().slice(0, 10)}.zip"`);
