@@ -9,34 +9,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
+import { admin, withDb } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 const dist = (p) => pathToFileURL(path.resolve('apps/api/dist/apps/api/src', p)).href;
-
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function main() {
   const { createDataSource } = await import(dist('database/data-source.js'));
   const { seedDatabase } = await import(dist('seed/seed.js'));
   const { FullExportService, directorySink } = await import(dist('export/full-export.service.js'));
-  const usePostgres = await admin('SELECT 1').then(() => true, () => false);
+  const usePostgres = await admin(serverUrl, 'SELECT 1').then(() => true, () => false);
   const created = [];
   const open = async (migrate) => {
     let url;
     if (usePostgres) {
       const name = `efa_bench_export_${process.pid}_${created.length}`;
-      await admin(`CREATE DATABASE ${name}`);
+      await admin(serverUrl, `CREATE DATABASE ${name}`);
       created.push(name);
       url = withDb(serverUrl, name);
     }
@@ -65,7 +54,7 @@ async function main() {
     }
     await source.destroy();
   } finally {
-    for (const name of created) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of created) await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   const dir0 = path.join(tmp, 'run0');
   const bytes = fs.readdirSync(dir0).reduce((sum, f) => sum + fs.statSync(path.join(dir0, f)).size, 0);

@@ -23,7 +23,7 @@ export async function reachable(url) {
 }
 
 export async function admin(serverUrl, sql) {
-  const c = new pg.Client({ connectionString: serverUrl });
+  const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
   await c.connect();
   try {
     await c.query(sql);

@@ -9,22 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { admin, withDb } from './harness.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 const dist = '../apps/api/dist/apps/api/src';
-
-async function adminQuery(sql) {
-  const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const german = (n) => n.toLocaleString('de-DE');
 
@@ -37,7 +26,7 @@ async function main() {
   const dbName = `efa_bench_import_${process.pid}`;
   let usePostgres = true;
   try {
-    await adminQuery(`CREATE DATABASE ${dbName}`);
+    await admin(serverUrl, `CREATE DATABASE ${dbName}`);
   } catch {
     usePostgres = false;
   }
@@ -86,7 +75,7 @@ async function main() {
   } finally {
     await app.close();
     fs.rmSync(file, { force: true });
-    if (usePostgres) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (usePostgres) await admin(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
