@@ -207,7 +207,7 @@ describe('spreadsheet import of authorities (POST /import/authorities)', () => {
     // UTF-8 in the first 64 kB the encoding is told from, then a Windows-1252 "ü" (0xFC)
     const mixed = await upload(Buffer.concat([Buffer.from(`ARS;Name;Stand\n120540000000;Stadt Potsdam;${'a'.repeat(70_000)}\n`), Buffer.from([0x3b, 0x4d, 0xfc, 0x6e, 0x0a])]), {}, 'ADMIN');
     expect(mixed.status).toBe(400);
-    expect(issuesOf(mixed)).toMatchObject([{ field: 'file', code: 'IMPORT_NOT_UTF8', params: { row: 3 } }]);
+    expect(issuesOf(mixed)).toMatchObject([{ field: 'file', code: 'IMPORT_BROKEN_UTF_ENCODING', params: { row: 3 } }]);
   });
 
   it('lets coordinators import only their own state\'s rows; steering members and anonymous callers are refused', async () => {

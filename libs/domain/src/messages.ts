@@ -171,7 +171,7 @@ export const ISSUE_TEMPLATES = {
   // Spreadsheet import (import.ts): the file, the column mapping and the values of a row.
   IMPORT_EMPTY_FILE: () => 'the file is empty: it needs a header row and at least one data row',
   IMPORT_NO_DATA_ROWS: () => 'the file has a header row but no data rows',
-  IMPORT_NOT_UTF8: (p) => `row ${p.row} is not valid UTF-8, though the file began as UTF-8; save the whole file as UTF-8 (or as Windows-1252)`,
+  IMPORT_BROKEN_UTF_ENCODING: (p) => `row ${p.row} is not valid UTF-8, though the file began as UTF-8; save the whole file as UTF-8 (or as Windows-1252)`,
   IMPORT_NOT_A_SPREADSHEET: () => 'is neither a CSV file nor an Excel workbook (.xlsx)',
   IMPORT_TOO_LARGE: (p) => `the file is larger than ${p.max} bytes`,
   IMPORT_UNKNOWN_COLUMN: (p) => `names the column "${p.column}", which the file does not have (columns: ${p.columns})`,

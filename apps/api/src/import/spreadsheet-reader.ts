@@ -110,7 +110,7 @@ async function openCsv(stream: Readable, sample: Buffer, bytesRead: () => number
   if (!headerRecord) throw fileError('IMPORT_EMPTY_FILE');
   const headers = uniqueHeaders(headerRecord);
   const checkText = (values: string[], at: number) => {
-    if (encoding !== 'Windows-1252' && values.some((v) => v.includes('\uFFFD'))) throw fileError('IMPORT_NOT_UTF8', { row: at });
+    if (encoding !== 'Windows-1252' && values.some((v) => v.includes('\uFFFD'))) throw fileError('IMPORT_BROKEN_UTF_ENCODING', { row: at });
   };
   checkText(headerRecord, line);
   async function* rows(): AsyncGenerator<SheetRow> {
