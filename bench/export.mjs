@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { admin, withDb } from './harness.mjs';
+import { admin, machine as machineOf, withDb, writeSection } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -63,7 +63,7 @@ async function main() {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const line = (name, xs) => `| ${name} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)} | ${Math.round(rows / (median(xs) / 1000))} |`;
   const biggest = [...manifest.tables].sort((a, b) => b.rows - a.rows).slice(0, 4).map((t) => `${t.name} ${t.rows}`).join(', ');
-  const machine = `${os.cpus().length} cores, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
+  const machine = machineOf(usePostgres ? 'PostgreSQL' : 'PGlite');
   const section = [
     '## Full export and restore',
     '',
@@ -76,10 +76,7 @@ async function main() {
     '',
   ].join('\n');
   console.log(`\n${section}`);
-  const file = 'bench/RESULTS.md';
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const kept = previous.replace(/\n## Full export and restore\n[\s\S]*?(?=\n## |$)/, '').trimEnd();
-  fs.writeFileSync(file, `${kept}\n\n${section}`);
+  writeSection('Full export and restore', section.replace(/^## .*\n/, ''));
 }
 
 main().catch((e) => {

@@ -2,14 +2,14 @@
 // rows (default 50,000; German Excel style: semicolon, thousands dots) — every seeded authority
 // once with a changed population, the rest new municipalities — and times the dry run of
 // POST /import/authorities's service (ImportService, in-process, the built API), with the peak
-// resident memory and the longest event-loop delay while it runs. Writes bench/IMPORT-RESULTS.md.
+// resident memory and the longest event-loop delay while it runs. Writes its section of bench/RESULTS.md.
 // Database: BENCH_DATABASE_URL / DATABASE_URL / the local server (a fresh database is created and
 // dropped); without a reachable server, embedded PGlite in a temporary folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { admin, withDb } from './harness.mjs';
+import { admin, machine, withDb, writeSection } from './harness.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -57,11 +57,8 @@ async function main() {
     loop.disable();
     clearInterval(sampler);
     const s = report.summary;
-    const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${usePostgres ? 'PostgreSQL' : 'PGlite'}`;
     const result = [
-      '# Import benchmark',
-      '',
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine(usePostgres ? 'PostgreSQL' : 'PGlite')} (bench/import.mjs).`,
       `Dry run of a ${ROWS.toLocaleString('en')}-row CSV (${(bytes / 2 ** 20).toFixed(1)} MiB, semicolon, German numbers): every row validated and written inside the rolled-back transaction, as an apply would.`,
       '',
       '| rows | create | update | seconds | rows/s | peak RSS MiB | event-loop delay p99 ms | max ms |',
@@ -71,7 +68,7 @@ async function main() {
     ].join('\n');
     console.log(result);
     if (s.error || s.ambiguous) console.error(`unexpected error rows: ${JSON.stringify(report.rows.find((r) => r.action === 'ERROR' || r.action === 'AMBIGUOUS'))}`);
-    fs.writeFileSync('bench/IMPORT-RESULTS.md', result);
+    writeSection('Spreadsheet import (dry run)', result);
   } finally {
     await app.close();
     fs.rmSync(file, { force: true });
