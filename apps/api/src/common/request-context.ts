@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AccountService } from '../account/account.service.js';
 import { SESSION_COOKIE } from '../account/session-tokens.js';
 import type { Actor } from './actor.js';
+import { noteUser } from '../observability/request-log.js';
 import { Loaders, type RequestContext } from './loaders.js';
 
 /** The session token of a request: the httpOnly cookie of the console, or a bearer token of an API client. */
@@ -37,6 +38,7 @@ export function addressOf(req: Request): string {
 export async function buildRequestContext(req: Request, res: Response, dataSource: DataSource, accounts: AccountService): Promise<RequestContext> {
   const session = await accounts.resolve(sessionTokenOf(req));
   const principal: Actor | null = session?.actor ?? null;
+  noteUser(res, principal?.userId);
   return {
     req,
     res,
