@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -17,7 +17,7 @@ export interface OwnPostgres {
   url(database?: string): string;
   start(): Promise<void>;
   /** pg_ctl stop: `fast` ends sessions cleanly, `immediate` kills the server (crash recovery at the next start). */
-  stop(mode?: 'fast' | 'immediate'): void;
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Stops the server (if running) and deletes the folder. */
   destroy(): void;
   log(): string;
@@ -66,13 +66,20 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const data = path.join(dir, 'data');
   const logFile = path.join(dir, 'server.log');
   const port = await freePort();
-  const run = (tool: string, args: string[], timeoutMs = 60_000) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+  const command = (tool: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args]);
+  const failed = (tool: string, args: string[], why: string) => new Error(`${tool} ${args.join(' ')} failed: ${why}\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : ''}`);
+  const runSync = (tool: string, args: string[], timeoutMs = 60_000) => {
+    const [cmd, argv] = command(tool, args);
     const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: timeoutMs });
-    if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : ''}`);
-    return r.stdout;
+    if (r.status !== 0) throw failed(tool, args, `${r.status ?? r.signal}: ${r.stderr || r.stdout}`);
   };
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  // Asynchronous, so that the test's own requests keep running while the server stops or starts.
+  const run = (tool: string, args: string[], timeoutMs = 90_000) =>
+    new Promise<void>((resolve, reject) => {
+      const [cmd, argv] = command(tool, args);
+      execFile(cmd, argv, { timeout: timeoutMs }, (e, stdout, stderr) => (e ? reject(failed(tool, args, `${e.message}: ${stderr || stdout}`)) : resolve()));
+    });
+  runSync('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
   // Only TCP on 127.0.0.1 and this port; the socket in the test's own folder. fsync off: the data only
   // has to survive the server stopping, not the machine.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
@@ -80,7 +87,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     async start() {
-      run('pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-w', '-t', '60', 'start'], 90_000);
+      await run('pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
       // pg_ctl -w waits for the server; make sure TCP answers too.
       const deadline = Date.now() + 30_000;
       for (;;) {
@@ -97,12 +104,12 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
         }
       }
     },
-    stop(mode = 'fast') {
-      run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop'], 90_000);
+    async stop(mode = 'fast') {
+      await run('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
     },
     destroy() {
       try {
-        if (fs.existsSync(path.join(data, 'postmaster.pid'))) cluster.stop('immediate');
+        if (fs.existsSync(path.join(data, 'postmaster.pid'))) runSync('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '60', 'stop']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
