@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
 import { pino, stdTimeFunctions, type DestinationStream, type Level, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
 import type { LogLevel } from '../config.js';
 
 /** What the code running for one HTTP request may want to know about it (its id, the error codes it answered). */
@@ -44,6 +44,8 @@ export function createLogger(options: LogOptions): Logger {
     },
   };
   if (options.format === 'pretty') {
+    // Loaded only when asked for (a terminal): production writes JSON and never needs it.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(settings, options.destination ?? pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
   }
   return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: true }));
