@@ -26,6 +26,8 @@ import { HealthController } from './health/health.controller.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
 import { AuthorityImporter } from './import/authority.importer.js';
+import { ContactImporter } from './import/contact.importer.js';
+import { ContractImporter } from './import/contract.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -98,6 +100,8 @@ export class AppModule {
         AuthorityResolver,
         ImportService,
         AuthorityImporter,
+        ContractImporter,
+        ContactImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,
