@@ -281,3 +281,44 @@ describe('spreadsheet import of contacts (POST /import/contacts)', () => {
     expect((await upload('contacts', csv, {}, 'STEERING_MEMBER')).status).toBe(403);
   });
 });
+
+describe('the generic loop: batched apply, rows listed in the answer', () => {
+  it('applies 1,200 new authorities in batches with one audit event each; a later row naming a record an earlier row creates is a conflict; re-importing changes nothing', async () => {
+    const lines = ['ARS;Name;Ebene;Einwohner'];
+    for (let i = 0; i < 1200; i++) lines.push(`1206${String(50_000 + i).padStart(8, '0')};Gemeinde Import ${i};kreisangehörige Gemeinde;${(1000 + i).toLocaleString('de-DE')}`);
+    // names the first new authority by name (its state from the column, no ARS): the same record as row 2
+    lines.push(';Gemeinde Import 0;kreisangehörige Gemeinde;5.000');
+    const csv = lines.join('\n');
+    const dry = await upload('authorities', csv, { maxRows: '3' });
+    expect(dry.status).toBe(200);
+    expect(dry.body.summary).toEqual({ rows: 1201, create: 1200, update: 0, unchanged: 0, error: 1, ambiguous: 0, duplicate: 0 });
+    expect(dry.body.rows.map((r: RowReport) => r.row)).toEqual([2, 3, 4]);
+    expect(dry.body.rowsOmitted).toBe(1198);
+
+    const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM authority`))[0].n;
+    const applied = await upload('authorities', csv, { dryRun: 'false', skipErrors: 'true', maxRows: '100000' });
+    expect(applied.body).toMatchObject({ applied: true, summary: { create: 1200, error: 1 }, rowsOmitted: 0 });
+    const last = applied.body.rows.at(-1);
+    expect(last).toMatchObject({ row: 1202, action: 'ERROR', issues: [{ code: 'IMPORT_CONFLICTING_ROW', params: { row: 2 } }] });
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM authority`))[0].n).toBe(before + 1200);
+    const created = await t.dataSource.query(
+      `SELECT a.id, a.population, a.level, s.code, (SELECT count(*)::int FROM audit_event e WHERE e.entity_id = a.id) AS events,
+              (SELECT e.changes FROM audit_event e WHERE e.entity_id = a.id) AS changes, (SELECT e.actor FROM audit_event e WHERE e.entity_id = a.id) AS actor
+         FROM authority a JOIN state s ON s.id = a.state_id WHERE a.ars = '120600051199'`,
+    );
+    expect(created).toMatchObject([{ population: 2199, level: 'MUNICIPALITY', code: 'BB', events: 1, actor: TEST_USERS.ROLLOUT_MANAGER.email }]);
+    expect(created[0].changes).toMatchObject({ ars: { from: null, to: '120600051199' }, population: { from: null, to: 2199 }, stateId: { from: null, to: expect.any(String) } });
+    // the ids reported are the records written
+    expect(applied.body.rows.find((r: RowReport) => r.row === 1201).id).toBe(created[0].id);
+
+    const again = await upload('authorities', csv, { dryRun: 'false', skipErrors: 'true' });
+    expect(again.body.summary).toMatchObject({ create: 0, update: 0, unchanged: 1200, error: 1 });
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [created[0].id]))[0].n).toBe(1);
+  });
+
+  it('refuses a bad maxRows naming it', async () => {
+    const res = await upload('contracts', contractsCsv, { maxRows: 'viele' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.issues).toMatchObject([{ field: 'maxRows', code: 'NOT_BETWEEN' }]);
+  });
+});

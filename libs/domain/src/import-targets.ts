@@ -28,6 +28,31 @@ import { issueAt } from './messages.js';
 import { CONTRACT_STATUS_DATES, validateAuthority, validateContract, validateOnboarding } from './rules.js';
 
 // ---------------------------------------------------------------------------
+// Authorities: the API's validation of a write, in memory
+
+/**
+ * What the API's authority validation (AuthorityService.validate) says about
+ * a record as an import would write it, without the database: the state must
+ * be one of `states` (REQUIRED / REFERENCE_NOT_FOUND at stateId), the
+ * specialist system one of `specialistSystemIds`, and the record must pass
+ * `validateAuthority` with its state's code (ARS prefix of the state, …).
+ */
+export function checkAuthorityRecord(
+  a: Record<string, unknown> & { stateId?: string | null; specialistSystemId?: string | null },
+  states: ReadonlyArray<{ id: string; code: string }>,
+  specialistSystemIds: ReadonlySet<string>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const state = a.stateId ? states.find((s) => s.id === a.stateId) : undefined;
+  if (!a.stateId) issues.push(issueAt('stateId', 'REQUIRED'));
+  else if (!state) issues.push(issueAt('stateId', 'REFERENCE_NOT_FOUND', { label: 'state', id: a.stateId }));
+  if (a.specialistSystemId && !specialistSystemIds.has(a.specialistSystemId)) issues.push(issueAt('specialistSystemId', 'REFERENCE_NOT_FOUND', { label: 'specialist system', id: a.specialistSystemId }));
+  const ruleIssues = validateAuthority({ ...a, stateCode: state?.code });
+  // A missing/unknown state is already reported against stateId.
+  return [...issues, ...ruleIssues.filter((i) => !(i.field === 'stateId' && issues.some((j) => j.field === 'stateId')))];
+}
+
+// ---------------------------------------------------------------------------
 // Services
 
 /** A service as the readers need it: named by its name, its OZG-ID, one of its LeiKa keys, or its id. */
@@ -371,12 +396,12 @@ export function readContactRow(
 /**
  * What a contacts row changes: the authority's e-mail address and website,
  * and (for the row's service) the onboarding's contacts, each compared with
- * the stored value; the records after the change are checked by the same
- * rules as the forms (`validateAuthority`, `validateOnboarding`). Issues of
- * fields the row does not change (old data) are not the row's.
+ * the stored value; a record the row changes is checked whole after the
+ * change, by the rules the API applies to the write (`validateAuthority`
+ * with the authority's state code, `validateOnboarding`).
  */
 export function planContactRow(
-  authority: Record<string, unknown> & { stateCode?: string },
+  authority: Record<string, unknown> & { stateCode: string | undefined },
   onboarding: Record<string, unknown> | null,
   values: ContactImportValues,
 ): { authorityChanges: FieldChanges; onboardingChanges: FieldChanges; issues: FieldIssue[] } {
@@ -386,11 +411,11 @@ export function planContactRow(
   const issues: FieldIssue[] = [];
   if (Object.keys(authorityChanges).length) {
     const after = { ...authority, ...Object.fromEntries(Object.entries(authorityChanges).map(([f, c]) => [f, c.to])) };
-    issues.push(...validateAuthority(after).filter((i) => i.field in authorityChanges));
+    issues.push(...validateAuthority(after));
   }
   if (onboarding && Object.keys(onboardingChanges).length) {
     const after = { ...onboarding, ...Object.fromEntries(Object.entries(onboardingChanges).map(([f, c]) => [f, c.to])) };
-    issues.push(...validateOnboarding(after).filter((i) => i.field in onboardingChanges));
+    issues.push(...validateOnboarding(after));
   }
   return { authorityChanges, onboardingChanges, issues };
 }

@@ -314,6 +314,16 @@ export type AreaType = 'district' | 'city';
 const DISTRICT_WORDS = ['landkreis', 'kreis', 'lk', 'lkr', 'kr', 'kreisverwaltung', 'landratsamt', 'regionalverband', 'region'];
 const CITY_WORDS = ['stadt', 'kreisfreie stadt', 'stadtkreis', 'landeshauptstadt', 'hansestadt', 'freie hansestadt', 'universitaetsstadt', 'hanse und universitaetsstadt', 'stadtverwaltung', 'wissenschaftsstadt', 'klingenstadt', 'kreisstadt'];
 const AUTHORITY_WORDS = ['auslaenderbehoerde', 'abh', 'auslaenderamt', 'zentrale auslaenderbehoerde', 'amt fuer migration', 'buergeramt'];
+/** The word lists as the stripping needs them: longest first, each with the affixes it is looked for as. */
+const affixes = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => ({ prefix: `${w} `, suffix: ` ${w}`, length: w.length + 1 }));
+const STRIP_ORDER = [
+  { words: affixes(AUTHORITY_WORDS), type: null },
+  { words: affixes(CITY_WORDS), type: 'city' },
+  { words: affixes(DISTRICT_WORDS), type: 'district' },
+  { words: affixes(CITY_WORDS), type: 'city' },
+] as const;
+/** Name keys computed lately (an import asks for the same names several times: reading, matching, indexing). */
+const nameKeyCache = new Map<string, { core: string; type: AreaType | null }>();
 
 /**
  * The core of an authority's name for matching, and the area type its words
@@ -322,30 +332,31 @@ const AUTHORITY_WORDS = ['auslaenderbehoerde', 'abh', 'auslaenderamt', 'zentrale
  * "Potsdam, Stadt" and "Landeshauptstadt Potsdam" give `potsdam` (city).
  */
 export function authorityNameKey(name: string): { core: string; type: AreaType | null } {
+  const cached = nameKeyCache.get(name);
+  if (cached) return cached;
   let s = foldText(name.replace(/\(([^)]*)\)/g, (_m, inner: string) => (/^(stadt|kreis|landkreis|lk)$/i.test(inner.trim()) ? `, ${inner}` : `(${inner})`)));
   let type: AreaType | null = null;
-  const strip = (words: string[], t: AreaType | null) => {
+  for (const { words, type: t } of STRIP_ORDER) {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const w of [...words].sort((a, b) => b.length - a.length)) {
-        if (s.startsWith(`${w} `)) {
-          s = s.slice(w.length + 1);
+      for (const w of words) {
+        if (s.startsWith(w.prefix)) {
+          s = s.slice(w.length);
           type = t ?? type;
           changed = true;
-        } else if (s.endsWith(` ${w}`) && s.length > w.length + 1) {
-          s = s.slice(0, -w.length - 1);
+        } else if (s.length > w.length && s.endsWith(w.suffix)) {
+          s = s.slice(0, -w.length);
           type = t ?? type;
           changed = true;
         }
       }
     }
-  };
-  strip(AUTHORITY_WORDS, null);
-  strip(CITY_WORDS, 'city');
-  strip(DISTRICT_WORDS, 'district');
-  strip(CITY_WORDS, 'city');
-  return { core: s.trim(), type };
+  }
+  const key = Object.freeze({ core: s.trim(), type });
+  if (nameKeyCache.size >= 10_000) nameKeyCache.clear();
+  nameKeyCache.set(name, key);
+  return key;
 }
 
 /**

@@ -23,10 +23,16 @@ interface ContactWrite {
   onboardingPatch: Partial<Onboarding>;
 }
 
+/** The columns of an onboarding its validation (validateOnboarding) reads. */
 interface OnboardingContacts {
   id: string;
   subjectContact: string | null;
   technicalContact: string | null;
+  plannedGoLive: string | null;
+  owner: string | null;
+  applyUrl: string | null;
+  jiraKey: string | null;
+  notes: string | null;
 }
 
 const patchOf = (changes: FieldChanges) => Object.fromEntries(Object.entries(changes).map(([f, c]) => [f, c.to]));
@@ -64,15 +70,17 @@ export class ContactImporter implements TargetImporter<ContactImportValues, Cont
     const serviceName = new Map(services.map((s) => [s.id, s.name]));
     const stored = new Map((await em.find(Authority)).map((a) => [a.id, a]));
     const index = new AuthorityIndex(stored.values());
-    // Only the contact columns of the onboardings: nationally there are hundreds of thousands.
+    // Only the columns the onboarding's validation reads: nationally there are hundreds of thousands.
     const onboardings = new Map<string, OnboardingContacts>(
-      (await em.query(`SELECT id, authority_id, service_id, subject_contact, technical_contact FROM onboarding`)).map(
-        (o: { id: string; authority_id: string; service_id: string; subject_contact: string | null; technical_contact: string | null }) => [
-          `${o.authority_id}|${o.service_id}`,
-          { id: o.id, subjectContact: o.subject_contact, technicalContact: o.technical_contact },
-        ],
-      ),
+      (
+        await em.query(
+          `SELECT id, authority_id AS "authorityId", service_id AS "serviceId", subject_contact AS "subjectContact", technical_contact AS "technicalContact",
+                  planned_go_live AS "plannedGoLive", owner, apply_url AS "applyUrl", jira_key AS "jiraKey", notes
+             FROM onboarding`,
+        )
+      ).map(({ authorityId, serviceId, ...o }: OnboardingContacts & { authorityId: string; serviceId: string }) => [`${authorityId}|${serviceId}`, o]),
     );
+    const stateCode = new Map(context.states.map((s) => [s.id, s.code]));
     /** Authority fields set by accepted rows: the value and the row, so later rows compare with them. */
     const planned = new Map<string, Map<string, { value: unknown; row: number }>>();
     const lookups = { states: context.states, services };
@@ -80,6 +88,8 @@ export class ContactImporter implements TargetImporter<ContactImportValues, Cont
     const keyColumn = () => context.columnOf('ars') ?? context.columnOf('name');
 
     return {
+      // planContactRow validates the changed records whole, as AuthorityService and OnboardingService would; coordinator's state by coordinatorIssue (their onboarding fields are the contacts).
+      validatesInMemory: true,
       read(cells, line) {
         const { values, label, issues } = readContactRow(cells, context.mapping, lookups);
         return { values, label: label === 'contact' ? `row ${line}` : label, issues };
@@ -104,7 +114,7 @@ export class ContactImporter implements TargetImporter<ContactImportValues, Cont
           if (!onboarding) return { action: 'ERROR', issues: [rowIssue(context.columnOf('serviceId'), 'serviceId', 'IMPORT_NO_ONBOARDING', { service: serviceName.get(values.serviceId) ?? '?' })] };
         }
         const earlier = planned.get(authority.id);
-        const current: Record<string, unknown> = { ...authority };
+        const current: Record<string, unknown> & { stateCode: string | undefined } = { ...authority, stateCode: stateCode.get(authority.stateId) };
         for (const [field, set] of earlier ?? []) current[field] = set.value;
         const plan = planContactRow(current, onboarding as unknown as Record<string, unknown> | null, values);
         const issues: RowIssue[] = plan.issues.map((i) => ({ column: context.columnOf(i.field), field: i.field, code: i.code ?? 'VALIDATION', params: i.params ?? {}, message: i.message }));

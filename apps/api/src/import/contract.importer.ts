@@ -43,6 +43,8 @@ export class ContractImporter implements TargetImporter<ContractRow, ContractWri
     const issuesAt = (issues: FieldIssue[]): RowIssue[] =>
       issues.map((i) => ({ column: context.columnOf(i.field), field: i.field, code: i.code ?? 'VALIDATION', params: i.params ?? {}, message: i.message }));
     return {
+      // planContractRow checks what ReuseContractService.importRow and validate would; state and service exist (lookups); one contract per state and service by the index.
+      validatesInMemory: true,
       read(cells) {
         const { values, reason, label, issues } = readContractRow(cells, context.mapping, lookups);
         return { values: { ...values, reason }, label, issues };

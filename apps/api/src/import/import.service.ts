@@ -21,7 +21,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorityImporter } from './authority.importer.js';
 import { ContactImporter } from './contact.importer.js';
 import { ContractImporter } from './contract.importer.js';
-import { isRefused, type ImportContext, type TargetImporter } from './importer.js';
+import { isRefused, type ImportContext, type TargetImporter, type WritePlan } from './importer.js';
 import type { Actor } from '../common/actor.js';
 import { fromDatabaseError } from '../common/graphql-errors.js';
 import { openSpreadsheet, type SpreadsheetInfo } from './spreadsheet-reader.js';
@@ -38,6 +38,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping | null;
   /** Called every few hundred rows and at the end. */
   onProgress?: (progress: { rows: number; bytes: number }) => void;
+  /** List at most this many rows in the report (the first ones of the file); the summary still counts every row. Default: all. */
+  maxRows?: number;
 }
 
 export interface ImportReport {
@@ -54,6 +56,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   summary: Record<'rows' | 'create' | 'update' | 'unchanged' | 'error' | 'ambiguous' | 'duplicate', number>;
   rows: ImportRowReport[];
+  /** Rows of the file not listed in `rows` (beyond `maxRows`); they are counted in `summary`. */
+  rowsOmitted: number;
 }
 
 /** Thrown inside the transaction to roll it back with the report in hand. */
@@ -62,17 +66,26 @@ class RollBack {
 }
 
 const PROGRESS_EVERY = 250;
+/** Rows written per batch by a target with `writeBatch`. */
+const BATCH_ROWS = 500;
+
+/** Lets other requests run: the rows of a buffered chunk arrive without I/O in between. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long the loop may run without letting other requests in. */
+const YIELD_AFTER_MS = 10;
 
 /**
  * Spreadsheet import, the generic row loop for every target (IMPORT_TARGETS;
  * each target's fields, reader, matcher and writer are a TargetImporter, see
  * importer.ts). Dry run and apply are the same pass over the streamed rows
- * inside one transaction, each row that creates or changes a record written
+ * inside one transaction. A row that creates or changes a record is written
  * through the target's writer (the resource's CrudService: domain validation,
  * coordinator's state, audit event with the importing user) under a
- * savepoint. A dry run and a refused apply roll the transaction back; an
- * apply commits it only when no row has an error (or the caller skips error
- * rows, whose savepoints were rolled back).
+ * savepoint — or, for a target that validates in memory, not at all on a dry
+ * run and in batches of BATCH_ROWS on an apply (a failed batch is rolled back
+ * and written row by row to name the failing rows). A dry run and a refused
+ * apply roll the transaction back; an apply commits it only when no row has
+ * an error (or the caller skips error rows, whose writes were rolled back).
  */
 @Injectable()
 export class ImportService {
@@ -113,6 +126,7 @@ export class ImportService {
       ignoredColumns: headers.filter((h) => !mapping[h]),
       summary: { rows: 0, create: 0, update: 0, unchanged: 0, error: 0, ambiguous: 0, duplicate: 0 },
       rows: [],
+      rowsOmitted: 0,
     };
     const states: Array<{ id: string; code: string; name: string }> = await this.dataSource.query(`SELECT id, code, name FROM state`);
     const context: ImportContext = {
@@ -134,60 +148,96 @@ export class ImportService {
 
     const run = async (em: EntityManager) => {
       const rows = await importer.open(em, context);
+      const inMemory = rows.validatesInMemory === true;
+      /** A dry run of a target that validates in memory writes nothing; otherwise rows are written (and a dry run rolls them back). */
+      const writes = !options.dryRun || !inMemory;
+      const batched = writes && inMemory && rows.writeBatch !== undefined;
       const seenFingerprint = new Map<string, number>();
       const seenRecord = new Map<string, number>();
+      const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+      type Pending = { entry: ImportRowReport; plan: WritePlan<unknown> };
+      let pending: Pending[] = [];
 
-      for await (const { line, cells } of sheet.rows) {
-        report.summary.rows++;
-        if (report.summary.rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
-        const read = rows.read(cells, line);
-        const entry: ImportRowReport = { row: line, action: 'ERROR', label: read.label };
-        report.rows.push(entry);
-        const finish = (action: ImportAction, extra: Partial<ImportRowReport> = {}) => {
-          Object.assign(entry, { action, ...extra });
-          report.summary[action.toLowerCase() as keyof ImportReport['summary']]++;
-        };
-
-        const fingerprint = rowFingerprint(cells, mapping);
-        const firstSeen = seenFingerprint.get(fingerprint);
-        if (firstSeen !== undefined) {
-          finish('DUPLICATE', { duplicateOf: firstSeen, issues: [rowIssue(null, 'row', 'IMPORT_DUPLICATE_ROW', { row: firstSeen })] });
-          continue;
-        }
-        seenFingerprint.set(fingerprint, line);
-        if (read.issues.length) {
-          finish('ERROR', { issues: read.issues });
-          continue;
-        }
-        const plan = rows.match(read.values, line);
-        if (isRefused(plan)) {
-          finish(plan.action, { issues: plan.issues, ...(plan.candidates ? { candidates: plan.candidates } : {}) });
-          continue;
-        }
-        const earlier = seenRecord.get(plan.recordKey);
-        if (earlier !== undefined) {
-          finish('ERROR', { duplicateOf: earlier, issues: [rowIssue(null, 'row', 'IMPORT_CONFLICTING_ROW', { row: earlier })] });
-          continue;
-        }
-        seenRecord.set(plan.recordKey, line);
-        rows.accept?.(plan, line);
-        if (plan.action === 'UNCHANGED') {
-          finish('UNCHANGED', { id: plan.id });
-          continue;
-        }
+      const finish = (entry: ImportRowReport, action: ImportAction, extra: Partial<ImportRowReport> = {}) => {
+        Object.assign(entry, { action }, extra);
+        report.summary[action.toLowerCase() as keyof ImportReport['summary']]++;
+      };
+      const done = (entry: ImportRowReport, plan: WritePlan<unknown>, id: string | undefined) =>
+        finish(entry, plan.action, { ...(id ? { id } : {}), ...(plan.action === 'UNCHANGED' ? {} : { changes: plan.changes }) });
+      const writeOne = async ({ entry, plan }: Pending) => {
         await em.query('SAVEPOINT import_row');
         try {
           const id = await rows.write(em, plan);
           await em.query('RELEASE SAVEPOINT import_row');
-          finish(plan.action, { id, changes: plan.changes });
+          done(entry, plan, id);
         } catch (e) {
           await em.query('ROLLBACK TO SAVEPOINT import_row');
-          finish('ERROR', { issues: issuesOf(e) });
+          finish(entry, 'ERROR', { issues: issuesOf(e) });
         }
+      };
+      const flush = async () => {
+        if (!pending.length) return;
+        const batch = pending;
+        pending = [];
+        await em.query('SAVEPOINT import_batch');
+        try {
+          const ids = await rows.writeBatch!(em, batch.map((p) => p.plan));
+          await em.query('RELEASE SAVEPOINT import_batch');
+          batch.forEach((p, i) => done(p.entry, p.plan, ids[i]));
+        } catch (e) {
+          await em.query('ROLLBACK TO SAVEPOINT import_batch');
+          issuesOf(e); // rethrows what is no domain or database error
+          // Something the plans could not foresee (a concurrent change, a constraint): row by row, to name the rows.
+          for (const p of batch) await writeOne(p);
+        }
+      };
+
+      let ranSince = performance.now();
+      for await (const { line, cells } of sheet.rows) {
+        report.summary.rows++;
+        if (report.summary.rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
+        if (performance.now() - ranSince >= YIELD_AFTER_MS) {
+          await yieldToEventLoop();
+          ranSince = performance.now();
+        }
+        const read = rows.read(cells, line);
+        const entry: ImportRowReport = { row: line, action: 'ERROR', label: read.label };
+        if (report.rows.length < maxRows) report.rows.push(entry);
+        else report.rowsOmitted++;
+
+        const fingerprint = rowFingerprint(cells, mapping);
+        const firstSeen = seenFingerprint.get(fingerprint);
+        if (firstSeen !== undefined) {
+          finish(entry, 'DUPLICATE', { duplicateOf: firstSeen, issues: [rowIssue(null, 'row', 'IMPORT_DUPLICATE_ROW', { row: firstSeen })] });
+          continue;
+        }
+        seenFingerprint.set(fingerprint, line);
+        if (read.issues.length) {
+          finish(entry, 'ERROR', { issues: read.issues });
+          continue;
+        }
+        const plan = rows.match(read.values, line);
+        if (isRefused(plan)) {
+          finish(entry, plan.action, { issues: plan.issues, ...(plan.candidates ? { candidates: plan.candidates } : {}) });
+          continue;
+        }
+        const earlier = seenRecord.get(plan.recordKey);
+        if (earlier !== undefined) {
+          finish(entry, 'ERROR', { duplicateOf: earlier, issues: [rowIssue(null, 'row', 'IMPORT_CONFLICTING_ROW', { row: earlier })] });
+          continue;
+        }
+        seenRecord.set(plan.recordKey, line);
+        rows.accept?.(plan, line);
+        if (plan.action === 'UNCHANGED' || !writes) done(entry, plan, plan.id);
+        else if (batched) {
+          pending.push({ entry, plan });
+          if (pending.length >= BATCH_ROWS) await flush();
+        } else await writeOne({ entry, plan });
       }
+      await flush();
       options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
       if (report.summary.rows === 0) throw DomainError.validation([issueAt('file', 'IMPORT_NO_DATA_ROWS')]);
-      const errors = report.rows.filter((r) => isErrorAction(r.action)).length;
+      const errors = report.summary.error + report.summary.ambiguous;
       if (options.dryRun) throw new RollBack(report);
       if (errors > 0 && !options.skipErrors) {
         report.refusal = `${errors} row(s) have errors or ambiguous matches; nothing was written. Correct them, or apply with skipErrors to write the other rows.`;

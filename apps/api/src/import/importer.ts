@@ -29,6 +29,10 @@ import type { Actor } from '../common/actor.js';
  *      CrudService (domain validation, audit event with the importing user),
  *      throwing DomainError on refusal (the loop rolls back to the row's
  *      savepoint and reports the issues at their columns).
+ *    That is enough: the loop then writes every row under a savepoint, also
+ *    on a dry run (rolled back), so the report is exact. For speed, a target
+ *    can add `validatesInMemory` (match checks everything the write would; a
+ *    dry run then writes nothing) and `writeBatch` (batched apply).
  */
 export interface TargetImporter<V = unknown, R = unknown> {
   readonly target: ImportTarget;
@@ -81,6 +85,15 @@ export interface RefusedPlan {
 export const isRefused = <R>(plan: RowPlan<R>): plan is RefusedPlan => plan.action === 'ERROR' || plan.action === 'AMBIGUOUS';
 
 export interface TargetImport<V, R> {
+  /**
+   * Optional, the fast path: `match` already checks everything the write would
+   * check (the resource's domain validation, references, the coordinator's
+   * rights, the constraints it can foresee), in memory. Then a dry run writes
+   * nothing at all (no savepoint, no query per row) and reports the plans as
+   * they are. Without it a dry run writes every row under a savepoint and rolls
+   * back, which is exact for any target but costs several round trips a row.
+   */
+  readonly validatesInMemory?: boolean;
   read(cells: Record<string, RawValue>, line: number): RowRead<V>;
   match(values: V, line: number): RowPlan<R>;
   /**
@@ -91,6 +104,14 @@ export interface TargetImport<V, R> {
   accept?(plan: WritePlan<R>, line: number): void;
   /** Writes one CREATE or UPDATE plan (with its audit event); answers the record's id. */
   write(em: EntityManager, plan: WritePlan<R>): Promise<string>;
+  /**
+   * Optional, with `validatesInMemory`: writes many plans at once (multi-row
+   * statements and batched audit events, e.g. CrudService.writeMany); answers
+   * their ids in order. The loop runs each batch under a savepoint; when it
+   * fails, the loop rolls it back and writes its rows one by one with `write`
+   * to report the failing rows.
+   */
+  writeBatch?(em: EntityManager, plans: Array<WritePlan<R>>): Promise<string[]>;
 }
 
 /**
