@@ -3,6 +3,7 @@ import { AuthorityIndex, changesOf, checkAuthorityRecord, readAuthorityRow, rowI
 import type { EntityManager } from 'typeorm';
 import { Authority } from '../authority/authority.entity.js';
 import { AuthorityService } from '../authority/authority.service.js';
+import { plainRows } from './plain-rows.js';
 import { coordinatorIssue, type ImportContext, type RowPlan, type TargetImport, type TargetImporter } from './importer.js';
 
 interface AuthorityWrite {
@@ -24,7 +25,7 @@ export class AuthorityImporter implements TargetImporter<AuthorityImportValues &
   async open(em: EntityManager, context: ImportContext): Promise<TargetImport<AuthorityImportValues & { defaults: AuthorityImportValues }, AuthorityWrite>> {
     const specialistSystems: Array<{ id: string; vendor: string; product: string }> = await em.query(`SELECT id, vendor, product FROM specialist_system`);
     const systemIds = new Set(specialistSystems.map((s) => s.id));
-    const existing = new Map((await em.find(Authority)).map((a) => [a.id, a]));
+    const existing = new Map((await plainRows(em, Authority)).map((a) => [a.id, a]));
     const index = new AuthorityIndex(existing.values());
     const lookups = { states: context.states, specialistSystems };
     const authorities = this.authorities;

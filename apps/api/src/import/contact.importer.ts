@@ -14,6 +14,7 @@ import { Authority } from '../authority/authority.entity.js';
 import { AuthorityService } from '../authority/authority.service.js';
 import { Onboarding } from '../onboarding/onboarding.entity.js';
 import { OnboardingService } from '../onboarding/onboarding.service.js';
+import { plainRows } from './plain-rows.js';
 import { coordinatorIssue, type ImportContext, type RowPlan, type TargetImport, type TargetImporter } from './importer.js';
 
 interface ContactWrite {
@@ -68,7 +69,7 @@ export class ContactImporter implements TargetImporter<ContactImportValues, Cont
       leikaKeys: s.leika_keys,
     }));
     const serviceName = new Map(services.map((s) => [s.id, s.name]));
-    const stored = new Map((await em.find(Authority)).map((a) => [a.id, a]));
+    const stored = new Map((await plainRows(em, Authority)).map((a) => [a.id, a]));
     const index = new AuthorityIndex(stored.values());
     // Only the columns the onboarding's validation reads: nationally there are hundreds of thousands.
     const onboardings = new Map<string, OnboardingContacts>(
