@@ -14,6 +14,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { admin, machine, withDb, writeSection } from './harness.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+/** Rows of the mixed file the former path (a savepoint and a write per row, also on a dry run) is timed on, for a comparison under the same load. */
+const FORMER_ROWS = Number(process.env.BENCH_IMPORT_FORMER_ROWS ?? 5_000);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dist = '../apps/api/dist/apps/api/src';
 
@@ -34,6 +36,7 @@ async function main() {
   const { openDatabase } = await import(`${dist}/database/bootstrap.js`);
   const { createApp } = await import(`${dist}/app.factory.js`);
   const { ImportService } = await import(`${dist}/import/import.service.js`);
+  const { AuthorityImporter } = await import(`${dist}/import/authority.importer.js`);
   const { SYSTEM_ACTOR } = await import(`${dist}/common/actor.js`);
 
   const dbName = `efa_bench_import_${process.pid}`;
@@ -44,7 +47,11 @@ async function main() {
     usePostgres = false;
   }
   const dataDir = usePostgres ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'efa-bench-import-'));
-  const files = { mixed: path.join(os.tmpdir(), `efa-bench-import-${process.pid}-mixed.csv`), fresh: path.join(os.tmpdir(), `efa-bench-import-${process.pid}-new.csv`) };
+  const files = {
+    mixed: path.join(os.tmpdir(), `efa-bench-import-${process.pid}-mixed.csv`),
+    fresh: path.join(os.tmpdir(), `efa-bench-import-${process.pid}-new.csv`),
+    former: path.join(os.tmpdir(), `efa-bench-import-${process.pid}-former.csv`),
+  };
   const db = await openDatabase({ databaseUrl: usePostgres ? withDb(serverUrl, dbName) : undefined, dataDir, seed: 'always', logQueries: false });
   const app = await createApp(db.dataSource, db.kind, { logger: ['error'] });
   try {
@@ -88,6 +95,14 @@ async function main() {
       return report;
     };
     await measure('dry run, mixed file', files.mixed, true);
+    // The former path, for comparison at the same moment: the target without its fast path (validatesInMemory,
+    // writeBatch), so that the loop writes every row under a savepoint through AuthorityService and rolls back.
+    await writeFile(files.former, (out) => out.write(fs.readFileSync(files.mixed, 'utf8').split('\n').slice(0, FORMER_ROWS + 1).join('\n') + '\n'));
+    const importer = app.get(AuthorityImporter);
+    const open = importer.open.bind(importer);
+    importer.open = async (...args) => ({ ...(await open(...args)), validatesInMemory: false, writeBatch: undefined });
+    await measure(`dry run, first ${FORMER_ROWS.toLocaleString('en')} rows of the mixed file, former path (savepoint and write per row)`, files.former, true);
+    importer.open = open;
     const before = await counts(db.dataSource);
     await measure('apply, new rows', files.fresh, false);
     const after = await counts(db.dataSource);
@@ -103,7 +118,7 @@ async function main() {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...measured,
       '',
-      'Before (2026-12-02, every row written under a savepoint through AuthorityService, about 6 round trips a row, also on a dry run): dry run of the mixed file 228.6 s, 219 rows/s, peak RSS 333 MiB.',
+      'The "former path" run is the same loop with the target\'s fast path switched off, as the import worked before: every row written under a savepoint through AuthorityService (about 6 round trips a row) and rolled back, also on a dry run; timed on a slice at the same moment, so both see the same load. Recorded before the change (2026-12-02, less load): dry run of the whole mixed file 228.6 s, 219 rows/s, peak RSS 333 MiB.',
       '"CPU s" is the API process\'s own CPU time (user + system) for the run, the figure least affected by other work on the machine; "load average" the 1-minute load when the run started (the machine is shared: above its 2 cores, wall-clock times stretch accordingly).',
       '',
     ].join('\n');
