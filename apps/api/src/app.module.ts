@@ -29,6 +29,9 @@ import { Observability } from './observability/observability.js';
 import { Lifecycle, operationObserver } from './observability/request-log.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
+import { AuthorityImporter } from './import/authority.importer.js';
+import { ContactImporter } from './import/contact.importer.js';
+import { ContractImporter } from './import/contract.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -102,6 +105,9 @@ export class AppModule {
         AuthorityService,
         AuthorityResolver,
         ImportService,
+        AuthorityImporter,
+        ContractImporter,
+        ContactImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,
