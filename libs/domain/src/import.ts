@@ -12,7 +12,7 @@ import { issueAt, type IssueCode, type MessageParams } from './messages.js';
 import { STATES, stateByArsPrefix } from './states.js';
 
 /** What a spreadsheet can import into. This round: authorities; contacts, contracts and onboarding status follow. */
-export const IMPORT_TARGETS = ['authorities'] as const;
+export const IMPORT_TARGETS = ['authorities', 'onboardings'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** A cell as a reader hands it over: CSV gives text, XLSX also numbers and dates. */
@@ -44,10 +44,25 @@ export const AUTHORITY_IMPORT_FIELDS: readonly ImportField[] = [
 /** Columns recognised but not imported into authorities (they belong to the contacts target). */
 const CONTACT_SYNONYMS = ['telefon', 'tel', 'phone', 'telephone', 'ansprechpartner', 'kontakt', 'contact', 'contact person', 'ansprechperson'];
 
-export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { authorities: AUTHORITY_IMPORT_FIELDS };
+/** The fields of the onboarding status target (import-onboardings.ts reads them), with German and English header names. */
+export const ONBOARDING_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'ars', synonyms: ['ars', 'regionalschluessel', 'amtlicher regionalschluessel', 'regional key', 'official regional key'] },
+  { key: 'authority', synonyms: ['behoerde', 'auslaenderbehoerde', 'abh', 'authority', 'authority name', 'kommune', 'name', 'behoerdenname'] },
+  { key: 'state', synonyms: ['land', 'bundesland', 'state', 'federal state', 'state code'] },
+  { key: 'service', synonyms: ['leistung', 'onlinedienst', 'online dienst', 'efa leistung', 'ozg leistung', 'service', 'online service', 'dienst'] },
+  { key: 'stage', synonyms: ['phase', 'stufe', 'stage', 'anbindungsphase', 'pipeline stage', 'onboarding stage'] },
+  { key: 'status', synonyms: ['status', 'anbindungsstatus', 'onboarding status', 'zustand'] },
+  { key: 'plannedGoLive', synonyms: ['geplanter go live', 'go live geplant', 'geplantes go live', 'geplanter livegang', 'plandatum go live', 'planned go live', 'go live planned', 'planned go live date'] },
+  { key: 'liveAt', synonyms: ['go live', 'live seit', 'live am', 'livegang', 'go live datum', 'produktivstart', 'live date', 'live since', 'went live', 'go live date'] },
+  { key: 'owner', synonyms: ['verantwortlich', 'zustaendig', 'zustaendigkeit', 'owner', 'bearbeitung', 'rollout verantwortlich', 'responsible'] },
+  { key: 'jiraKey', synonyms: ['jira', 'jira key', 'jira schluessel', 'jira ticket', 'jira vorgang', 'ticket', 'issue key', 'vorgang'] },
+  { key: 'applyUrl', synonyms: ['antragslink', 'antrags url', 'antragsseite', 'link zum antrag', 'online antrag', 'apply url', 'application url', 'apply link'] },
+];
+
+export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { authorities: AUTHORITY_IMPORT_FIELDS, onboardings: ONBOARDING_IMPORT_FIELDS };
 
 /** The fields at least one of which must be mapped so that rows can be matched. */
-export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'] };
+export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], onboardings: ['ars', 'authority'] };
 
 export const isImportTarget = (t: unknown): t is ImportTarget => (IMPORT_TARGETS as readonly unknown[]).includes(t);
 

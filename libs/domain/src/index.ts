@@ -13,3 +13,5 @@ export * from './access.js';
 export * from './costs.js';
 export * from './full-export.js';
 export * from './import.js';
+export * from './import-onboardings.js';
+export * from './jira.js';
