@@ -52,7 +52,7 @@ async function main() {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const t0 = performance.now();
-    const report = await app.get(ImportService).importAuthorities(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { actor: SYSTEM_ACTOR, dryRun: true });
+    const report = await app.get(ImportService).importFile('authorities', fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { actor: SYSTEM_ACTOR, dryRun: true });
     const seconds = (performance.now() - t0) / 1000;
     loop.disable();
     clearInterval(sampler);

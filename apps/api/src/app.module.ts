@@ -25,6 +25,7 @@ import { FullExportService } from './export/full-export.service.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
+import { AuthorityImporter } from './import/authority.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -96,6 +97,7 @@ export class AppModule {
         AuthorityService,
         AuthorityResolver,
         ImportService,
+        AuthorityImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

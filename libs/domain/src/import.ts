@@ -11,7 +11,12 @@ import { ARS_PATTERN } from './identifiers.js';
 import { issueAt, type IssueCode, type MessageParams } from './messages.js';
 import { STATES, stateByArsPrefix } from './states.js';
 
-/** What a spreadsheet can import into. This round: authorities; contacts, contracts and onboarding status follow. */
+/**
+ * What a spreadsheet can import into. A new target is: its name here, its
+ * fields in IMPORT_FIELDS (German and English header synonyms), its key
+ * fields in IMPORT_KEY_FIELDS, a pure row reader in the domain, and a
+ * `TargetImporter` in apps/api/src/import (see importer.ts there).
+ */
 export const IMPORT_TARGETS = ['authorities', 'onboardings'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
@@ -25,17 +30,19 @@ export interface ImportField {
   key: string;
   /** Header names that map to this field, compared after `foldText`. */
   synonyms: readonly string[];
+  /** The record's field this one writes, when it is not `key` (the column `state` writes `stateId`): issues of that field are reported at this column. */
+  recordField?: string;
 }
 
 /** The fields of an authority an import can fill, with German and English header names. */
 export const AUTHORITY_IMPORT_FIELDS: readonly ImportField[] = [
   { key: 'ars', synonyms: ['ars', 'regionalschluessel', 'amtlicher regionalschluessel', 'regional key', 'regionalkey', 'official regional key'] },
   { key: 'name', synonyms: ['name', 'behoerde', 'bezeichnung', 'behoerdenname', 'auslaenderbehoerde', 'abh', 'authority', 'authority name', 'kommune', 'landkreis kreisfreie stadt'] },
-  { key: 'state', synonyms: ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'] },
+  { key: 'state', recordField: 'stateId', synonyms: ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'] },
   { key: 'kind', synonyms: ['art', 'behoerdenart', 'typ', 'kind', 'type', 'authority kind'] },
   { key: 'level', synonyms: ['ebene', 'verwaltungsebene', 'gebietskoerperschaft', 'level', 'administrative level'] },
   { key: 'population', synonyms: ['einwohner', 'einwohnerzahl', 'bevoelkerung', 'population', 'inhabitants', 'residents'] },
-  { key: 'specialistSystem', synonyms: ['fachverfahren', 'fachverfahren produkt', 'software', 'specialist system', 'specialist software', 'case management system'] },
+  { key: 'specialistSystem', recordField: 'specialistSystemId', synonyms: ['fachverfahren', 'fachverfahren produkt', 'software', 'specialist system', 'specialist software', 'case management system'] },
   { key: 'website', synonyms: ['website', 'webseite', 'internetseite', 'homepage', 'url', 'web'] },
   { key: 'email', synonyms: ['e mail', 'email', 'mail', 'e mail adresse', 'email address', 'kontakt e mail', 'contact email'] },
   { key: 'notes', synonyms: ['notizen', 'bemerkung', 'bemerkungen', 'anmerkungen', 'notes', 'remarks', 'comment', 'comments'] },
@@ -65,6 +72,21 @@ export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { aut
 export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], onboardings: ['ars', 'authority'] };
 
 export const isImportTarget = (t: unknown): t is ImportTarget => (IMPORT_TARGETS as readonly unknown[]).includes(t);
+
+/**
+ * The column each record field comes from under a mapping (`stateId` ← the
+ * column mapped to `state`), so that an issue of a record field names its column.
+ */
+export function columnsByRecordField(mapping: ColumnMapping, target: ImportTarget): Map<string, string> {
+  const fields = new Map(IMPORT_FIELDS[target].map((f) => [f.key, f.recordField ?? f.key]));
+  const columns = new Map<string, string>();
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    columns.set(fields.get(field) ?? field, column);
+    columns.set(field, column);
+  }
+  return columns;
+}
 
 /**
  * Text folded for comparison: lower case, umlauts and ß spelt out (ä → ae,

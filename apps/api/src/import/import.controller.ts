@@ -5,9 +5,6 @@ import { AccountService } from '../account/account.service.js';
 import { restCaller } from '../common/rest-access.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
-/** Importing authorities is creating and changing them: the GraphQL rule of `createAuthority` (administrators, rollout managers, coordinators in their own state). */
-export const IMPORT_ACCESS_OPERATION = 'createAuthority';
-
 /** The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object header → field). */
 export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null } {
   const issues: FieldIssue[] = [];
@@ -38,7 +35,7 @@ export function parseImportParams(query: Record<string, unknown>): { dryRun: boo
 
 /**
  * Spreadsheet import over REST (a file is no GraphQL argument: Apollo's CSRF
- * prevention and the GraphQL body limit): POST /import/authorities with the
+ * prevention and the GraphQL body limit): POST /import/<target> (IMPORT_TARGETS) with the
  * CSV or XLSX file as the raw request body, ?dryRun=true (default) or false,
  * ?skipErrors, ?mapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
  * so no cross-site post carries it) or a bearer token. Answers the report as
@@ -54,9 +51,13 @@ export class ImportController {
   @Post(':target')
   @HttpCode(200)
   async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport> {
-    const actor = await restCaller(this.accounts, req, IMPORT_ACCESS_OPERATION, 'importAuthorities', 'import authorities');
-    if (!isImportTarget(target)) throw DomainError.notFound('import target', target);
+    if (!isImportTarget(target)) {
+      await restCaller(this.accounts, req, (p) => (p ? 'ALLOWED' : 'UNAUTHENTICATED'), 'import', 'import');
+      throw DomainError.notFound('import target', target);
+    }
+    // Importing is creating and changing records of the target: the GraphQL rule of its create/update operation (e.g. createAuthority).
+    const actor = await restCaller(this.accounts, req, this.imports.importerOf(target).accessOperation, `import:${target}`, `import ${target}`);
     const params = parseImportParams(query);
-    return this.imports.importAuthorities(req, { actor, ...params });
+    return this.imports.importFile(target, req, { actor, ...params });
   }
 }

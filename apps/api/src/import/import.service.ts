@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AuthorityIndex,
   DomainError,
   Role,
   checkMapping,
-  changesOf,
+  columnsByRecordField,
   isDomainError,
   isErrorAction,
   issueAt,
-  readAuthorityRow,
   rowFingerprint,
   rowIssue,
-  sameAuthorityName,
-  stateByArsPrefix,
   suggestMapping,
-  type AuthorityImportValues,
   type ColumnMapping,
   type FieldIssue,
   type ImportAction,
@@ -23,8 +18,8 @@ import {
   type RowIssue,
 } from '@efa/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Authority } from '../authority/authority.entity.js';
-import { AuthorityService } from '../authority/authority.service.js';
+import { AuthorityImporter } from './authority.importer.js';
+import { isRefused, type ImportContext, type TargetImporter } from './importer.js';
 import type { Actor } from '../common/actor.js';
 import { fromDatabaseError } from '../common/graphql-errors.js';
 import { openSpreadsheet, type SpreadsheetInfo } from './spreadsheet-reader.js';
@@ -66,30 +61,43 @@ class RollBack {
 
 const PROGRESS_EVERY = 250;
 
-/** Which field of the authority the row's field key writes. */
-const RECORD_FIELD: Record<string, string> = { state: 'stateId', specialistSystem: 'specialistSystemId' };
-
 /**
- * Spreadsheet import of authorities: dry run and apply are the same pass over
- * the streamed rows inside one transaction, each row written through
- * AuthorityService (domain validation, coordinator's state, audit event with
- * the importing user) under a savepoint. A dry run and a refused apply roll
- * the transaction back; an apply commits it only when no row has an error
- * (or the caller skips error rows, whose savepoints were rolled back).
+ * Spreadsheet import, the generic row loop for every target (IMPORT_TARGETS;
+ * each target's fields, reader, matcher and writer are a TargetImporter, see
+ * importer.ts). Dry run and apply are the same pass over the streamed rows
+ * inside one transaction, each row that creates or changes a record written
+ * through the target's writer (the resource's CrudService: domain validation,
+ * coordinator's state, audit event with the importing user) under a
+ * savepoint. A dry run and a refused apply roll the transaction back; an
+ * apply commits it only when no row has an error (or the caller skips error
+ * rows, whose savepoints were rolled back).
  */
 @Injectable()
 export class ImportService {
+  private readonly importers: ReadonlyMap<ImportTarget, TargetImporter>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly authorities: AuthorityService,
-  ) {}
+    authorities: AuthorityImporter,
+  ) {
+    const all: TargetImporter[] = [authorities];
+    this.importers = new Map(all.map((i) => [i.target, i]));
+  }
 
-  async importAuthorities(input: AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
-    const target: ImportTarget = 'authorities';
+  /** The importer of a target (its access rule, for the controller and the CLI). */
+  importerOf(target: ImportTarget): TargetImporter {
+    const importer = this.importers.get(target);
+    if (!importer) throw DomainError.notFound('import target', target);
+    return importer;
+  }
+
+  async importFile(target: ImportTarget, input: AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
+    const importer = this.importerOf(target);
     const sheet = await openSpreadsheet(input);
     const { headers } = sheet.info;
     const { mapping, source } = await this.resolveMapping(target, headers, options);
-    const fieldToColumn = new Map(Object.entries(mapping).filter(([, f]) => f).map(([c, f]) => [RECORD_FIELD[f!] ?? f!, c]));
+    const columns = columnsByRecordField(mapping, target);
+    const columnOf = (field: string) => columns.get(field) ?? null;
     const report: ImportReport = {
       target,
       dryRun: options.dryRun,
@@ -102,36 +110,37 @@ export class ImportService {
       summary: { rows: 0, create: 0, update: 0, unchanged: 0, error: 0, ambiguous: 0, duplicate: 0 },
       rows: [],
     };
-    const [states, specialistSystems] = await Promise.all([
-      this.dataSource.query(`SELECT id, code, name FROM state`) as Promise<Array<{ id: string; code: string; name: string }>>,
-      this.dataSource.query(`SELECT id, vendor, product FROM specialist_system`) as Promise<Array<{ id: string; vendor: string; product: string }>>,
-    ]);
-    const stateName = new Map(states.map((s) => [s.id, s.name]));
-    const coordinatorState = options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null;
+    const states: Array<{ id: string; code: string; name: string }> = await this.dataSource.query(`SELECT id, code, name FROM state`);
+    const context: ImportContext = {
+      actor: options.actor,
+      mapping,
+      columnOf,
+      coordinatorState: options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null,
+      states,
+      dryRun: options.dryRun,
+    };
+    const issuesOf = (e: unknown): RowIssue[] => {
+      const err = isDomainError(e) ? e : fromDatabaseError(e);
+      if (!err) throw e;
+      if (err.issues.length) return err.issues.map((i: FieldIssue) => ({ column: columnOf(i.field), field: i.field, code: i.code ?? err.code, params: i.params ?? {}, message: i.message }));
+      return [{ column: null, field: 'row', code: err.code, params: {}, message: err.message }];
+    };
 
     const run = async (em: EntityManager) => {
-      const existing = new Map((await em.find(Authority)).map((a) => [a.id, a]));
-      const index = new AuthorityIndex(existing.values());
+      const rows = await importer.open(em, context);
       const seenFingerprint = new Map<string, number>();
       const seenRecord = new Map<string, number>();
-      const issuesOf = (e: unknown): RowIssue[] => {
-        const err = isDomainError(e) ? e : fromDatabaseError(e);
-        if (!err) throw e;
-        if (err.issues.length) return err.issues.map((i: FieldIssue) => ({ column: fieldToColumn.get(i.field) ?? null, field: i.field, code: i.code ?? err.code, params: i.params ?? {}, message: i.message }));
-        return [{ column: null, field: 'row', code: err.code, params: {}, message: err.message }];
-      };
 
       for await (const { line, cells } of sheet.rows) {
         report.summary.rows++;
-        const { values, defaults, issues } = readAuthorityRow(cells, mapping, { states, specialistSystems });
-        const label = [values.ars, values.name].filter(Boolean).join(' ') || `row ${line}`;
-        const entry: ImportRowReport = { row: line, action: 'ERROR', label };
+        if (report.summary.rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
+        const read = rows.read(cells, line);
+        const entry: ImportRowReport = { row: line, action: 'ERROR', label: read.label };
         report.rows.push(entry);
         const finish = (action: ImportAction, extra: Partial<ImportRowReport> = {}) => {
           Object.assign(entry, { action, ...extra });
           report.summary[action.toLowerCase() as keyof ImportReport['summary']]++;
         };
-        if (report.summary.rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
 
         const fingerprint = rowFingerprint(cells, mapping);
         const firstSeen = seenFingerprint.get(fingerprint);
@@ -140,56 +149,30 @@ export class ImportService {
           continue;
         }
         seenFingerprint.set(fingerprint, line);
-        if (issues.length) {
-          finish('ERROR', { issues });
+        if (read.issues.length) {
+          finish('ERROR', { issues: read.issues });
           continue;
         }
-        const match = index.match({ ars: values.ars, name: values.name, stateId: values.stateId });
-        if (match.kind === 'AMBIGUOUS') {
-          const candidates = match.candidates.map((c) => ({ id: c.id, name: c.name, ars: c.ars }));
-          finish('AMBIGUOUS', { candidates, issues: [rowIssue(fieldToColumn.get('name') ?? null, 'name', 'IMPORT_AMBIGUOUS_MATCH', { candidates: candidates.map((c) => `${c.name} (${c.ars})`).join(', ') })] });
+        const plan = rows.match(read.values, line);
+        if (isRefused(plan)) {
+          finish(plan.action, { issues: plan.issues, ...(plan.candidates ? { candidates: plan.candidates } : {}) });
           continue;
         }
-        const current = match.kind === 'NONE' ? null : existing.get(match.candidate.id)!;
-        if (!current && !values.ars) {
-          finish('ERROR', { issues: [rowIssue(fieldToColumn.get('name') ?? null, 'ars', 'IMPORT_NO_MATCH')] });
-          continue;
-        }
-        const recordKey = current?.id ?? `ars:${values.ars}`;
-        const earlier = seenRecord.get(recordKey);
+        const earlier = seenRecord.get(plan.recordKey);
         if (earlier !== undefined) {
           finish('ERROR', { duplicateOf: earlier, issues: [rowIssue(null, 'row', 'IMPORT_CONFLICTING_ROW', { row: earlier })] });
           continue;
         }
-        seenRecord.set(recordKey, line);
-        // The name is a key as much as a value: a different spelling of the same name renames nothing.
-        if (current && values.name && sameAuthorityName(current.name, values.name)) delete values.name;
-        const record: AuthorityImportValues = current ? values : { ...defaults, ...values };
-        if (coordinatorState !== null) {
-          const outside = [current?.stateId, record.stateId].find((s) => s && s !== coordinatorState);
-          if (outside || (!current && !record.stateId)) {
-            const state = stateName.get(outside ?? '') ?? stateByArsPrefix(values.ars?.slice(0, 2) ?? '')?.name ?? '?';
-            finish('ERROR', { issues: [rowIssue(fieldToColumn.get(outside === record.stateId ? 'stateId' : 'ars') ?? null, 'stateId', 'IMPORT_OTHER_STATE', { state })] });
-            continue;
-          }
-        }
-        const changes = current ? changesOf(current as unknown as Record<string, unknown>, values as Record<string, unknown>) : null;
-        if (current && Object.keys(changes!).length === 0) {
-          finish('UNCHANGED', { id: current.id });
+        seenRecord.set(plan.recordKey, line);
+        if (plan.action === 'UNCHANGED') {
+          finish('UNCHANGED', { id: plan.id });
           continue;
         }
         await em.query('SAVEPOINT import_row');
         try {
-          if (current) {
-            // No later row writes this record again (seenRecord), so the stored copy need not be refreshed.
-            await this.authorities.applyChange(em, current, values as Partial<Authority>, options.actor, 'UPDATE');
-            finish('UPDATE', { id: current.id, changes: changes! });
-          } else {
-            const saved = await this.authorities.insert(em, record as Partial<Authority>, options.actor);
-            index.add({ id: saved.id, ars: saved.ars, name: saved.name, stateId: saved.stateId, level: saved.level });
-            finish('CREATE', { id: saved.id, changes: changesOf({}, { ...record }) });
-          }
+          const id = await rows.write(em, plan);
           await em.query('RELEASE SAVEPOINT import_row');
+          finish(plan.action, { id, changes: plan.changes });
         } catch (e) {
           await em.query('ROLLBACK TO SAVEPOINT import_row');
           finish('ERROR', { issues: issuesOf(e) });
