@@ -17,7 +17,7 @@ import { STATES, stateByArsPrefix } from './states.js';
  * fields in IMPORT_KEY_FIELDS, a pure row reader in the domain, and a
  * `TargetImporter` in apps/api/src/import (see importer.ts there).
  */
-export const IMPORT_TARGETS = ['authorities', 'onboardings'] as const;
+export const IMPORT_TARGETS = ['authorities', 'onboardings', 'jira'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** A cell as a reader hands it over: CSV gives text, XLSX also numbers and dates. */
@@ -32,6 +32,8 @@ export interface ImportField {
   synonyms: readonly string[];
   /** The record's field this one writes, when it is not `key` (the column `state` writes `stateId`): issues of that field are reported at this column. */
   recordField?: string;
+  /** Several columns may feed it (Jira's repeated "Comment" columns, read as "Comment", "Comment (2)", …). */
+  repeatable?: boolean;
 }
 
 /** The fields of an authority an import can fill, with German and English header names. */
@@ -66,10 +68,33 @@ export const ONBOARDING_IMPORT_FIELDS: readonly ImportField[] = [
   { key: 'applyUrl', synonyms: ['antragslink', 'antrags url', 'antragsseite', 'link zum antrag', 'online antrag', 'apply url', 'application url', 'apply link'] },
 ];
 
-export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { authorities: AUTHORITY_IMPORT_FIELDS, onboardings: ONBOARDING_IMPORT_FIELDS };
+/**
+ * The columns of a Jira CSV export ("Export CSV (all fields)", English or
+ * German column names) an import reads; custom fields naming the authority,
+ * the service and the state ("Custom field (Behörde)") are suggested too.
+ * The Jira-specific rest (status → stage, summary pattern) is the Jira
+ * mapping (jira.ts).
+ */
+export const JIRA_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'jiraKey', synonyms: ['issue key', 'vorgangsschluessel', 'schluessel'] },
+  { key: 'summary', synonyms: ['summary', 'zusammenfassung'] },
+  { key: 'status', synonyms: ['status'] },
+  { key: 'resolution', synonyms: ['resolution', 'loesung'] },
+  { key: 'created', synonyms: ['created', 'erstellt'] },
+  { key: 'updated', synonyms: ['updated', 'aktualisiert'] },
+  { key: 'resolved', synonyms: ['resolved', 'erledigt', 'geloest'] },
+  { key: 'plannedGoLive', synonyms: ['due date', 'faelligkeitsdatum', 'faellig am'] },
+  { key: 'authority', synonyms: ['custom field behoerde', 'benutzerdefiniertes feld behoerde', 'custom field auslaenderbehoerde', 'benutzerdefiniertes feld auslaenderbehoerde', 'custom field abh', 'benutzerdefiniertes feld abh', 'custom field authority', 'benutzerdefiniertes feld authority', 'custom field kommune', 'benutzerdefiniertes feld kommune', 'custom field organisation', 'benutzerdefiniertes feld organisation'] },
+  { key: 'service', synonyms: ['custom field leistung', 'benutzerdefiniertes feld leistung', 'custom field efa leistung', 'benutzerdefiniertes feld efa leistung', 'custom field onlinedienst', 'benutzerdefiniertes feld onlinedienst', 'custom field service', 'benutzerdefiniertes feld service', 'custom field online service', 'benutzerdefiniertes feld online service'] },
+  { key: 'state', synonyms: ['custom field land', 'benutzerdefiniertes feld land', 'custom field bundesland', 'benutzerdefiniertes feld bundesland', 'custom field state', 'benutzerdefiniertes feld state'] },
+  { key: 'owner', synonyms: [] },
+  { key: 'comment', repeatable: true, synonyms: ['comment', 'kommentar', 'comment body'] },
+];
+
+export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { authorities: AUTHORITY_IMPORT_FIELDS, onboardings: ONBOARDING_IMPORT_FIELDS, jira: JIRA_IMPORT_FIELDS };
 
 /** The fields at least one of which must be mapped so that rows can be matched. */
-export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], onboardings: ['ars', 'authority'] };
+export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], onboardings: ['ars', 'authority'], jira: ['jiraKey'] };
 
 export const isImportTarget = (t: unknown): t is ImportTarget => (IMPORT_TARGETS as readonly unknown[]).includes(t);
 
@@ -229,11 +254,15 @@ export function suggestMapping(headers: readonly string[], target: ImportTarget)
     bySynonym.set(foldText(f.key), f.key);
     for (const s of f.synonyms) bySynonym.set(foldText(s), f.key);
   }
+  const repeatable = new Set(IMPORT_FIELDS[target].filter((f) => f.repeatable).map((f) => f.key));
   const taken = new Set<string>();
   const mapping: ColumnMapping = {};
   for (const h of headers) {
-    const field = bySynonym.get(foldText(h));
-    mapping[h] = field && !taken.has(field) ? field : null;
+    // A repeated column arrives as "Comment (2)" (the reader makes header names unique).
+    const repeated = /^(.*) \(\d+\)$/.exec(h);
+    const base = repeated ? bySynonym.get(foldText(repeated[1])) : undefined;
+    const field = bySynonym.get(foldText(h)) ?? (base && repeatable.has(base) ? base : undefined);
+    mapping[h] = field && (!taken.has(field) || repeatable.has(field)) ? field : null;
     if (field) taken.add(field);
   }
   return mapping;
@@ -261,7 +290,7 @@ export function checkMapping(mapping: ColumnMapping, headers: readonly string[],
     byField.set(field, [...(byField.get(field) ?? []), column]);
   }
   for (const [field, columns] of byField) {
-    if (columns.length > 1) issues.push(issueAt(`mapping.${columns[1]}`, 'IMPORT_FIELD_TWICE', { field, columns: columns.join(', ') }));
+    if (columns.length > 1 && !IMPORT_FIELDS[target].find((f) => f.key === field)?.repeatable) issues.push(issueAt(`mapping.${columns[1]}`, 'IMPORT_FIELD_TWICE', { field, columns: columns.join(', ') }));
   }
   const keys = IMPORT_KEY_FIELDS[target];
   if (!keys.some((k) => byField.has(k))) issues.push(issueAt('mapping', 'IMPORT_NO_KEY_COLUMN', { fields: keys.join(' or ') }));

@@ -1,8 +1,9 @@
 import { DEFAULT_STAGES } from './pipeline.js';
+import { checkMapping, suggestMapping } from './import.js';
 import {
   DEFAULT_SUMMARY_PATTERN,
   customFieldName,
-  groupJiraCells,
+  readJiraRow,
   isCancellingResolution,
   jiraStatusTarget,
   matchService,
@@ -79,40 +80,81 @@ describe('Jira comments', () => {
 });
 
 describe('Jira columns and mapping', () => {
-  const headers = ['Summary', 'Issue key', 'Status', 'Labels', 'Labels', 'Custom field (Behörde)', 'Custom field (Leistung)', 'Custom field (Bundesland)', 'Comment', 'Comment', 'Sprint'];
+  // as the spreadsheet reader hands them over: repeated columns made unique
+  const headers = ['Summary', 'Issue key', 'Issue id', 'Status', 'Resolution', 'Assignee', 'Created', 'Updated', 'Resolved', 'Due Date', 'Labels', 'Labels (2)', 'Custom field (Behörde)', 'Custom field (Leistung)', 'Custom field (Bundesland)', 'Sprint', 'Comment', 'Comment (2)', 'Comment (3)', 'Watchers', 'Watchers (2)'];
 
-  it('groups repeated columns, keeping non-blank values in order', () => {
-    const cells = groupJiraCells(headers, ['S', 'EFAAT-1', 'Backlog', 'abh', '', 'Landkreis Harz', 'Aufenthaltstitel', 'ST', 'c1', 'c2', '']);
-    expect(cells).toMatchObject({ Labels: ['abh'], Comment: ['c1', 'c2'], Sprint: [], 'Custom field (Behörde)': ['Landkreis Harz'] });
-  });
-
-  it('suggests the custom fields naming authority, service and state, and the summary pattern', () => {
+  it('suggests the column mapping: the standard columns, custom fields naming authority, service and state, every comment column', () => {
     expect(customFieldName('Custom field (Behörde)')).toBe('Behörde');
     expect(customFieldName('Benutzerdefiniertes Feld (Leistung)')).toBe('Leistung');
-    expect(suggestJiraMapping(headers)).toEqual({
-      statuses: {},
-      authorityColumn: 'Custom field (Behörde)',
-      serviceColumn: 'Custom field (Leistung)',
-      stateColumn: 'Custom field (Bundesland)',
-      ownerColumn: null,
-      summaryPattern: DEFAULT_SUMMARY_PATTERN,
-      service: null,
+    const mapping = suggestMapping(headers, 'jira');
+    expect(Object.fromEntries(Object.entries(mapping).filter(([, f]) => f))).toEqual({
+      Summary: 'summary',
+      'Issue key': 'jiraKey',
+      Status: 'status',
+      Resolution: 'resolution',
+      Created: 'created',
+      Updated: 'updated',
+      Resolved: 'resolved',
+      'Due Date': 'plannedGoLive',
+      'Custom field (Behörde)': 'authority',
+      'Custom field (Leistung)': 'service',
+      'Custom field (Bundesland)': 'state',
+      Comment: 'comment',
+      'Comment (2)': 'comment',
+      'Comment (3)': 'comment',
+    });
+    expect(checkMapping(mapping, headers, 'jira')).toEqual([]);
+    // German column names of a German-locale export
+    expect(suggestMapping(['Zusammenfassung', 'Vorgangsschlüssel', 'Status', 'Erstellt', 'Aktualisiert', 'Fälligkeitsdatum', 'Kommentar', 'Kommentar (2)'], 'jira')).toEqual({
+      Zusammenfassung: 'summary',
+      Vorgangsschlüssel: 'jiraKey',
+      Status: 'status',
+      Erstellt: 'created',
+      Aktualisiert: 'updated',
+      Fälligkeitsdatum: 'plannedGoLive',
+      Kommentar: 'comment',
+      'Kommentar (2)': 'comment',
     });
   });
 
-  it('completes a given mapping by the suggestion and names what is wrong with it', () => {
-    const ok = resolveJiraMapping({ statuses: { 'In Klärung': 'ON_HOLD', Abnahme: 'TEST' }, service: 'Aufenthaltstitel', stateColumn: null }, headers);
-    expect(ok.issues).toEqual([]);
-    expect(ok.mapping).toMatchObject({ authorityColumn: 'Custom field (Behörde)', stateColumn: null, service: 'Aufenthaltstitel', statuses: { 'In Klärung': 'ON_HOLD', Abnahme: 'TEST' } });
-    const bad = resolveJiraMapping({ authorityColumn: 'Custom field (Amt)', summaryPattern: '(unclosed', statuses: { Done: 'fertig' }, colour: 'red' } as never, headers);
+  it('reads an issue: dates, all comments, the key; bad cells are issues at their columns', () => {
+    const mapping = suggestMapping(headers, 'jira');
+    const cells = Object.fromEntries(headers.map((h) => [h, '']));
+    Object.assign(cells, {
+      Summary: 'Anbindung ABH Landkreis Harz – Aufenthaltskarten',
+      'Issue key': 'EFAAT-101',
+      Status: 'In Arbeit',
+      Created: '12/Mar/24 10:15 AM',
+      'Due Date': '30/Jun/24',
+      Comment: '13/Mar/24 9:00 AM;acc-1;Kick-off vereinbart',
+      'Comment (3)': '14/Mar/24 9:00 AM;acc-2;AVV unterschrieben',
+    });
+    const { values, issues } = readJiraRow(cells, mapping);
+    expect(issues).toEqual([]);
+    expect(values).toMatchObject({ jiraKey: 'EFAAT-101', status: 'In Arbeit', summary: 'Anbindung ABH Landkreis Harz – Aufenthaltskarten' });
+    expect(values.created?.toISOString()).toBe('2024-03-12T09:15:00.000Z');
+    expect(values.comments.map((c) => c.text)).toEqual(['Kick-off vereinbart', 'AVV unterschrieben']);
+    const bad = readJiraRow({ ...cells, 'Issue key': 'efaat 7', Updated: 'morgen', 'Comment (2)': 'ohne Datum', Status: '' }, mapping);
+    expect(bad.issues.map((i) => [i.column, i.field, i.code])).toEqual([
+      ['Issue key', 'jiraKey', 'JIRA_NOT_A_KEY'],
+      ['Updated', 'updated', 'JIRA_NOT_A_DATE'],
+      ['Comment (2)', 'comment', 'JIRA_NOT_A_COMMENT'],
+      ['Status', 'status', 'REQUIRED'],
+    ]);
+  });
+
+  it('completes a given Jira mapping by the suggestion and names what is wrong with it', () => {
+    expect(suggestJiraMapping()).toEqual({ statuses: {}, summaryPattern: DEFAULT_SUMMARY_PATTERN, service: null });
+    const ok = resolveJiraMapping({ statuses: { 'In Klärung': 'ON_HOLD', Abnahme: 'TEST' }, service: 'Aufenthaltstitel' });
+    expect(ok).toEqual({ mapping: { statuses: { 'In Klärung': 'ON_HOLD', Abnahme: 'TEST' }, summaryPattern: DEFAULT_SUMMARY_PATTERN, service: 'Aufenthaltstitel' }, issues: [] });
+    const bad = resolveJiraMapping({ summaryPattern: '(unclosed', statuses: { Done: 'fertig' }, colour: 'red' });
     expect(bad.issues.map((i) => [i.field, i.code])).toEqual([
       ['jiraMapping.colour', 'JIRA_MAPPING_UNKNOWN_KEY'],
-      ['jiraMapping.authorityColumn', 'IMPORT_UNKNOWN_COLUMN'],
       ['jiraMapping.summaryPattern', 'JIRA_PATTERN_INVALID'],
       ['jiraMapping.statuses.Done', 'JIRA_MAPPING_STAGE'],
     ]);
-    expect(resolveJiraMapping({ authorityColumn: null, summaryPattern: null }, headers).issues.map((i) => i.code)).toEqual(['JIRA_MAPPING_NO_AUTHORITY']);
-    expect(resolveJiraMapping({ summaryPattern: '^(.+)$' }, headers).issues.map((i) => i.code)).toEqual(['JIRA_PATTERN_NO_GROUP']);
+    expect(resolveJiraMapping({ summaryPattern: '^(.+)$' }).issues.map((i) => i.code)).toEqual(['JIRA_PATTERN_NO_GROUP']);
+    expect(resolveJiraMapping([1, 2]).issues.map((i) => i.code)).toEqual(['JIRA_MAPPING_NOT_OBJECT']);
   });
 });
 

@@ -9,7 +9,7 @@
 import { localDateTime } from './calendar.js';
 import { OnboardingStatus } from './enums.js';
 import type { FieldIssue } from './errors.js';
-import { foldText } from './import.js';
+import { cellText, foldText, rowIssue, type ColumnMapping, type RawValue, type RowIssue } from './import.js';
 import { issueAt, type IssueCode, type MessageParams } from './messages.js';
 
 // ---------------------------------------------------------------------------
@@ -123,54 +123,26 @@ export function parseJiraComment(cell: string | null | undefined): { ok: true; v
 // ---------------------------------------------------------------------------
 // The columns of an export
 
-/** One issue of the export: its cells grouped by column name (Jira repeats "Labels", "Comment", "Sprint", "Watchers"). */
-export type JiraCells = Record<string, string[]>;
-
-/** Groups a record's cells by header name, keeping the non-blank ones of repeated columns in order. */
-export function groupJiraCells(headers: readonly string[], values: readonly unknown[]): JiraCells {
-  const cells: JiraCells = {};
-  headers.forEach((h, i) => {
-    const list = (cells[h] ??= []);
-    const v = values[i];
-    const text = v === null || v === undefined ? '' : String(v).trim();
-    if (text !== '') list.push(text);
-  });
-  return cells;
+/** The custom field's name in a header like "Custom field (Behörde)" (German exports: "Benutzerdefiniertes Feld (Behörde)"). */
+export function customFieldName(header: string): string | null {
+  const m = /^(?:custom field|benutzerdefiniertes feld)\s*\((.+)\)$/i.exec(header.trim());
+  return m ? m[1] : null;
 }
-
-/** The columns every "all fields" export has; without them the file is no Jira export. */
-export const JIRA_REQUIRED_COLUMNS = ['Issue key', 'Summary', 'Status'] as const;
-
-/** A column of the export by name, case-insensitive ("Due Date" on Server, "Due date" on Cloud). */
-export function jiraColumn(headers: readonly string[], ...names: string[]): string | null {
-  for (const n of names) {
-    const found = headers.find((h) => h.toLowerCase() === n.toLowerCase());
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The first value of a column of an issue (null when blank or missing). */
-export const firstValue = (cells: JiraCells, column: string | null | undefined): string | null => (column ? (cells[column]?.[0] ?? null) : null);
 
 // ---------------------------------------------------------------------------
 // The mapping
 
 /**
- * How issues become onboardings. `statuses`: Jira status (as written) →
- * stage key, or ON_HOLD / CANCELLED (the status, the stage stays). The
- * authority, service and state come from a column (`…Column`, e.g.
- * "Custom field (Behörde)") or, where that is blank or unmapped, from the
- * summary (`summaryPattern`, a regular expression with the named groups
- * `authority` and `service`); `service` names the service of issues that
- * name none.
+ * What a Jira import needs besides the column mapping (which column is the
+ * issue key, the status, the dates, the comments, and which custom fields
+ * name authority, service and state: IMPORT_FIELDS.jira): `statuses`, Jira
+ * status (as written) → stage key, or ON_HOLD / CANCELLED (the status, the
+ * stage stays); `summaryPattern`, a regular expression with the named groups
+ * `authority` and `service` for issues whose columns name none; `service`,
+ * the service of issues that name none at all.
  */
 export interface JiraMapping {
   statuses: Record<string, string>;
-  authorityColumn: string | null;
-  serviceColumn: string | null;
-  stateColumn: string | null;
-  ownerColumn: string | null;
   summaryPattern: string | null;
   service: string | null;
 }
@@ -228,61 +200,27 @@ export function jiraStatusTarget(status: string, mapping: Pick<JiraMapping, 'sta
   return null;
 }
 
-const AUTHORITY_FIELDS = ['behoerde', 'auslaenderbehoerde', 'abh', 'authority', 'kommune', 'landkreis', 'organisation', 'organization', 'kunde', 'customer'];
-const SERVICE_FIELDS = ['leistung', 'efa leistung', 'onlinedienst', 'online dienst', 'service', 'online service', 'ozg leistung', 'dienst'];
-const STATE_FIELDS = ['land', 'bundesland', 'state', 'federal state'];
-
-/** The custom field's name in a header like "Custom field (Behörde)" (German exports: "Benutzerdefiniertes Feld (Behörde)"). */
-export function customFieldName(header: string): string | null {
-  const m = /^(?:custom field|benutzerdefiniertes feld)\s*\((.+)\)$/i.exec(header.trim());
-  return m ? m[1] : null;
+/** The Jira mapping suggested for every export: the default summary pattern; statuses are suggested per issue (jiraStatusTarget). */
+export function suggestJiraMapping(): JiraMapping {
+  return { statuses: {}, summaryPattern: DEFAULT_SUMMARY_PATTERN, service: null };
 }
 
-/**
- * The mapping suggested from the export's headers: custom fields named like
- * an authority, a service or a state ("Custom field (Behörde)", "(Leistung)",
- * "(Bundesland)"), the default summary pattern, statuses suggested per issue.
- */
-export function suggestJiraMapping(headers: readonly string[]): JiraMapping {
-  const custom = (words: string[]) => headers.find((h) => {
-    const name = customFieldName(h);
-    return name !== null && words.includes(foldText(name));
-  }) ?? null;
-  return {
-    statuses: {},
-    authorityColumn: custom(AUTHORITY_FIELDS),
-    serviceColumn: custom(SERVICE_FIELDS),
-    stateColumn: custom(STATE_FIELDS),
-    ownerColumn: null,
-    summaryPattern: DEFAULT_SUMMARY_PATTERN,
-    service: null,
-  };
-}
-
-const MAPPING_KEYS = ['statuses', 'authorityColumn', 'serviceColumn', 'stateColumn', 'ownerColumn', 'summaryPattern', 'service'] as const;
+const MAPPING_KEYS = ['statuses', 'summaryPattern', 'service'] as const;
 
 /**
- * A mapping as given (JSON) completed by the suggestion: fields it leaves
- * out are suggested; null switches a column or the pattern off. What is
- * wrong with it (columns the file lacks, a pattern that is no regular
- * expression or has neither named group, status values that are no stage
- * key, no way to find the authority) are issues at `jiraMapping.<field>`.
+ * A Jira mapping as given (JSON) completed by the suggestion: what it leaves
+ * out is suggested; null switches the pattern off. What is wrong with it (a
+ * pattern that is no regular expression or has neither named group, status
+ * values that are no stage key, unknown parts) are issues at `jiraMapping.<part>`.
  */
-export function resolveJiraMapping(given: Partial<JiraMapping> | null | undefined, headers: readonly string[]): { mapping: JiraMapping; issues: FieldIssue[] } {
-  const suggested = suggestJiraMapping(headers);
+export function resolveJiraMapping(given: unknown): { mapping: JiraMapping; issues: FieldIssue[] } {
+  const mapping = suggestJiraMapping();
   const issues: FieldIssue[] = [];
-  const mapping: JiraMapping = { ...suggested };
-  const input = (given ?? {}) as Record<string, unknown>;
+  if (given === null || given === undefined) return { mapping, issues };
+  if (typeof given !== 'object' || Array.isArray(given)) return { mapping, issues: [issueAt('jiraMapping', 'JIRA_MAPPING_NOT_OBJECT')] };
+  const input = given as Record<string, unknown>;
   for (const key of Object.keys(input)) {
     if (!(MAPPING_KEYS as readonly string[]).includes(key)) issues.push(issueAt(`jiraMapping.${key}`, 'JIRA_MAPPING_UNKNOWN_KEY', { input: key, values: MAPPING_KEYS.join(', ') }));
-  }
-  for (const key of ['authorityColumn', 'serviceColumn', 'stateColumn', 'ownerColumn'] as const) {
-    if (!(key in input)) continue;
-    const v = input[key];
-    if (v === null || v === '') mapping[key] = null;
-    else if (typeof v !== 'string') issues.push(issueAt(`jiraMapping.${key}`, 'JIRA_MAPPING_NOT_TEXT'));
-    else if (!headers.includes(v)) issues.push(issueAt(`jiraMapping.${key}`, 'IMPORT_UNKNOWN_COLUMN', { column: v, columns: headers.join(', ') }));
-    else mapping[key] = v;
   }
   for (const key of ['summaryPattern', 'service'] as const) {
     if (!(key in input)) continue;
@@ -310,7 +248,6 @@ export function resolveJiraMapping(given: Partial<JiraMapping> | null | undefine
       }
     }
   }
-  if (!mapping.authorityColumn && !mapping.summaryPattern) issues.push(issueAt('jiraMapping', 'JIRA_MAPPING_NO_AUTHORITY'));
   return { mapping, issues };
 }
 
@@ -345,18 +282,76 @@ export function matchService(text: string, services: readonly ServiceCandidate[]
   return prefix.length ? { kind: 'AMBIGUOUS', candidates: prefix } : { kind: 'NONE' };
 }
 
-/** The Jira columns an issue's values come from, for naming them in row issues. */
-export const JIRA_COLUMNS = {
-  key: 'Issue key',
-  summary: 'Summary',
-  status: 'Status',
-  resolution: 'Resolution',
-  created: 'Created',
-  updated: 'Updated',
-  resolved: 'Resolved',
-  due: 'Due Date',
-  comment: 'Comment',
-} as const;
-
 /** Whether a Jira issue key looks like one (PROJECT-123). */
 export const isJiraKey = (key: string) => /^[A-Z][A-Z0-9_]*-\d+$/.test(key);
+
+// ---------------------------------------------------------------------------
+// One issue
+
+/** An issue of the export as the import reads it (texts trimmed, dates read, comments parsed). */
+export interface JiraIssueValues {
+  jiraKey?: string;
+  summary?: string;
+  status?: string;
+  resolution?: string;
+  created?: Date;
+  updated?: Date;
+  resolved?: Date;
+  plannedGoLive?: Date;
+  authority?: string;
+  service?: string;
+  state?: string;
+  owner?: string;
+  comments: JiraComment[];
+}
+
+/**
+ * Reads one issue of the export under the column mapping (IMPORT_FIELDS.jira):
+ * the comment columns together, dates and comments parsed; what cannot be
+ * read (a date, a comment cell, a malformed key, a missing key or status) is
+ * an issue at its column.
+ */
+export function readJiraRow(cells: Record<string, RawValue>, mapping: ColumnMapping): { values: JiraIssueValues; issues: RowIssue[] } {
+  const values: JiraIssueValues = { comments: [] };
+  const issues: RowIssue[] = [];
+  const columnOf: Record<string, string> = {};
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    columnOf[field] ??= column;
+    const text = cellText(cells[column]);
+    if (text === null) continue;
+    switch (field) {
+      case 'created':
+      case 'updated':
+      case 'resolved':
+      case 'plannedGoLive': {
+        const d = parseJiraDate(text);
+        if (!d.ok) issues.push(rowIssue(column, field, d.code, d.params));
+        else if (d.value) values[field] = d.value;
+        break;
+      }
+      case 'comment': {
+        const c = parseJiraComment(text);
+        if (!c.ok) issues.push(rowIssue(column, 'comment', c.code, c.params));
+        else if (c.value) values.comments.push(c.value);
+        break;
+      }
+      case 'jiraKey':
+        if (isJiraKey(text)) values.jiraKey = text;
+        else issues.push(rowIssue(column, 'jiraKey', 'JIRA_NOT_A_KEY', { input: text }));
+        break;
+      case 'summary':
+      case 'status':
+      case 'resolution':
+      case 'authority':
+      case 'service':
+      case 'state':
+      case 'owner':
+        values[field] = text;
+        break;
+    }
+  }
+  if (!values.jiraKey && !issues.some((i) => i.field === 'jiraKey')) issues.push(rowIssue(columnOf.jiraKey ?? null, 'jiraKey', 'REQUIRED'));
+  if (!values.status) issues.push(rowIssue(columnOf.status ?? null, 'status', 'REQUIRED'));
+  return { values, issues };
+}

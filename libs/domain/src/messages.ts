@@ -208,9 +208,10 @@ export const ISSUE_TEMPLATES = {
   JIRA_NO_SERVICE: (p) => `names no service: ${p.where}; map a column, a summary pattern with a service group, or jiraMapping.service`,
   JIRA_MAPPING_UNKNOWN_KEY: (p) => `"${p.input}" is no part of a Jira mapping (${p.values})`,
   JIRA_MAPPING_NOT_TEXT: () => 'must be text or null',
+  JIRA_MAPPING_NOT_OBJECT: () => 'must be a JSON object with statuses, summaryPattern and service',
+  JIRA_TRACKED_ELSEWHERE: (p) => `the onboarding of ${p.authority} for ${p.service} is tracked in ${p.other} already`,
   JIRA_MAPPING_STATUSES: () => 'must be an object of Jira status → stage key (or ON_HOLD, CANCELLED)',
   JIRA_MAPPING_STAGE: (p) => `must be a stage key like KICK_OFF (or ON_HOLD, CANCELLED), got "${p.input}"`,
-  JIRA_MAPPING_NO_AUTHORITY: () => 'names no way to find the authority: map authorityColumn or give a summaryPattern',
   JIRA_PATTERN_INVALID: (p) => `is not a regular expression (${p.detail})`,
   JIRA_PATTERN_NO_GROUP: () => 'must have a named group (?<authority>…) or (?<service>…)',
 } satisfies Record<string, Template>;
