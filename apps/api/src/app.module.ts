@@ -26,6 +26,9 @@ import { HealthController } from './health/health.controller.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
 import { AuthorityImporter } from './import/authority.importer.js';
+import { JiraImporter } from './import/jira.importer.js';
+import { OnboardingImportSupport } from './import/onboarding-import.support.js';
+import { OnboardingImporter } from './import/onboarding.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -98,6 +101,9 @@ export class AppModule {
         AuthorityResolver,
         ImportService,
         AuthorityImporter,
+        OnboardingImportSupport,
+        OnboardingImporter,
+        JiraImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

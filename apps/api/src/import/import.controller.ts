@@ -5,8 +5,11 @@ import { AccountService } from '../account/account.service.js';
 import { restCaller } from '../common/rest-access.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
-/** The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object header → field). */
-export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null } {
+/**
+ * The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object
+ * header → field), jiraMapping (JSON object: statuses, summaryPattern, service; checked by the Jira target).
+ */
+export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null; settings: unknown } {
   const issues: FieldIssue[] = [];
   const flag = (name: string, fallback: boolean): boolean => {
     const v = query[name];
@@ -29,15 +32,25 @@ export function parseImportParams(query: Record<string, unknown>): { dryRun: boo
       issues.push(issueAt('mapping', 'NOT_ACCEPTABLE', { detail: 'a JSON object of column header → field name (or null)' }));
     }
   }
+  let settings: unknown = null;
+  if (query.jiraMapping !== undefined && query.jiraMapping !== '') {
+    try {
+      settings = typeof query.jiraMapping === 'string' ? JSON.parse(query.jiraMapping) : undefined;
+      if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) throw new Error('not an object');
+    } catch {
+      issues.push(issueAt('jiraMapping', 'NOT_ACCEPTABLE', { detail: 'a JSON object with statuses (Jira status → stage key), summaryPattern and service' }));
+    }
+  }
   if (issues.length) throw DomainError.validation(issues);
-  return { dryRun, skipErrors, mapping };
+  return { dryRun, skipErrors, mapping, settings };
 }
 
 /**
  * Spreadsheet import over REST (a file is no GraphQL argument: Apollo's CSRF
  * prevention and the GraphQL body limit): POST /import/<target> (IMPORT_TARGETS) with the
  * CSV or XLSX file as the raw request body, ?dryRun=true (default) or false,
- * ?skipErrors, ?mapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
+ * ?skipErrors, ?mapping=<JSON>; POST /import/jira takes a Jira CSV export and
+ * also ?jiraMapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
  * so no cross-site post carries it) or a bearer token. Answers the report as
  * JSON; bad files and mappings are 400 naming the file, row or column.
  */

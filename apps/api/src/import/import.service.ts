@@ -19,6 +19,8 @@ import {
 } from '@efa/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorityImporter } from './authority.importer.js';
+import { JiraImporter } from './jira.importer.js';
+import { OnboardingImporter } from './onboarding.importer.js';
 import { isRefused, type ImportContext, type TargetImporter } from './importer.js';
 import type { Actor } from '../common/actor.js';
 import { fromDatabaseError } from '../common/graphql-errors.js';
@@ -34,6 +36,8 @@ export interface ImportOptions {
   skipErrors?: boolean;
   /** Header → field; none: the user's saved mapping for the target if it fits the file, else the suggestion from the headers. */
   mapping?: ColumnMapping | null;
+  /** The target's settings (e.g. the Jira mapping); none: the user's saved ones if they still fit, else the suggestion. */
+  settings?: unknown;
   /** Called every few hundred rows and at the end. */
   onProgress?: (progress: { rows: number; bytes: number }) => void;
 }
@@ -50,8 +54,13 @@ export interface ImportReport {
   mappingSource: MappingSource;
   /** Columns mapped to no field (e.g. phone numbers, which belong to contacts). */
   ignoredColumns: string[];
+  /** The target's settings in force (the Jira mapping) and where they come from; absent for targets without. */
+  settings?: unknown;
+  settingsSource?: MappingSource;
   summary: Record<'rows' | 'create' | 'update' | 'unchanged' | 'error' | 'ambiguous' | 'duplicate', number>;
   rows: ImportRowReport[];
+  /** What the target tells about the whole file (e.g. the stage each Jira status became). */
+  details?: Record<string, unknown>;
 }
 
 /** Thrown inside the transaction to roll it back with the report in hand. */
@@ -79,8 +88,10 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     authorities: AuthorityImporter,
+    onboardings: OnboardingImporter,
+    jira: JiraImporter,
   ) {
-    const all: TargetImporter[] = [authorities];
+    const all: TargetImporter[] = [authorities, onboardings, jira];
     this.importers = new Map(all.map((i) => [i.target, i]));
   }
 
@@ -96,6 +107,7 @@ export class ImportService {
     const sheet = await openSpreadsheet(input);
     const { headers } = sheet.info;
     const { mapping, source } = await this.resolveMapping(target, headers, options);
+    const { settings, source: settingsSource } = await this.resolveSettings(importer, target, options);
     const columns = columnsByRecordField(mapping, target);
     const columnOf = (field: string) => columns.get(field) ?? null;
     const report: ImportReport = {
@@ -107,6 +119,7 @@ export class ImportService {
       mapping,
       mappingSource: source,
       ignoredColumns: headers.filter((h) => !mapping[h]),
+      ...(importer.resolveSettings ? { settings, settingsSource } : {}),
       summary: { rows: 0, create: 0, update: 0, unchanged: 0, error: 0, ambiguous: 0, duplicate: 0 },
       rows: [],
     };
@@ -118,6 +131,7 @@ export class ImportService {
       coordinatorState: options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null,
       states,
       dryRun: options.dryRun,
+      settings,
     };
     const issuesOf = (e: unknown): RowIssue[] => {
       const err = isDomainError(e) ? e : fromDatabaseError(e);
@@ -179,6 +193,7 @@ export class ImportService {
         }
       }
       options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
+      if (rows.details) report.details = rows.details();
       if (report.summary.rows === 0) throw DomainError.validation([issueAt('file', 'IMPORT_NO_DATA_ROWS')]);
       const errors = report.rows.filter((r) => isErrorAction(r.action)).length;
       if (options.dryRun) throw new RollBack(report);
@@ -195,7 +210,33 @@ export class ImportService {
       if (!(e instanceof RollBack)) throw e;
     }
     if (source === 'explicit') await this.saveMapping(options.actor, target, mapping);
+    if (settingsSource === 'explicit') await this.saveSettings(options.actor, target, settings);
     return report;
+  }
+
+  /** The target's settings: the given ones (checked), else the saved ones if they still resolve, else the suggestion. */
+  private async resolveSettings(importer: TargetImporter, target: ImportTarget, options: ImportOptions): Promise<{ settings: unknown; source: MappingSource | undefined }> {
+    if (!importer.resolveSettings) return { settings: null, source: undefined };
+    if (options.settings !== undefined && options.settings !== null) {
+      const given = importer.resolveSettings(options.settings);
+      if (given.issues.length) throw DomainError.validation(given.issues);
+      return { settings: given.settings, source: 'explicit' };
+    }
+    const [row] = await this.dataSource.query(`SELECT settings FROM import_mapping WHERE owner = $1 AND target = $2`, [options.actor.id, target]);
+    if (row?.settings) {
+      const saved = importer.resolveSettings(row.settings);
+      if (!saved.issues.length) return { settings: saved.settings, source: 'saved' };
+    }
+    return { settings: importer.resolveSettings(null).settings, source: 'suggested' };
+  }
+
+  private async saveSettings(actor: Actor, target: ImportTarget, settings: unknown): Promise<void> {
+    // A user who gave settings but no column mapping keeps an empty mapping, which never fits a file (the suggestion is used).
+    await this.dataSource.query(
+      `INSERT INTO import_mapping (owner, target, mapping, settings) VALUES ($1, $2, '{}'::jsonb, $3::jsonb)
+       ON CONFLICT (owner, target) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()`,
+      [actor.id, target, JSON.stringify(settings)],
+    );
   }
 
   /** The mapping to use: the given one (checked), else the saved one if it fits the file, else the suggestion. */
