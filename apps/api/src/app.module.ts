@@ -29,6 +29,8 @@ import { AuthorityImporter } from './import/authority.importer.js';
 import { JiraImporter } from './import/jira.importer.js';
 import { OnboardingImportSupport } from './import/onboarding-import.support.js';
 import { OnboardingImporter } from './import/onboarding.importer.js';
+import { ContactImporter } from './import/contact.importer.js';
+import { ContractImporter } from './import/contract.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -104,6 +106,8 @@ export class AppModule {
         OnboardingImportSupport,
         OnboardingImporter,
         JiraImporter,
+        ContractImporter,
+        ContactImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

@@ -15,3 +15,4 @@ export * from './full-export.js';
 export * from './import.js';
 export * from './import-onboardings.js';
 export * from './jira.js';
+export * from './import-targets.js';

@@ -21,6 +21,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorityImporter } from './authority.importer.js';
 import { JiraImporter } from './jira.importer.js';
 import { OnboardingImporter } from './onboarding.importer.js';
+import { ContactImporter } from './contact.importer.js';
+import { ContractImporter } from './contract.importer.js';
 import { isRefused, type ImportContext, type TargetImporter } from './importer.js';
 import type { Actor } from '../common/actor.js';
 import { fromDatabaseError } from '../common/graphql-errors.js';
@@ -90,8 +92,10 @@ export class ImportService {
     authorities: AuthorityImporter,
     onboardings: OnboardingImporter,
     jira: JiraImporter,
+    contracts: ContractImporter,
+    contacts: ContactImporter,
   ) {
-    const all: TargetImporter[] = [authorities, onboardings, jira];
+    const all: TargetImporter[] = [authorities, onboardings, jira, contracts, contacts];
     this.importers = new Map(all.map((i) => [i.target, i]));
   }
 
@@ -137,6 +141,8 @@ export class ImportService {
       const err = isDomainError(e) ? e : fromDatabaseError(e);
       if (!err) throw e;
       if (err.issues.length) return err.issues.map((i: FieldIssue) => ({ column: columnOf(i.field), field: i.field, code: i.code ?? err.code, params: i.params ?? {}, message: i.message }));
+      const refusals = err.details.refusals as Array<{ code: string; params: Record<string, string | number>; message: string }> | undefined;
+      if (refusals?.length) return refusals.map((r) => ({ column: null, field: 'row', code: r.code, params: r.params, message: r.message }));
       return [{ column: null, field: 'row', code: err.code, params: {}, message: err.message }];
     };
 
@@ -178,6 +184,7 @@ export class ImportService {
           continue;
         }
         seenRecord.set(plan.recordKey, line);
+        rows.accept?.(plan, line);
         if (plan.action === 'UNCHANGED') {
           finish('UNCHANGED', { id: plan.id });
           continue;

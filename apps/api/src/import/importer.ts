@@ -24,6 +24,7 @@ import type { Actor } from '../common/actor.js';
  *    - `match` says what the row would do (CREATE / UPDATE with its field
  *      changes / UNCHANGED / ERROR / AMBIGUOUS) against the existing records,
  *      including the coordinator's own-state rule (`coordinatorIssue`);
+ *    - `accept` (optional) remembers an accepted plan for later rows;
  *    - `write` writes one planned CREATE/UPDATE through the resource's
  *      CrudService (domain validation, audit event with the importing user),
  *      throwing DomainError on refusal (the loop rolls back to the row's
@@ -92,6 +93,12 @@ export const isRefused = <R>(plan: RowPlan<R>): plan is RefusedPlan => plan.acti
 export interface TargetImport<V, R> {
   read(cells: Record<string, RawValue>, line: number): RowRead<V>;
   match(values: V, line: number): RowPlan<R>;
+  /**
+   * Optional: the loop accepted the plan (no other row writes that record), on
+   * a dry run as on an apply; a target that lets later rows see this one
+   * (a record it would create, a value it would set) remembers it here.
+   */
+  accept?(plan: WritePlan<R>, line: number): void;
   /** Writes one CREATE or UPDATE plan (with its audit event); answers the record's id. */
   write(em: EntityManager, plan: WritePlan<R>): Promise<string>;
   /** Optional: what the target tells about the whole file at the end (e.g. which Jira status became which stage), the report's `details`. */
