@@ -6,6 +6,7 @@ import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes
 import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
 import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
 import { RestorableFunctions1764380000000 } from './1764380000000-restorable-functions.js';
+import { OnboardingNotes1764410000000 } from './1764410000000-onboarding-notes.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DashboardIndexes1764200000000,
   ImportMappings1764300000000,
   RestorableFunctions1764380000000,
+  OnboardingNotes1764410000000,
 ];

@@ -30,6 +30,9 @@ import { Lifecycle, operationObserver } from './observability/request-log.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
 import { AuthorityImporter } from './import/authority.importer.js';
+import { JiraImporter } from './import/jira.importer.js';
+import { OnboardingImportSupport } from './import/onboarding-import.support.js';
+import { OnboardingImporter } from './import/onboarding.importer.js';
 import { ContactImporter } from './import/contact.importer.js';
 import { ContractImporter } from './import/contract.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
@@ -106,6 +109,9 @@ export class AppModule {
         AuthorityResolver,
         ImportService,
         AuthorityImporter,
+        OnboardingImportSupport,
+        OnboardingImporter,
+        JiraImporter,
         ContractImporter,
         ContactImporter,
         OnlineServiceService,

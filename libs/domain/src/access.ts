@@ -154,7 +154,7 @@ export const INTERNAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ReuseVariant: ['note'],
   Milestone: ['note', 'evidenceUrl'],
 };
-export const INTERNAL_TYPES: readonly string[] = ['Blocker'];
+export const INTERNAL_TYPES: readonly string[] = ['Blocker', 'OnboardingNote'];
 
 /** Does this principal see the internal data of records of this state? */
 export function seesInternals(principal: Principal, stateId: string | null | undefined): boolean {

@@ -51,6 +51,17 @@ export function endOfLocalDay(date: string, timeZone: string = BUSINESS_TIME_ZON
   return new Date(startOfLocalDay(addDays(date, 1), timeZone).getTime() - 1);
 }
 
+/**
+ * The instant of a wall-clock time in the business time zone (what a person
+ * in Berlin reads on the clock): 12.03.2024 10:15 there is 09:15 UTC.
+ */
+export function localDateTime(year: number, month: number, day: number, hour = 0, minute = 0, timeZone: string = BUSINESS_TIME_ZONE): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = wall;
+  for (let i = 0; i < 2; i++) instant = wall - offsetOf(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */

@@ -17,7 +17,7 @@ import { STATES, stateByArsPrefix } from './states.js';
  * fields in IMPORT_KEY_FIELDS, a pure row reader in the domain, and a
  * `TargetImporter` in apps/api/src/import (see importer.ts there).
  */
-export const IMPORT_TARGETS = ['authorities', 'contracts', 'contacts'] as const;
+export const IMPORT_TARGETS = ['authorities', 'onboardings', 'jira', 'contracts', 'contacts'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** A cell as a reader hands it over: CSV gives text, XLSX also numbers and dates. */
@@ -32,6 +32,8 @@ export interface ImportField {
   synonyms: readonly string[];
   /** The record's field this one writes, when it is not `key` (the column `state` writes `stateId`): issues of that field are reported at this column. */
   recordField?: string;
+  /** Several columns may feed it (Jira's repeated "Comment" columns, read as "Comment", "Comment (2)", …). */
+  repeatable?: boolean;
 }
 
 /** The fields of an authority an import can fill, with German and English header names. */
@@ -50,6 +52,44 @@ export const AUTHORITY_IMPORT_FIELDS: readonly ImportField[] = [
 
 /** Columns recognised but not imported into authorities (they belong to the contacts target). */
 const CONTACT_SYNONYMS = ['telefon', 'tel', 'phone', 'telephone', 'ansprechpartner', 'kontakt', 'contact', 'contact person', 'ansprechperson'];
+
+/** The fields of the onboarding status target (import-onboardings.ts reads them), with German and English header names. */
+export const ONBOARDING_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'ars', synonyms: ['ars', 'regionalschluessel', 'amtlicher regionalschluessel', 'regional key', 'official regional key'] },
+  { key: 'authority', synonyms: ['behoerde', 'auslaenderbehoerde', 'abh', 'authority', 'authority name', 'kommune', 'name', 'behoerdenname'] },
+  { key: 'state', synonyms: ['land', 'bundesland', 'state', 'federal state', 'state code'] },
+  { key: 'service', synonyms: ['leistung', 'onlinedienst', 'online dienst', 'efa leistung', 'ozg leistung', 'service', 'online service', 'dienst'] },
+  { key: 'stage', synonyms: ['phase', 'stufe', 'stage', 'anbindungsphase', 'pipeline stage', 'onboarding stage'] },
+  { key: 'status', synonyms: ['status', 'anbindungsstatus', 'onboarding status', 'zustand'] },
+  { key: 'plannedGoLive', synonyms: ['geplanter go live', 'go live geplant', 'geplantes go live', 'geplanter livegang', 'plandatum go live', 'planned go live', 'go live planned', 'planned go live date'] },
+  { key: 'liveAt', synonyms: ['go live', 'live seit', 'live am', 'livegang', 'go live datum', 'produktivstart', 'live date', 'live since', 'went live', 'go live date'] },
+  { key: 'owner', synonyms: ['verantwortlich', 'zustaendig', 'zustaendigkeit', 'owner', 'bearbeitung', 'rollout verantwortlich', 'responsible'] },
+  { key: 'jiraKey', synonyms: ['jira', 'jira key', 'jira schluessel', 'jira ticket', 'jira vorgang', 'ticket', 'issue key', 'vorgang'] },
+  { key: 'applyUrl', synonyms: ['antragslink', 'antrags url', 'antragsseite', 'link zum antrag', 'online antrag', 'apply url', 'application url', 'apply link'] },
+];
+
+/**
+ * The columns of a Jira CSV export ("Export CSV (all fields)", English or
+ * German column names) an import reads; custom fields naming the authority,
+ * the service and the state ("Custom field (Behörde)") are suggested too.
+ * The Jira-specific rest (status → stage, summary pattern) is the Jira
+ * mapping (jira.ts).
+ */
+export const JIRA_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'jiraKey', synonyms: ['issue key', 'vorgangsschluessel', 'schluessel'] },
+  { key: 'summary', synonyms: ['summary', 'zusammenfassung'] },
+  { key: 'status', synonyms: ['status'] },
+  { key: 'resolution', synonyms: ['resolution', 'loesung'] },
+  { key: 'created', synonyms: ['created', 'erstellt'] },
+  { key: 'updated', synonyms: ['updated', 'aktualisiert'] },
+  { key: 'resolved', synonyms: ['resolved', 'erledigt', 'geloest'] },
+  { key: 'plannedGoLive', synonyms: ['due date', 'faelligkeitsdatum', 'faellig am'] },
+  { key: 'authority', synonyms: ['custom field behoerde', 'benutzerdefiniertes feld behoerde', 'custom field auslaenderbehoerde', 'benutzerdefiniertes feld auslaenderbehoerde', 'custom field abh', 'benutzerdefiniertes feld abh', 'custom field authority', 'benutzerdefiniertes feld authority', 'custom field kommune', 'benutzerdefiniertes feld kommune', 'custom field organisation', 'benutzerdefiniertes feld organisation'] },
+  { key: 'service', synonyms: ['custom field leistung', 'benutzerdefiniertes feld leistung', 'custom field efa leistung', 'benutzerdefiniertes feld efa leistung', 'custom field onlinedienst', 'benutzerdefiniertes feld onlinedienst', 'custom field service', 'benutzerdefiniertes feld service', 'custom field online service', 'benutzerdefiniertes feld online service'] },
+  { key: 'state', synonyms: ['custom field land', 'benutzerdefiniertes feld land', 'custom field bundesland', 'benutzerdefiniertes feld bundesland', 'custom field state', 'benutzerdefiniertes feld state'] },
+  { key: 'owner', synonyms: [] },
+  { key: 'comment', repeatable: true, synonyms: ['comment', 'kommentar', 'comment body'] },
+];
 
 const STATE_SYNONYMS = ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'];
 const SERVICE_SYNONYMS = ['leistung', 'onlinedienst', 'online dienst', 'ozg leistung', 'efa leistung', 'efa onlinedienst', 'dienst', 'service', 'online service', 'ozg service', 'ozg id', 'leika', 'leika schluessel'];
@@ -95,12 +135,20 @@ export const CONTACT_IMPORT_FIELDS: readonly ImportField[] = [
 
 export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
   authorities: AUTHORITY_IMPORT_FIELDS,
+  onboardings: ONBOARDING_IMPORT_FIELDS,
+  jira: JIRA_IMPORT_FIELDS,
   contracts: CONTRACT_IMPORT_FIELDS,
   contacts: CONTACT_IMPORT_FIELDS,
 };
 
 /** The fields at least one of which must be mapped so that rows can be matched. */
-export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], contracts: ['state'], contacts: ['ars', 'name'] };
+export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = {
+  authorities: ['ars', 'name'],
+  onboardings: ['ars', 'authority'],
+  jira: ['jiraKey'],
+  contracts: ['state'],
+  contacts: ['ars', 'name'],
+};
 
 /** Fields every mapping of the target must map besides a key field (a contract is matched by state and service). */
 export const IMPORT_REQUIRED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = { contracts: ['service'] };
@@ -263,11 +311,15 @@ export function suggestMapping(headers: readonly string[], target: ImportTarget)
     bySynonym.set(foldText(f.key), f.key);
     for (const s of f.synonyms) bySynonym.set(foldText(s), f.key);
   }
+  const repeatable = new Set(IMPORT_FIELDS[target].filter((f) => f.repeatable).map((f) => f.key));
   const taken = new Set<string>();
   const mapping: ColumnMapping = {};
   for (const h of headers) {
-    const field = bySynonym.get(foldText(h));
-    mapping[h] = field && !taken.has(field) ? field : null;
+    // A repeated column arrives as "Comment (2)" (the reader makes header names unique).
+    const repeated = /^(.*) \(\d+\)$/.exec(h);
+    const base = repeated ? bySynonym.get(foldText(repeated[1])) : undefined;
+    const field = bySynonym.get(foldText(h)) ?? (base && repeatable.has(base) ? base : undefined);
+    mapping[h] = field && (!taken.has(field) || repeatable.has(field)) ? field : null;
     if (field) taken.add(field);
   }
   return mapping;
@@ -295,7 +347,7 @@ export function checkMapping(mapping: ColumnMapping, headers: readonly string[],
     byField.set(field, [...(byField.get(field) ?? []), column]);
   }
   for (const [field, columns] of byField) {
-    if (columns.length > 1) issues.push(issueAt(`mapping.${columns[1]}`, 'IMPORT_FIELD_TWICE', { field, columns: columns.join(', ') }));
+    if (columns.length > 1 && !IMPORT_FIELDS[target].find((f) => f.key === field)?.repeatable) issues.push(issueAt(`mapping.${columns[1]}`, 'IMPORT_FIELD_TWICE', { field, columns: columns.join(', ') }));
   }
   const keys = IMPORT_KEY_FIELDS[target];
   if (!keys.some((k) => byField.has(k))) issues.push(issueAt('mapping', 'IMPORT_NO_KEY_COLUMN', { fields: keys.join(' or ') }));

@@ -13,4 +13,6 @@ export * from './access.js';
 export * from './costs.js';
 export * from './full-export.js';
 export * from './import.js';
+export * from './import-onboardings.js';
+export * from './jira.js';
 export * from './import-targets.js';

@@ -194,6 +194,27 @@ export const ISSUE_TEMPLATES = {
   IMPORT_NO_ONBOARDING: (p) => `the authority has no onboarding for ${p.service}; contacts of a service are kept on its onboarding, start it first`,
   IMPORT_NEEDS_SERVICE: () => 'needs a service in the row: subject-matter and technical contacts are kept per service',
   IMPORT_OTHER_STATE: (p) => `belongs to ${p.state}; a state coordinator imports only rows of their own state`,
+  // Onboarding status import (import-onboardings.ts) and Jira import (jira.ts).
+  IMPORT_UNKNOWN_AUTHORITY: (p) => `names no authority: "${p.input}" (give the ARS or the name as the authority list writes it)`,
+  IMPORT_UNKNOWN_STAGE: (p) => `"${p.input}" is no stage of ${p.service} (stages: ${p.values})`,
+  IMPORT_LIVE_DATE_NOT_LIVE: (p) => `is a go-live date, but the onboarding is not in the stage ${p.stage}`,
+  IMPORT_LIVE_BEFORE_STAGE: (p) => `(${p.value}) is before the onboarding entered its current stage ${p.stage} (${p.enteredAt}); the transition log would be out of order`,
+  IMPORT_REOPEN_NEEDS_ADMIN: () => 'would reopen a cancelled onboarding; only an administrator may do that',
+  IMPORT_JIRA_KEY_TAKEN: (p) => `${p.key} is already the Jira key of another onboarding (${p.other})`,
+  JIRA_NOT_A_DATE: (p) => `must be a Jira date like 12/Mar/24 10:15 AM or 12.03.2024 10:15, got "${p.input}"`,
+  JIRA_NOT_A_COMMENT: (p) => `is not a Jira comment "date;author;text": "${p.input}"`,
+  JIRA_NOT_A_KEY: (p) => `must be a Jira issue key like EFAAT-101, got "${p.input}"`,
+  JIRA_UNMAPPED_STATUS: (p) => `the Jira status "${p.input}" is mapped to no stage; add it to jiraMapping.statuses (stages: ${p.values}, or ON_HOLD, CANCELLED)`,
+  JIRA_NO_AUTHORITY: (p) => `names no authority: ${p.where}`,
+  JIRA_NO_SERVICE: (p) => `names no service: ${p.where}; map a column, a summary pattern with a service group, or jiraMapping.service`,
+  JIRA_MAPPING_UNKNOWN_KEY: (p) => `"${p.input}" is no part of a Jira mapping (${p.values})`,
+  JIRA_MAPPING_NOT_TEXT: () => 'must be text or null',
+  JIRA_MAPPING_NOT_OBJECT: () => 'must be a JSON object with statuses, summaryPattern and service',
+  JIRA_TRACKED_ELSEWHERE: (p) => `the onboarding of ${p.authority} for ${p.service} is tracked in ${p.other} already`,
+  JIRA_MAPPING_STATUSES: () => 'must be an object of Jira status → stage key (or ON_HOLD, CANCELLED)',
+  JIRA_MAPPING_STAGE: (p) => `must be a stage key like KICK_OFF (or ON_HOLD, CANCELLED), got "${p.input}"`,
+  JIRA_PATTERN_INVALID: (p) => `is not a regular expression (${p.detail})`,
+  JIRA_PATTERN_NO_GROUP: () => 'must have a named group (?<authority>…) or (?<service>…)',
 } satisfies Record<string, Template>;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;

@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { ONBOARDING_FULL_META } from './logic';
-import { BlockerPanel, MilestoneChecklist, StageStepper, Timeline, TransitionLog } from './Panels';
+import { BlockerPanel, MilestoneChecklist, NotesPanel, StageStepper, Timeline, TransitionLog } from './Panels';
 import { MessageEnumField, StageField, useMayCall } from './shared';
 import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
 import { WorkflowButtons } from './WorkflowButtons';
@@ -123,6 +123,9 @@ const OnboardingDetail = () => {
           </Section>
         </Grid>
       </Grid>
+      <Section title="onboarding.sections.notes" testId="section-notes">
+        <NotesPanel record={record} />
+      </Section>
       <Section title="onboarding.sections.transitions">
         <TransitionLog record={record} context={context} />
       </Section>

@@ -365,6 +365,27 @@ export const TransitionLog = ({ record, context }: { record: OnboardingRecord; c
   );
 };
 
+/** The onboarding's dated notes (e.g. comments of the Jira issue it was tracked in), oldest first. */
+export const NotesPanel = ({ record }: { record: OnboardingRecord }) => {
+  const translate = useTranslate();
+  const format = useFormatDate();
+  const notes = record.noteEntries ?? [];
+  if (notes.length === 0) return <Typography variant="body2">{translate('onboarding.notes.empty')}</Typography>;
+  return (
+    <List dense data-testid="onboarding-notes">
+      {notes.map((n) => (
+        <ListItem key={n.id} divider alignItems="flex-start">
+          <ListItemText
+            primary={`${format(n.writtenAt, true)} · ${n.author} · ${translate(`onboarding.notes.sources.${n.source}`, { _: n.source })}`}
+            secondary={n.text}
+            slotProps={{ secondary: { sx: { whiteSpace: 'pre-line' } } }}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+};
+
 /** onboardingTimeline: who changed what (onboarding, milestones, obstacles), field from → to, newest first. */
 export const Timeline = ({ record }: { record: OnboardingRecord }) => {
   const translate = useTranslate();

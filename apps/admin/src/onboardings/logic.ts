@@ -106,6 +106,7 @@ export const ONBOARDING_FULL_META = sparseMeta([
   'createdAt',
   'updatedAt',
   { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
+  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
 ]);
 
 /** CSV text (comma-separated, quoted where needed, header from the first row's keys). */

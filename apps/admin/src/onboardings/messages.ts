@@ -44,6 +44,7 @@ const en = {
       blockers: 'Obstacles',
       transitions: 'Transition log',
       timeline: 'Timeline',
+      notes: 'Notes',
     },
     actions: {
       advance: 'Advance',
@@ -97,11 +98,16 @@ const en = {
         RESUME: 'Resumed',
         CANCEL: 'Cancelled',
         REOPEN: 'Reopened',
+        IMPORT: 'Imported',
       },
+    },
+    notes: {
+      empty: 'No notes.',
+      sources: { JIRA: 'from Jira' },
     },
     timeline: {
       empty: 'Nothing recorded yet.',
-      entity: { Onboarding: 'Onboarding', Milestone: 'Milestone', Blocker: 'Obstacle' },
+      entity: { Onboarding: 'Onboarding', Milestone: 'Milestone', Blocker: 'Obstacle', OnboardingNote: 'Note' },
       no_value: '(empty)',
     },
   },
@@ -213,6 +219,7 @@ const de: OnboardingMessages = {
       blockers: 'Hemmnisse',
       transitions: 'Übergangsprotokoll',
       timeline: 'Verlauf',
+      notes: 'Notizen',
     },
     actions: {
       advance: 'Weiterschalten',
@@ -266,11 +273,16 @@ const de: OnboardingMessages = {
         RESUME: 'Fortgesetzt',
         CANCEL: 'Abgebrochen',
         REOPEN: 'Wieder aufgenommen',
+        IMPORT: 'Importiert',
       },
+    },
+    notes: {
+      empty: 'Keine Notizen.',
+      sources: { JIRA: 'aus Jira' },
     },
     timeline: {
       empty: 'Noch nichts erfasst.',
-      entity: { Onboarding: 'Anbindung', Milestone: 'Meilenstein', Blocker: 'Hemmnis' },
+      entity: { Onboarding: 'Anbindung', Milestone: 'Meilenstein', Blocker: 'Hemmnis', OnboardingNote: 'Notiz' },
       no_value: '(leer)',
     },
   },

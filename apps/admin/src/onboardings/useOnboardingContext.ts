@@ -20,6 +20,16 @@ export interface OnboardingRecord {
   jiraKey: string | null;
   notes: string | null;
   transitions?: TransitionRecord[];
+  noteEntries?: NoteRecord[];
+}
+
+/** A dated note of an onboarding (e.g. an imported Jira comment). */
+export interface NoteRecord {
+  id: string;
+  author: string;
+  writtenAt: string;
+  text: string;
+  source: string;
 }
 
 export interface TransitionRecord {

@@ -322,7 +322,8 @@ export class DashboardService {
       () => `
        WITH moves AS (
          SELECT date_trunc('${unit}', t.occurred_at AT TIME ZONE '${TZ}') AS period,
-                (t.kind = 'ADVANCE' AND t.to_stage = ls.key) AS go_live,
+                -- a go-live: an advance to the live stage, or an import that set it (from another stage)
+                (t.kind IN ('ADVANCE', 'IMPORT') AND t.to_stage = ls.key AND t.from_stage IS DISTINCT FROM ls.key) AS go_live,
                 (t.to_stage = ls.key AND t.to_status <> 'CANCELLED')::int
                   - coalesce(t.from_stage = ls.key AND t.from_status <> 'CANCELLED', false)::int AS delta
          FROM live_moves t CROSS JOIN live_stage ls
@@ -556,7 +557,7 @@ export class DashboardService {
     const newlyLive: Array<{ onboarding_id: string; authority_name: string; code: string; live_since: Date }> = await this.dataSource.query(
       `WITH ${SNAPSHOT}, ${snapshotAt('$4', 'before')}
        SELECT sn.onboarding_id, a.name AS authority_name, s.code,
-              (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind = 'ADVANCE') AS live_since
+              (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind IN ('ADVANCE', 'IMPORT') AND t.from_stage IS DISTINCT FROM t.to_stage) AS live_since
        FROM snap sn LEFT JOIN before b ON b.onboarding_id = sn.onboarding_id
        JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
        WHERE sn.live AND NOT coalesce(b.live, false) AND ($3::uuid IS NULL OR a.state_id = $3)

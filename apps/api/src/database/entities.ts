@@ -5,6 +5,7 @@ import { Blocker } from '../blocker/blocker.entity.js';
 import { CostKey } from '../costs/cost-key.entity.js';
 import { ServiceCost } from '../costs/service-cost.entity.js';
 import { Milestone } from '../milestone/milestone.entity.js';
+import { OnboardingNote } from '../onboarding/onboarding-note.entity.js';
 import { OnboardingTransition } from '../onboarding/onboarding-transition.entity.js';
 import { Onboarding } from '../onboarding/onboarding.entity.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   MilestoneTemplate,
   Onboarding,
   OnboardingTransition,
+  OnboardingNote,
   Milestone,
   Blocker,
   AuditEvent,

@@ -40,6 +40,7 @@ export class HistoryService {
       Onboarding: `SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`,
       Milestone: `SELECT a.state_id FROM milestone m JOIN onboarding o ON o.id = m.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE m.id = $1`,
       Blocker: `SELECT a.state_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE b.id = $1`,
+      OnboardingNote: `SELECT a.state_id FROM onboarding_note n JOIN onboarding o ON o.id = n.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE n.id = $1`,
     };
     if (!sql[entityType]) return null;
     const [row] = await this.dataSource.query(sql[entityType], [entityId]);

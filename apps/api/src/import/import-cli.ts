@@ -9,7 +9,11 @@ import { ImportService, type ImportReport } from './import.service.js';
 
 export const IMPORT_USAGE = `  import FILE --target ${IMPORT_TARGETS.join('|')} [--mapping MAPPING.json] [--apply] [--skip-errors] [--as EMAIL] [--json]
             import a CSV or XLSX file; a dry run unless --apply (which writes nothing if any row has
-            an error, unless --skip-errors); --as: the importing user (audit actor), default the system`;
+            an error, unless --skip-errors); --as: the importing user (audit actor), default the system
+  import --jira EXPORT.csv [--mapping JIRA-MAPPING.json] [--apply] [--skip-errors] [--as EMAIL] [--json]
+            import a Jira CSV export (all fields) as onboardings; the mapping file holds statuses
+            (Jira status → stage key, ON_HOLD or CANCELLED), summaryPattern, service, and optionally
+            the column mapping under "columns"`;
 
 /** A progress bar for stderr: `[########------------]  40%  12000 rows`. */
 export function progressBar(fraction: number, rows: number, width = 30): string {
@@ -32,6 +36,14 @@ export function describeReport(report: ImportReport): string {
       .map(([c, f]) => `${c} → ${f}`)
       .join(', ')}${report.ignoredColumns.length ? `; ignored: ${report.ignoredColumns.join(', ')}` : ''}`,
   ];
+  const statuses = report.details?.statuses as Record<string, { stage: string | null; status: string; source: string; issues: number }> | undefined;
+  if (statuses) {
+    lines.push(
+      `Jira statuses: ${Object.entries(statuses)
+        .map(([jira, u]) => `${jira} → ${u.issues ? 'not mapped' : (u.stage ?? u.status)}${u.issues ? '' : ` (${u.source})`}`)
+        .join(', ')}`,
+    );
+  }
   for (const r of report.rows) {
     if (r.action === 'UNCHANGED') continue;
     const detail = r.issues?.length
@@ -48,8 +60,9 @@ export function describeReport(report: ImportReport): string {
 
 /** `cli.js import FILE --target <target> …`: runs the import in-process against the configured database. */
 export async function runImportCli(args: string[]): Promise<void> {
-  const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-  const target = option(args, 'target') ?? 'authorities';
+  const jiraFile = option(args, 'jira');
+  const file = jiraFile ?? args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const target = jiraFile ? 'jira' : (option(args, 'target') ?? 'authorities');
   if (!file || !isImportTarget(target)) {
     console.error(`Usage: npm run import -- FILE --target ${IMPORT_TARGETS.join('|')} [options]\n${IMPORT_USAGE}`);
     process.exitCode = 2;
@@ -57,8 +70,15 @@ export async function runImportCli(args: string[]): Promise<void> {
   }
   const mappingFile = option(args, 'mapping');
   let mapping: ColumnMapping | null = null;
+  let settings: unknown = null;
   try {
     if (mappingFile) mapping = JSON.parse(fs.readFileSync(mappingFile, 'utf8'));
+    if (target === 'jira' && mapping) {
+      // For a Jira export the file is the Jira mapping (statuses, summaryPattern, service), with the column mapping under "columns".
+      const { columns, ...jira } = mapping as Record<string, unknown>;
+      mapping = (columns as ColumnMapping | undefined) ?? null;
+      settings = jira;
+    }
   } catch (e) {
     console.error(`Cannot read the mapping ${mappingFile}: ${(e as Error).message}`);
     process.exitCode = 2;
@@ -85,6 +105,7 @@ export async function runImportCli(args: string[]): Promise<void> {
       dryRun: !args.includes('--apply'),
       skipErrors: args.includes('--skip-errors'),
       mapping,
+      settings,
       onProgress: ({ rows, bytes }) => {
         const fraction = size ? bytes / size : 1;
         if (tty) process.stderr.write(`\r${progressBar(fraction, rows)}`);

@@ -9,8 +9,12 @@ import { ImportService, type ImportReport } from './import.service.js';
 export const DEFAULT_MAX_ROWS = 10_000;
 const MAX_ROWS_LIMIT = 1_000_000;
 
-/** The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object header → field), maxRows (rows listed in the answer, default 10,000). */
-export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null; maxRows: number } {
+/**
+ * The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object
+ * header → field), maxRows (rows listed in the answer, default 10,000), jiraMapping (JSON object: statuses,
+ * summaryPattern, service; checked by the Jira target).
+ */
+export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null; maxRows: number; settings: unknown } {
   const issues: FieldIssue[] = [];
   const flag = (name: string, fallback: boolean): boolean => {
     const v = query[name];
@@ -39,15 +43,25 @@ export function parseImportParams(query: Record<string, unknown>): { dryRun: boo
     if (typeof query.maxRows === 'string' && /^\d+$/.test(query.maxRows) && n <= MAX_ROWS_LIMIT) maxRows = n;
     else issues.push(issueAt('maxRows', 'NOT_BETWEEN', { min: 0, max: MAX_ROWS_LIMIT, value: String(query.maxRows) }));
   }
+  let settings: unknown = null;
+  if (query.jiraMapping !== undefined && query.jiraMapping !== '') {
+    try {
+      settings = typeof query.jiraMapping === 'string' ? JSON.parse(query.jiraMapping) : undefined;
+      if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) throw new Error('not an object');
+    } catch {
+      issues.push(issueAt('jiraMapping', 'NOT_ACCEPTABLE', { detail: 'a JSON object with statuses (Jira status → stage key), summaryPattern and service' }));
+    }
+  }
   if (issues.length) throw DomainError.validation(issues);
-  return { dryRun, skipErrors, mapping, maxRows };
+  return { dryRun, skipErrors, mapping, maxRows, settings };
 }
 
 /**
  * Spreadsheet import over REST (a file is no GraphQL argument: Apollo's CSRF
  * prevention and the GraphQL body limit): POST /import/<target> (IMPORT_TARGETS) with the
  * CSV or XLSX file as the raw request body, ?dryRun=true (default) or false,
- * ?skipErrors, ?mapping=<JSON>, ?maxRows (rows listed in the answer, default 10,000; the summary counts all). Signed in by the session cookie (SameSite=Strict,
+ * ?skipErrors, ?mapping=<JSON>, ?maxRows (rows listed in the answer, default 10,000; the summary counts
+ * all); POST /import/jira takes a Jira CSV export and also ?jiraMapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
  * so no cross-site post carries it) or a bearer token. Answers the report as
  * JSON; bad files and mappings are 400 naming the file, row or column.
  */

@@ -19,6 +19,8 @@ import {
 } from '@efa/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthorityImporter } from './authority.importer.js';
+import { JiraImporter } from './jira.importer.js';
+import { OnboardingImporter } from './onboarding.importer.js';
 import { ContactImporter } from './contact.importer.js';
 import { ContractImporter } from './contract.importer.js';
 import { isRefused, type ImportContext, type TargetImporter, type WritePlan } from './importer.js';
@@ -36,6 +38,8 @@ export interface ImportOptions {
   skipErrors?: boolean;
   /** Header → field; none: the user's saved mapping for the target if it fits the file, else the suggestion from the headers. */
   mapping?: ColumnMapping | null;
+  /** The target's settings (e.g. the Jira mapping); none: the user's saved ones if they still fit, else the suggestion. */
+  settings?: unknown;
   /** Called every few hundred rows and at the end. */
   onProgress?: (progress: { rows: number; bytes: number }) => void;
   /** List at most this many rows in the report (the first ones of the file); the summary still counts every row. Default: all. */
@@ -54,10 +58,15 @@ export interface ImportReport {
   mappingSource: MappingSource;
   /** Columns mapped to no field (e.g. phone numbers, which belong to contacts). */
   ignoredColumns: string[];
+  /** The target's settings in force (the Jira mapping) and where they come from; absent for targets without. */
+  settings?: unknown;
+  settingsSource?: MappingSource;
   summary: Record<'rows' | 'create' | 'update' | 'unchanged' | 'error' | 'ambiguous' | 'duplicate', number>;
   rows: ImportRowReport[];
   /** Rows of the file not listed in `rows` (beyond `maxRows`); they are counted in `summary`. */
   rowsOmitted: number;
+  /** What the target tells about the whole file (e.g. the stage each Jira status became). */
+  details?: Record<string, unknown>;
 }
 
 /** Thrown inside the transaction to roll it back with the report in hand. */
@@ -94,10 +103,12 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     authorities: AuthorityImporter,
+    onboardings: OnboardingImporter,
+    jira: JiraImporter,
     contracts: ContractImporter,
     contacts: ContactImporter,
   ) {
-    const all: TargetImporter[] = [authorities, contracts, contacts];
+    const all: TargetImporter[] = [authorities, onboardings, jira, contracts, contacts];
     this.importers = new Map(all.map((i) => [i.target, i]));
   }
 
@@ -113,6 +124,7 @@ export class ImportService {
     const sheet = await openSpreadsheet(input);
     const { headers } = sheet.info;
     const { mapping, source } = await this.resolveMapping(target, headers, options);
+    const { settings, source: settingsSource } = await this.resolveSettings(importer, target, options);
     const columns = columnsByRecordField(mapping, target);
     const columnOf = (field: string) => columns.get(field) ?? null;
     const report: ImportReport = {
@@ -124,6 +136,7 @@ export class ImportService {
       mapping,
       mappingSource: source,
       ignoredColumns: headers.filter((h) => !mapping[h]),
+      ...(importer.resolveSettings ? { settings, settingsSource } : {}),
       summary: { rows: 0, create: 0, update: 0, unchanged: 0, error: 0, ambiguous: 0, duplicate: 0 },
       rows: [],
       rowsOmitted: 0,
@@ -136,6 +149,7 @@ export class ImportService {
       coordinatorState: options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null,
       states,
       dryRun: options.dryRun,
+      settings,
     };
     const issuesOf = (e: unknown): RowIssue[] => {
       const err = isDomainError(e) ? e : fromDatabaseError(e);
@@ -236,6 +250,7 @@ export class ImportService {
       }
       await flush();
       options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
+      if (rows.details) report.details = rows.details();
       if (report.summary.rows === 0) throw DomainError.validation([issueAt('file', 'IMPORT_NO_DATA_ROWS')]);
       const errors = report.summary.error + report.summary.ambiguous;
       if (options.dryRun) throw new RollBack(report);
@@ -252,7 +267,33 @@ export class ImportService {
       if (!(e instanceof RollBack)) throw e;
     }
     if (source === 'explicit') await this.saveMapping(options.actor, target, mapping);
+    if (settingsSource === 'explicit') await this.saveSettings(options.actor, target, settings);
     return report;
+  }
+
+  /** The target's settings: the given ones (checked), else the saved ones if they still resolve, else the suggestion. */
+  private async resolveSettings(importer: TargetImporter, target: ImportTarget, options: ImportOptions): Promise<{ settings: unknown; source: MappingSource | undefined }> {
+    if (!importer.resolveSettings) return { settings: null, source: undefined };
+    if (options.settings !== undefined && options.settings !== null) {
+      const given = importer.resolveSettings(options.settings);
+      if (given.issues.length) throw DomainError.validation(given.issues);
+      return { settings: given.settings, source: 'explicit' };
+    }
+    const [row] = await this.dataSource.query(`SELECT settings FROM import_mapping WHERE owner = $1 AND target = $2`, [options.actor.id, target]);
+    if (row?.settings) {
+      const saved = importer.resolveSettings(row.settings);
+      if (!saved.issues.length) return { settings: saved.settings, source: 'saved' };
+    }
+    return { settings: importer.resolveSettings(null).settings, source: 'suggested' };
+  }
+
+  private async saveSettings(actor: Actor, target: ImportTarget, settings: unknown): Promise<void> {
+    // A user who gave settings but no column mapping keeps an empty mapping, which never fits a file (the suggestion is used).
+    await this.dataSource.query(
+      `INSERT INTO import_mapping (owner, target, mapping, settings) VALUES ($1, $2, '{}'::jsonb, $3::jsonb)
+       ON CONFLICT (owner, target) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()`,
+      [actor.id, target, JSON.stringify(settings)],
+    );
   }
 
   /** The mapping to use: the given one (checked), else the saved one if it fits the file, else the suggestion. */

@@ -1,4 +1,4 @@
-import { stateByArsPrefix, type ColumnMapping, type FieldChanges, type ImportTarget, type RawValue, type RowIssue } from '@efa/domain';
+import { stateByArsPrefix, type ColumnMapping, type FieldChanges, type FieldIssue, type ImportTarget, type RawValue, type RowIssue } from '@efa/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 
@@ -39,6 +39,14 @@ export interface TargetImporter<V = unknown, R = unknown> {
   /** The GraphQL operation whose OPERATION_ACCESS rule says who may import this target (REST and CLI alike). */
   readonly accessOperation: string;
   open(em: EntityManager, context: ImportContext): Promise<TargetImport<V, R>>;
+  /**
+   * Optional: what the target needs besides the column mapping (the Jira
+   * mapping: status → stage, summary pattern), given per import (null: the
+   * suggestion) and, like the mapping, saved per user when given and used
+   * again while it still resolves without issues. Answers the settings in
+   * force (ImportContext.settings) or what is wrong with the given ones.
+   */
+  resolveSettings?(given: unknown): { settings: unknown; issues: FieldIssue[] };
 }
 
 export interface ImportContext {
@@ -53,6 +61,8 @@ export interface ImportContext {
   states: ReadonlyArray<{ id: string; code: string; name: string }>;
   /** Whether the caller applies (false: a dry run). A target may skip work only a write needs. */
   dryRun: boolean;
+  /** The target's settings in force (TargetImporter.resolveSettings), else null. */
+  settings: unknown;
 }
 
 export interface RowRead<V> {
@@ -112,6 +122,8 @@ export interface TargetImport<V, R> {
    * to report the failing rows.
    */
   writeBatch?(em: EntityManager, plans: Array<WritePlan<R>>): Promise<string[]>;
+  /** Optional: what the target tells about the whole file at the end (e.g. which Jira status became which stage), the report's `details`. */
+  details?(): Record<string, unknown>;
 }
 
 /**

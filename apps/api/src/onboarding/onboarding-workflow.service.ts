@@ -31,7 +31,7 @@ import type { BulkMoveResult } from './onboarding.args.js';
 import { Onboarding } from './onboarding.entity.js';
 import { OnboardingService } from './onboarding.service.js';
 
-export type TransitionKind = 'ADVANCE' | 'MOVE_BACK' | 'PAUSE' | 'RESUME' | 'CANCEL' | 'REOPEN';
+export type TransitionKind = 'ADVANCE' | 'MOVE_BACK' | 'PAUSE' | 'RESUME' | 'CANCEL' | 'REOPEN' | 'IMPORT';
 
 const refuse = DomainError.refuseIf;
 
@@ -187,6 +187,26 @@ export class OnboardingWorkflowService {
       refuse(checkReopen(o, reason));
       return this.move(em, o, 'REOPEN', { status: OnboardingStatus.ACTIVE, statusReason: null }, actor, reason, new Date());
     });
+  }
+
+  /**
+   * An import's administrative move (kind IMPORT, inside the import's
+   * transaction): stage and status as the imported source says, without the
+   * guards of advance and moveBack (the source is the record of what
+   * happened; the import is allowed only to roles that move onboardings
+   * anyway, and a cancelled one is reopened only for an administrator, see
+   * planOnboardingImport). Logged like every move, with the importing user,
+   * the reason and the time it happened, and audited.
+   */
+  async importMove(em: EntityManager, o: Onboarding, to: { stage: string; status: OnboardingStatus; liveAt: Date | null }, actor: Actor, reason: string, at: Date): Promise<Onboarding> {
+    const patch: Partial<Onboarding> = {
+      stage: to.stage,
+      status: to.status,
+      liveAt: to.liveAt,
+      statusReason: to.status === OnboardingStatus.ACTIVE ? null : to.status === o.status ? o.statusReason : reason,
+    };
+    if (to.stage !== o.stage) patch.stageEnteredAt = at;
+    return this.move(em, o, 'IMPORT', patch, actor, reason, at);
   }
 
   async setPlannedGoLive(id: string, version: number, plannedGoLive: string | null, actor: Actor) {

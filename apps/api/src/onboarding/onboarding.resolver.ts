@@ -6,6 +6,7 @@ import { CrudResolver } from '../common/crud.resolver.js';
 import type { RequestContext } from '../common/loaders.js';
 import { Milestone } from '../milestone/milestone.entity.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
+import { OnboardingNote } from './onboarding-note.entity.js';
 import { OnboardingTransition } from './onboarding-transition.entity.js';
 import {
   AdvanceOnboardingArgs,
@@ -107,6 +108,12 @@ export class OnboardingResolver extends CrudResolver({
   async blockers(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
     if (!seesInternals(ctx.actor, await ctx.loaders.authorityState.load(o.authorityId))) return [];
     return ctx.loaders.manyBy(Blocker, 'onboardingId', { openedAt: 'DESC' }).load(o.id);
+  }
+
+  @ResolveField(() => [OnboardingNote], { name: 'noteEntries', description: 'Dated notes (e.g. imported Jira comments), oldest first; a state coordinator sees those of their own state only.' })
+  async noteEntries(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
+    if (!seesInternals(ctx.actor, await ctx.loaders.authorityState.load(o.authorityId))) return [];
+    return ctx.loaders.manyBy(OnboardingNote, 'onboardingId', { writtenAt: 'ASC' }).load(o.id);
   }
 
   @ResolveField(() => [OnboardingTransition], { description: 'The transition log, oldest first.' })

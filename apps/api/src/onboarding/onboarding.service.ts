@@ -60,42 +60,45 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
    * changes leave it as it is). One onboarding per authority and service.
    */
   override async create(input: Partial<Onboarding>, actor: Actor): Promise<Onboarding> {
-    return this.dataSource.transaction(async (em) => {
-      const issues: FieldIssue[] = [];
-      const authority = await loadReference(em, Authority, input.authorityId, 'authorityId', 'authority', issues);
-      const service = await loadReference(em, OnlineService, input.serviceId, 'serviceId', 'service', issues);
-      assertNoIssues(issues);
-      const existing = await em.findOneBy(Onboarding, { authorityId: authority!.id, serviceId: service!.id });
-      if (existing) {
-        throw new DomainError(ErrorCode.CONFLICT, `${authority!.name} already has an onboarding for ${service!.name}`, {
-          issues: [{ field: 'serviceId', ...issueText('DUPLICATE_ONBOARDING') }],
-          details: { existingId: existing.id },
-        });
-      }
-      const [first] = await em.find(ServiceStage, { where: { serviceId: service!.id }, order: { position: 'ASC' }, take: 1 });
-      if (!first) throw DomainError.validation([issueAt('serviceId', 'NO_PIPELINE_STAGES', { service: service!.name })]);
-      const now = new Date();
-      // A request racing this one past the check above hits the unique constraint (uq_onboarding_authority_service).
-      const onboarding = await this.insert(em, { ...input, stage: first.key, status: OnboardingStatus.ACTIVE, stageEnteredAt: now }, actor);
-      await em.query(
-        `INSERT INTO milestone (onboarding_id, key, name_de, name_en, stage, required, position, status, due_date)
-         SELECT $1, t.key, t.name_de, t.name_en, t.stage_key, t.required, t.position, 'OPEN',
-                CASE WHEN t.due_days IS NULL THEN NULL ELSE ${SQL_TODAY} + t.due_days END
-         FROM milestone_template t WHERE t.service_id = $2 AND t.active ORDER BY t.position`,
-        [onboarding.id, service!.id],
-      );
-      await em.insert(OnboardingTransition, {
-        onboardingId: onboarding.id,
-        kind: 'CREATE',
-        fromStage: null,
-        toStage: first.key,
-        fromStatus: null,
-        toStatus: OnboardingStatus.ACTIVE,
-        occurredAt: now,
-        actor: actor.id,
-        comment: null,
+    return this.dataSource.transaction((em) => this.createIn(em, input, actor));
+  }
+
+  /** The same inside the caller's transaction; `at` back-dates the start (an import of an older case). */
+  async createIn(em: EntityManager, input: Partial<Onboarding>, actor: Actor, at: Date = new Date()): Promise<Onboarding> {
+    const issues: FieldIssue[] = [];
+    const authority = await loadReference(em, Authority, input.authorityId, 'authorityId', 'authority', issues);
+    const service = await loadReference(em, OnlineService, input.serviceId, 'serviceId', 'service', issues);
+    assertNoIssues(issues);
+    const existing = await em.findOneBy(Onboarding, { authorityId: authority!.id, serviceId: service!.id });
+    if (existing) {
+      throw new DomainError(ErrorCode.CONFLICT, `${authority!.name} already has an onboarding for ${service!.name}`, {
+        issues: [{ field: 'serviceId', ...issueText('DUPLICATE_ONBOARDING') }],
+        details: { existingId: existing.id },
       });
-      return onboarding;
+    }
+    const [first] = await em.find(ServiceStage, { where: { serviceId: service!.id }, order: { position: 'ASC' }, take: 1 });
+    if (!first) throw DomainError.validation([issueAt('serviceId', 'NO_PIPELINE_STAGES', { service: service!.name })]);
+    const now = at;
+    // A request racing this one past the check above hits the unique constraint (uq_onboarding_authority_service).
+    const onboarding = await this.insert(em, { ...input, stage: first.key, status: OnboardingStatus.ACTIVE, stageEnteredAt: now }, actor);
+    await em.query(
+      `INSERT INTO milestone (onboarding_id, key, name_de, name_en, stage, required, position, status, due_date)
+       SELECT $1, t.key, t.name_de, t.name_en, t.stage_key, t.required, t.position, 'OPEN',
+              CASE WHEN t.due_days IS NULL THEN NULL ELSE ${SQL_TODAY} + t.due_days END
+       FROM milestone_template t WHERE t.service_id = $2 AND t.active ORDER BY t.position`,
+      [onboarding.id, service!.id],
+    );
+    await em.insert(OnboardingTransition, {
+      onboardingId: onboarding.id,
+      kind: 'CREATE',
+      fromStage: null,
+      toStage: first.key,
+      fromStatus: null,
+      toStatus: OnboardingStatus.ACTIVE,
+      occurredAt: now,
+      actor: actor.id,
+      comment: null,
     });
+    return onboarding;
   }
 }
