@@ -150,6 +150,27 @@ run('list export in the browser', () => {
     expect(body.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[10]))).toBe(true);
   }, 120_000);
 
+  it("leaves other states' internal fields empty in a coordinator's export", async () => {
+    const onboardings: Array<{ id: string; code: string; ars: string }> = await ui.db.dataSource.query(
+      `SELECT o.id, s.code, a.ars FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id ORDER BY a.ars`,
+    );
+    const own = onboardings.find((o) => o.code === 'BB')!;
+    const other = onboardings.find((o) => o.code !== 'BB')!;
+    await ui.db.dataSource.query(`UPDATE onboarding SET notes = 'Interne Notiz ' || $2 WHERE id = $1`, [own.id, own.code]);
+    await ui.db.dataSource.query(`UPDATE onboarding SET notes = 'Interne Notiz ' || $2 WHERE id = $1`, [other.id, other.code]);
+
+    const page = await openSignedIn('/Onboarding', 'STATE_COORDINATOR');
+    await page.getByRole('columnheader', { name: /^Nach Phase / }).waitFor();
+    const { bytes } = await exportList(page, 'CSV');
+    const rows = parseCsv(bytes.toString('utf8').slice(1), ';');
+    const header = rows[0];
+    const byArs = (ars: string) => rows.find((r) => r[header.indexOf('Regionalschlüssel (ARS)')] === ars)!;
+    expect(byArs(own.ars)[header.indexOf('Notizen')]).toBe('Interne Notiz BB');
+    expect(byArs(other.ars)).toBeDefined();
+    expect(byArs(other.ars)[header.indexOf('Notizen')]).toBe('');
+    expect(bytes.toString('utf8')).not.toContain(`Interne Notiz ${other.code}`);
+  }, 120_000);
+
   it('exports a national-size list (11,000 more authorities) completely, page by page', async () => {
     await ui.db.dataSource.query(
       `INSERT INTO authority (name, kind, level, state_id, ars, population)

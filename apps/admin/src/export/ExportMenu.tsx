@@ -91,7 +91,7 @@ export const ExportMenu = () => {
         disabled={total === 0 || progress !== null}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        {translate('listExport.button')}
+        {translate('ra.action.export')}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <Box sx={{ px: 2, pb: 1, maxWidth: 320 }}>
@@ -119,7 +119,7 @@ export const ExportMenu = () => {
           </Typography>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => abort.current?.abort()}>{translate('listExport.cancel')}</Button>
+          <Button onClick={() => abort.current?.abort()}>{translate('ra.action.cancel')}</Button>
         </DialogActions>
       </Dialog>
     </>

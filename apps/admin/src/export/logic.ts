@@ -1,4 +1,4 @@
-import { centsToEuroString } from '../cost-allocation/logic';
+import { centsToEuroString } from '../common/money';
 
 /**
  * The pure part of the lists' export (CSV and XLSX): column definitions ->

@@ -5,7 +5,6 @@
  */
 const en = {
   listExport: {
-    button: 'Export',
     csv: 'CSV',
     xlsx: 'Excel (XLSX)',
     hint: 'All rows matching the current filters, in the current order',
@@ -13,7 +12,6 @@ const en = {
     rows: '%{loaded} of %{total} rows loaded',
     references: 'Looking up names …',
     file: 'Writing the file …',
-    cancel: 'Cancel',
     done: '%{smart_count} row exported |||| %{smart_count} rows exported',
     cancelled: 'Export cancelled.',
     failed: 'The export failed: %{message}',
@@ -24,7 +22,6 @@ export type ListExportMessages = typeof en;
 
 const de: ListExportMessages = {
   listExport: {
-    button: 'Exportieren',
     csv: 'CSV',
     xlsx: 'Excel (XLSX)',
     hint: 'Alle Zeilen, die den aktuellen Filtern entsprechen, in der aktuellen Sortierung',
@@ -32,7 +29,6 @@ const de: ListExportMessages = {
     rows: '%{loaded} von %{total} Zeilen geladen',
     references: 'Namen werden nachgeschlagen …',
     file: 'Datei wird erstellt …',
-    cancel: 'Abbrechen',
     done: '%{smart_count} Zeile exportiert |||| %{smart_count} Zeilen exportiert',
     cancelled: 'Export abgebrochen.',
     failed: 'Der Export ist fehlgeschlagen: %{message}',
