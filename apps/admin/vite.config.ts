@@ -13,6 +13,9 @@ const apiProxy: Record<string, ProxyOptions> = {
 /** recharts (the dashboard's charts) and the libraries only it uses. */
 const CHART_PACKAGES = '(recharts|victory-vendor|d3-[^\\\\/]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\\.js-light|tiny-invariant|use-sync-external-store)';
 
+/** The lists' XLSX writer (exceljs's self-contained browser build), loaded only when someone exports XLSX. */
+const XLSX_PACKAGES = '(exceljs)';
+
 /**
  * Vendor chunks, so that a change in the console's own code does not
  * invalidate the cached libraries, and the boot screen (React only) paints
@@ -31,10 +34,12 @@ const vendorGroups = [
     priority: 40,
   },
   { name: 'mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|stylis|react-transition-group)[\\/]/, priority: 30 },
-  // every other library, except the dashboard's chart library and what only it uses
-  { name: 'react-admin', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_PACKAGES}[\\\\/])`), priority: 10 },
+  // every other library, except the dashboard's chart library (and what only it uses) and the XLSX writer
+  { name: 'react-admin', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_PACKAGES}[\\\\/])(?!${XLSX_PACKAGES}[\\\\/])`), priority: 10 },
   // loaded with the dashboard, not at start; lowest priority, so libraries the console shares with it stay above
   { name: 'charts', test: new RegExp(`[\\\\/]node_modules[\\\\/]${CHART_PACKAGES}[\\\\/]`), priority: 5 },
+  // loaded at the first XLSX export (export/run.ts imports export/xlsx.ts dynamically)
+  { name: 'xlsx', test: new RegExp(`[\\\\/]node_modules[\\\\/]${XLSX_PACKAGES}[\\\\/]`), priority: 5 },
 ];
 
 export default defineConfig(({ command }) => ({

@@ -148,8 +148,9 @@ run('console resources in the browser', () => {
     await page.waitForURL(/stateId/);
     await page.getByRole('cell', { name: 'Brandenburg' }).first().waitFor();
     await page.waitForFunction(() => !document.body.innerText.includes('Nordrhein-Westfalen'));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportieren' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await page.getByRole('button', { name: 'Exportieren' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^behoerden-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain('Teltow-Fläming');
     expect(csv).toContain('120720000000');

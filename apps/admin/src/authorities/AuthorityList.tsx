@@ -7,6 +7,7 @@ import { EnumInput, SpecialistSystemInput, StateInput } from '../common/inputs';
 import { EnumFilterList, ListAside, useStateFilterDefault } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
+import { ListActions } from '../export/ListActions';
 
 const filters = [
   ...searchFilters,
@@ -31,7 +32,7 @@ const AuthorityList = () => {
   const { ready, defaults } = useStateFilterDefault();
   if (!ready) return <Loading />;
   return (
-    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'name', order: 'ASC' }} aside={<Aside />}>
+    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
       <ResourceTable>
         <DataTable.Col source="name" />
         <DataTable.Col source="kind">

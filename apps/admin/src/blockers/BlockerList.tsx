@@ -5,6 +5,7 @@ import { ResourceTable } from '../common/ResourceTable';
 import { OnboardingRef } from '../milestones/MilestoneList';
 import { MessageEnumField, messageChoices } from '../onboardings/shared';
 import { BLOCKER_META } from '../onboardings/useOnboardingContext';
+import { ListActions } from '../export/ListActions';
 
 const f = (field: string) => `blocker.fields.${field}`;
 
@@ -28,7 +29,7 @@ const BlockerList = () => (
     filterDefaultValues={{ open: true }}
     sort={{ field: 'openedAt', order: 'DESC' }}
     queryOptions={{ meta: BLOCKER_META }}
-    exporter={false}
+    actions={<ListActions />}
     title="blocker.menu"
   >
     <ResourceTable rowClick={(_id, _resource, record) => `/Onboarding/${String(record.onboardingId)}/show`}>

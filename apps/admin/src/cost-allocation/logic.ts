@@ -3,7 +3,11 @@
  * logic.spec.ts). Amounts arrive as cents in strings of digits (the API's
  * Cents scalar); sums use BigInt, so they stay exact beyond 2^53.
  */
+import { centsToEuroString } from '../common/money';
 import { toCsv } from '../onboardings/logic';
+
+/** Re-exported for the cost views (it lives in common/money.ts). */
+export { centsToEuroString };
 
 export interface StateCostShare {
   stateId: string;
@@ -39,13 +43,6 @@ export interface CostAllocation {
   keys: KeyAllocation[];
 }
 
-/** Cents (digits) as an exact decimal string of euros: "123456" -> "1234.56". */
-export function centsToEuroString(cents: string | bigint): string {
-  const value = BigInt(cents);
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
 
 /** Cents as a locale-formatted euro amount ("1.234,56 €" in German), exact (Intl formats decimal strings). */
 export function formatEuro(cents: string | bigint, intlLocale: string): string {

@@ -32,6 +32,7 @@ import { HistoryTimeline } from '../common/HistoryTimeline';
 import { localizeCoded } from '../common/codedMessages';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
+import { ListActions } from '../export/ListActions';
 
 const KINDS = ['KOENIGSTEINER', 'COMBINED'] as const;
 const kindChoices = KINDS.map((id) => ({ id, name: `costs.kind.${id}` }));
@@ -53,7 +54,7 @@ interface CostKeyRecord {
 const filters = [...searchFilters, <SelectInput key="kind" source="kind" choices={kindChoices} />, <NumberInput key="year" source="year" />];
 
 export const CostKeyList = () => (
-  <List filters={filters} sort={{ field: 'year', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'year', order: 'DESC' }} actions={<ListActions />}>
     <ResourceTable>
       <DataTable.Col source="name" />
       <DataTable.Col source="kind">

@@ -6,6 +6,7 @@ import { de as costsDe } from '../cost-allocation/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import { codedMessages } from '../common/codedMessages';
+import { de as listExportDe } from '../export/messages';
 import type { AppMessages } from './en';
 
 /**
@@ -339,6 +340,7 @@ export const appMessagesDe: AppMessages = {
         website: 'Website',
         email: 'E-Mail',
         notes: 'Notizen',
+        updatedAt: 'Geändert am',
         version: 'Version',
       },
     },
@@ -401,6 +403,7 @@ const de: TranslationMessages = {
   ...onboardingDe,
   costs: costsDe.costs,
   ...codedMessages.de,
+  ...listExportDe,
   crud: crudDe.crud,
   resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },
 };

@@ -6,6 +6,7 @@ import { en as costsEn } from '../cost-allocation/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 import { codedMessages } from '../common/codedMessages';
+import { en as listExportEn } from '../export/messages';
 
 /**
  * The console's own messages in English. Their shape (`AppMessages`) is the
@@ -125,6 +126,7 @@ export const appMessagesEn = {
         website: 'Website',
         email: 'Email',
         notes: 'Notes',
+        updatedAt: 'Updated at',
         version: 'Version',
       },
     },
@@ -190,6 +192,7 @@ const en: TranslationMessages = {
   ...onboardingEn,
   costs: costsEn.costs,
   ...codedMessages.en,
+  ...listExportEn,
   crud: crudEn.crud,
   resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
 };

@@ -5,6 +5,7 @@ import { ResourceTable } from '../common/ResourceTable';
 import { ONBOARDING_META } from '../onboardings/logic';
 import { MessageEnumField, messageChoices, StageField } from '../onboardings/shared';
 import { MILESTONE_META } from '../onboardings/useOnboardingContext';
+import { ListActions } from '../export/ListActions';
 
 const f = (field: string) => `milestone.fields.${field}`;
 
@@ -30,7 +31,7 @@ export const OnboardingRef = () => (
 );
 
 const MilestoneList = () => (
-  <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} queryOptions={{ meta: MILESTONE_META }} exporter={false} title="milestone.menu">
+  <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} queryOptions={{ meta: MILESTONE_META }} actions={<ListActions />} title="milestone.menu">
     <ResourceTable rowClick={(_id, _resource, record) => `/Onboarding/${String(record.onboardingId)}/show`}>
       <DataTable.Col source="onboardingId" label={f('onboardingId')}>
         <OnboardingRef />

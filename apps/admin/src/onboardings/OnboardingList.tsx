@@ -5,24 +5,20 @@ import {
   BooleanInput,
   CreateButton,
   DataTable,
-  downloadCSV,
-  ExportButton,
-  FilterButton,
   List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectArrayInput,
   SelectInput,
-  TopToolbar,
   useLocaleState,
   useRecordContext,
   useTranslate,
-  type Exporter,
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { ResourceTable } from '../common/ResourceTable';
-import { daysSince, ONBOARDING_META, stageName, toCsv } from './logic';
+import { ListActions } from '../export/ListActions';
+import { daysSince, ONBOARDING_META } from './logic';
 import { MessageEnumField, messageChoices, StageField, useAllStages } from './shared';
 
 const f = (field: string) => `onboarding.fields.${field}`;
@@ -63,29 +59,6 @@ interface OnboardingRow {
   jiraKey: string | null;
 }
 
-/** CSV: one row per onboarding, authority and service by name, stage by its German name. */
-export const onboardingExporter: Exporter<OnboardingRow> = async (records, fetchRelatedRecords) => {
-  const [authorities, services] = await Promise.all([
-    fetchRelatedRecords<{ id: string; name: string }>(records, 'authorityId', 'Authority'),
-    fetchRelatedRecords<{ id: string; name: string }>(records, 'serviceId', 'Service'),
-  ]);
-  const rows = records.map((r) => ({
-    id: r.id,
-    authority: authorities[r.authorityId]?.name ?? r.authorityId,
-    service: services[r.serviceId]?.name ?? r.serviceId,
-    stage: r.stage,
-    stageName: stageName(r.stage, 'de'),
-    status: r.status,
-    stageEnteredAt: r.stageEnteredAt,
-    daysInStage: daysSince(r.stageEnteredAt),
-    plannedGoLive: r.plannedGoLive ?? '',
-    liveAt: r.liveAt ?? '',
-    owner: r.owner ?? '',
-    jiraKey: r.jiraKey ?? '',
-  }));
-  downloadCSV(toCsv(rows), 'onboardings');
-};
-
 const DaysInStage = () => {
   const record = useRecordContext<OnboardingRow>();
   const translate = useTranslate();
@@ -112,21 +85,12 @@ const Empty = () => {
   );
 };
 
-const ListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton meta={ONBOARDING_META} />
-  </TopToolbar>
-);
-
 const OnboardingList = () => {
   useAllStages();
   return (
     <List
       filters={filters}
       sort={{ field: 'stageEnteredAt', order: 'ASC' }}
-      exporter={onboardingExporter}
       queryOptions={{ meta: ONBOARDING_META }}
       actions={<ListActions />}
       empty={<Empty />}

@@ -6,6 +6,7 @@ import { enumChoices } from '../common/enums';
 import { EnumInput, ServiceInput, StateInput } from '../common/inputs';
 import { EnumFilterList, ListAside, useStateFilterDefault } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
+import { ListActions } from '../export/ListActions';
 
 const filters = [
   ...searchFilters,
@@ -25,7 +26,7 @@ const ReuseContractList = () => {
   const { ready, defaults } = useStateFilterDefault();
   if (!ready) return <Loading />;
   return (
-    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'stateId', order: 'ASC' }} aside={<Aside />}>
+    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'stateId', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
       <ResourceTable>
         <DataTable.Col source="stateId">
           <ReferenceField source="stateId" reference="State" />

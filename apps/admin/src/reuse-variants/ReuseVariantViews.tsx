@@ -24,6 +24,7 @@ import { HistoryTimeline } from '../common/HistoryTimeline';
 import { ServiceInput, StateInput } from '../common/inputs';
 import { ListAside, useStateFilterDefault } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
+import { ListActions } from '../export/ListActions';
 
 /** ReuseVariantKind values, labelled `crud.variant.<VALUE>`. */
 const VARIANTS = ['EFA_REUSE', 'OWN_FORM', 'EXISTING_STATE_SOLUTION', 'NONE_PLANNED'] as const;
@@ -53,7 +54,7 @@ export const ReuseVariantList = () => {
   const { ready, defaults } = useStateFilterDefault();
   if (!ready) return <Loading />;
   return (
-    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'stateId', order: 'ASC' }} aside={<Aside />}>
+    <List filters={filters} filterDefaultValues={defaults} sort={{ field: 'stateId', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
       <ResourceTable>
         <DataTable.Col source="stateId">
           <ReferenceField source="stateId" reference="State" />

@@ -20,6 +20,7 @@ import { ServiceInput } from '../common/inputs';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { formatEuro } from '../cost-allocation/logic';
+import { ListActions } from '../export/ListActions';
 
 interface ServiceCostRecord {
   id: string;
@@ -39,7 +40,7 @@ const EuroField = ({ source }: { source: 'operationCents' | 'maintenanceCents' |
 const filters = [...searchFilters, <ServiceInput key="serviceId" alwaysOn />, <NumberInput key="year" source="year" />];
 
 export const ServiceCostList = () => (
-  <List filters={filters} sort={{ field: 'year', order: 'DESC' }}>
+  <List filters={filters} sort={{ field: 'year', order: 'DESC' }} actions={<ListActions />}>
     <ResourceTable>
       <DataTable.Col source="serviceId">
         <ReferenceField source="serviceId" reference="Service" />

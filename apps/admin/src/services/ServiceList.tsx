@@ -19,9 +19,10 @@ const Aside = () => (
   </ListAside>
 );
 import { ResourceTable } from '../common/ResourceTable';
+import { ListActions } from '../export/ListActions';
 
 const ServiceList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} aside={<Aside />}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
     <ResourceTable>
       <DataTable.Col source="name" />
       <DataTable.Col source="ozgId" />

@@ -20,9 +20,10 @@ const Aside = () => (
   </ListAside>
 );
 import { ResourceTable } from '../common/ResourceTable';
+import { ListActions } from '../export/ListActions';
 
 const SpecialistSystemList = () => (
-  <List filters={filters} sort={{ field: 'vendor', order: 'ASC' }} aside={<Aside />}>
+  <List filters={filters} sort={{ field: 'vendor', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
     <ResourceTable>
       <DataTable.Col source="vendor" />
       <DataTable.Col source="product" />

@@ -5,11 +5,12 @@ import { ListAside } from '../common/lists';
 import { ResourceTable } from '../common/ResourceTable';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { KOENIGSTEIN_SHARE_FORMAT } from './formats';
+import { ListActions } from '../export/ListActions';
 
 const StateList = () => {
   const locale = useIntlLocale();
   return (
-    <List filters={searchFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25} aside={<ListAside />}>
+    <List filters={searchFilters} sort={{ field: 'code', order: 'ASC' }} actions={<ListActions />} perPage={25} aside={<ListAside />}>
       <ResourceTable>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

@@ -38,6 +38,7 @@ import { ResourceTable } from '../common/ResourceTable';
 import { localizeCoded } from '../common/codedMessages';
 import type { UserMethods } from './userApi';
 import BadgeIcon from '@mui/icons-material/Badge';
+import { ListActions } from '../export/ListActions';
 
 const filters = [
   ...searchFilters,
@@ -53,7 +54,7 @@ const Aside = () => (
 );
 
 export const UserList = () => (
-  <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} aside={<Aside />}>
+  <List filters={filters} sort={{ field: 'displayName', order: 'ASC' }} actions={<ListActions />} aside={<Aside />}>
     <ResourceTable>
       <DataTable.Col source="displayName" />
       <DataTable.Col source="email">
