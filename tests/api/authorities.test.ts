@@ -32,6 +32,16 @@ describe('authorities through GraphQL', () => {
     expect(harz).toMatchObject({ name: 'Ausländerbehörde Landkreis Harz', state: { code: 'ST', name: 'Sachsen-Anhalt' }, level: 'DISTRICT' });
   });
 
+  it("answers every record react-admin's getMany asks for by ids (no page size given), not only the first 25", async () => {
+    const all = await t.gql(LIST, { perPage: 60, sortField: 'ars' });
+    const ids = all.data!.allAuthorities.map((a: { id: string }) => a.id);
+    const r = await t.gql(`query Many($filter: AuthorityFilter) { allAuthorities(filter: $filter) { id } }`, { filter: { ids } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.allAuthorities.map((a: { id: string }) => a.id).sort()).toEqual([...ids].sort());
+    const listed = await t.gql(LIST, {});
+    expect(listed.data!.allAuthorities).toHaveLength(25); // without ids the default page stays 25
+  });
+
   it('searches by name and by ARS prefix', async () => {
     const byName = await t.gql(LIST, { filter: { q: 'teltow' } });
     expect(byName.data!.allAuthorities.map((a: { name: string }) => a.name)).toEqual(['Ausländerbehörde Landkreis Teltow-Fläming']);

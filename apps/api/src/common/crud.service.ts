@@ -124,7 +124,8 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     }
     const order = (args.sortOrder ?? 'ASC').toUpperCase();
     if (order !== 'ASC' && order !== 'DESC') throw DomainError.validation([issueAt('sortOrder', 'NOT_A_SORT_ORDER', { input: String(args.sortOrder) })]);
-    const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+    // react-admin's getMany (ra-data-graphql-simple) asks for `ids` without a page size: answer all of them.
+    const perPage = args.perPage ?? (filter?.ids ? Math.min(Math.max(filter.ids.length, 1), MAX_PER_PAGE) : DEFAULT_PER_PAGE);
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
       throw DomainError.validation([issueAt('perPage', 'NOT_BETWEEN', { min: 1, max: MAX_PER_PAGE, value: String(perPage) })]);
     }

@@ -6,7 +6,7 @@ export class ListArgs {
   @Field(() => Int, { nullable: true, description: '0-based page number.' })
   page?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows per page (1-1000, default 25).' })
+  @Field(() => Int, { nullable: true, description: 'Rows per page (1-1000; default 25, or as many as `filter.ids` asks for).' })
   perPage?: number | null;
 
   @Field(() => String, { nullable: true })
