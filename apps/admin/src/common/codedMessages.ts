@@ -172,6 +172,14 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     IMPORT_DUPLICATE_ROW: 'repeats row %{row}',
     IMPORT_CONFLICTING_ROW: 'names the same authority as row %{row} with other values',
     IMPORT_OTHER_STATE: 'belongs to %{state}; a state coordinator imports only rows of their own state',
+    DUPLICATE_WAVE_NAME: 'this service already has a wave with this name',
+    WAVE_NOT_OF_SERVICE: 'the wave "%{wave}" is not a wave of %{service}',
+    LISTED_TWICE: 'lists "%{value}" twice',
+    WAVE_OTHER_SERVICE: 'the wave "%{wave}" is for %{waveService}, but the onboarding of %{authority} is for %{service}',
+    WAVE_SERVICE_FIXED: 'cannot change while onboardings are assigned to the wave',
+    NO_SUCH_USER: 'no user has the id "%{id}"',
+    NO_SUCH_MILESTONE_TEMPLATE: '"%{key}" is no milestone template of this service',
+    NOT_ALL_SECTIONS: 'must list each section of the guide exactly once (%{count} sections)',
   },
 };
 
@@ -336,6 +344,14 @@ const de: typeof en = {
     IMPORT_DUPLICATE_ROW: 'wiederholt Zeile %{row}',
     IMPORT_CONFLICTING_ROW: 'nennt dieselbe Behörde wie Zeile %{row}, mit anderen Werten',
     IMPORT_OTHER_STATE: 'gehört zu %{state}; Landeskoordinatoren importieren nur Zeilen ihres Landes',
+    DUPLICATE_WAVE_NAME: 'dieser Dienst hat bereits eine Welle mit diesem Namen',
+    WAVE_NOT_OF_SERVICE: 'die Welle „%{wave}“ gehört nicht zu %{service}',
+    LISTED_TWICE: 'nennt „%{value}“ zweimal',
+    WAVE_OTHER_SERVICE: 'die Welle „%{wave}“ gehört zu %{waveService}, das Onboarding von %{authority} aber zu %{service}',
+    WAVE_SERVICE_FIXED: 'kann nicht geändert werden, solange der Welle Onboardings zugeordnet sind',
+    NO_SUCH_USER: 'keine Person hat die ID „%{id}“',
+    NO_SUCH_MILESTONE_TEMPLATE: '„%{key}“ ist keine Meilensteinvorlage dieses Dienstes',
+    NOT_ALL_SECTIONS: 'muss jeden Abschnitt des Leitfadens genau einmal nennen (%{count} Abschnitte)',
   },
 };
 
