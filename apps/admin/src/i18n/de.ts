@@ -5,6 +5,7 @@ import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
+import { de as waveDe } from '../waves/messages';
 import { codedMessages } from '../common/codedMessages';
 import type { AppMessages } from './en';
 
@@ -399,6 +400,7 @@ const de: TranslationMessages = {
   ...boardDe,
   ...dashboardDe,
   ...onboardingDe,
+  ...waveDe,
   costs: costsDe.costs,
   ...codedMessages.de,
   crud: crudDe.crud,
