@@ -7,6 +7,7 @@ import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes
 import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
 import { RestorableFunctions1764380000000 } from './1764380000000-restorable-functions.js';
 import { OnboardingNotes1764410000000 } from './1764410000000-onboarding-notes.js';
+import { WavesAndGuides1764430000000 } from './1764430000000-waves-and-guides.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ImportMappings1764300000000,
   RestorableFunctions1764380000000,
   OnboardingNotes1764410000000,
+  WavesAndGuides1764430000000,
 ];

@@ -15,6 +15,8 @@ const CHART_PACKAGES = '(recharts|victory-vendor|d3-[^\\\\/]+|internmap|@reduxjs
 
 /** The lists' XLSX writer (exceljs's self-contained browser build), loaded only when someone exports XLSX. */
 const XLSX_PACKAGES = '(exceljs)';
+/** react-markdown with the unified/remark/micromark family, and jsdiff: only the connection guide's views load them. */
+const GUIDE_PACKAGES = '(react-markdown|unified|remark-[^\\\\/]+|rehype-[^\\\\/]+|micromark[^\\\\/]*|mdast-[^\\\\/]+|hast-[^\\\\/]+|unist-[^\\\\/]+|vfile[^\\\\/]*|devlop|bail|trough|is-plain-obj|property-information|space-separated-tokens|comma-separated-tokens|html-url-attributes|decode-named-character-reference|character-entities[^\\\\/]*|estree-util-[^\\\\/]+|style-to-[^\\\\/]+|inline-style-parser|zwitch|longest-streak|ccount|trim-lines|@ungap|diff)';
 
 /**
  * Vendor chunks, so that a change in the console's own code does not
@@ -34,6 +36,8 @@ const vendorGroups = [
     priority: 40,
   },
   { name: 'mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|stylis|react-transition-group)[\\/]/, priority: 30 },
+  // loaded with the guide's views (Markdown, history diff), not at start
+  { name: 'guides', test: new RegExp(`[\\\\/]node_modules[\\\\/]${GUIDE_PACKAGES}[\\\\/]`), priority: 15 },
   // every other library, except the dashboard's chart library (and what only it uses) and the XLSX writer
   { name: 'react-admin', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_PACKAGES}[\\\\/])(?!${XLSX_PACKAGES}[\\\\/])`), priority: 10 },
   // loaded with the dashboard, not at start; lowest priority, so libraries the console shares with it stay above

@@ -45,7 +45,7 @@ describe('seed', () => {
   it('is idempotent: running it again adds nothing and keeps edits', async () => {
     await db.dataSource.query(`UPDATE authority SET population = 1 WHERE ars = '150850000000'`);
     const again = await seedDatabase(db.dataSource);
-    expect(again).toEqual({ states: 0, authorities: 0, specialistSystems: 0, services: 0, contracts: 0, pipelines: 0, onboardings: 0, costKeys: 0 });
+    expect(again).toEqual({ states: 0, authorities: 0, specialistSystems: 0, services: 0, contracts: 0, pipelines: 0, onboardings: 0, costKeys: 0, guideSections: 0, waves: 0 });
     const [{ population }] = await db.dataSource.query(`SELECT population FROM authority WHERE ars = '150850000000'`);
     expect(population).toBe(1);
   });

@@ -21,6 +21,8 @@ import { withConsoleMethods } from './common/consoleApi';
 import { darkTheme, lightTheme } from './layout/theme';
 import reuseVariants from './reuse-variants';
 import users from './users';
+import waves from './waves';
+import guides from './guides';
 import costKeys from './cost-keys';
 import serviceCosts from './service-costs';
 import { costAllocationRoute } from './cost-allocation';
@@ -72,6 +74,8 @@ const App = () => (
     <Resource name="Onboarding" {...onboardings} />
     <Resource name="Milestone" {...milestones} />
     <Resource name="Blocker" {...blockers} />
+    <Resource name="Wave" {...waves} />
+    <Resource name="GuideSection" {...guides} />
     <Resource name="CostKey" {...costKeys} />
     <Resource name="ServiceCost" {...serviceCosts} />
     <Resource name="User" {...users} />

@@ -40,6 +40,10 @@ import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { BlockerResolver } from './blocker/blocker.resolver.js';
+import { WaveResolver } from './wave/wave.resolver.js';
+import { WaveService } from './wave/wave.service.js';
+import { GuideSectionResolver } from './guide/guide.resolver.js';
+import { GuideSectionService } from './guide/guide.service.js';
 import { BlockerService } from './blocker/blocker.service.js';
 import { HistoryResolver, HistoryService, TimelineEntryResolver } from './history/history.resolver.js';
 import { MilestoneResolver } from './milestone/milestone.resolver.js';
@@ -133,6 +137,10 @@ export class AppModule {
         MilestoneResolver,
         BlockerService,
         BlockerResolver,
+        WaveService,
+        WaveResolver,
+        GuideSectionService,
+        GuideSectionResolver,
         DashboardService,
         DashboardResolver,
         CostKeyService,

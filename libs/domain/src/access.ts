@@ -95,6 +95,14 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   ...crud('Blocker', 'Blockers', 'rollout'),
   resolveBlocker: 'rollout',
   reopenBlocker: 'rollout',
+  // rollout waves (project teams) and connection guides: planned by administrators and rollout managers, read by everyone
+  ...crud('Wave', 'Waves', 'rollout'),
+  assignToWave: 'rollout',
+  waveMemberCandidates: 'rollout',
+  ...crud('GuideSection', 'GuideSections', 'rollout'),
+  guideSectionVersions: 'read',
+  connectionGuide: 'read',
+  reorderGuideSections: 'rollout',
   // cost allocation: keys and contract-year costs are written by administrators and rollout managers, read by everyone
   ...crud('CostKey', 'CostKeys', 'rollout'),
   ...crud('ServiceCost', 'ServiceCosts', 'rollout'),

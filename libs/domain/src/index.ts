@@ -16,3 +16,4 @@ export * from './import.js';
 export * from './import-onboardings.js';
 export * from './jira.js';
 export * from './import-targets.js';
+export * from './waves.js';

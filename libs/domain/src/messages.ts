@@ -193,6 +193,15 @@ export const ISSUE_TEMPLATES = {
   IMPORT_NO_AUTHORITY: () => 'matches no authority; give its ARS, or its name and state',
   IMPORT_NO_ONBOARDING: (p) => `the authority has no onboarding for ${p.service}; contacts of a service are kept on its onboarding, start it first`,
   IMPORT_NEEDS_SERVICE: () => 'needs a service in the row: subject-matter and technical contacts are kept per service',
+  // Rollout waves (waves.ts) and connection guides.
+  DUPLICATE_WAVE_NAME: () => 'this service already has a wave with this name',
+  WAVE_NOT_OF_SERVICE: (p) => `the wave "${p.wave}" is not a wave of ${p.service}`,
+  LISTED_TWICE: (p) => `lists "${p.value}" twice`,
+  WAVE_OTHER_SERVICE: (p) => `the wave "${p.wave}" is for ${p.waveService}, but ${p.authority}'s onboarding is for ${p.service}`,
+  WAVE_SERVICE_FIXED: () => 'cannot change while onboardings are assigned to the wave',
+  NO_SUCH_USER: (p) => `no user has the id "${p.id}"`,
+  NO_SUCH_MILESTONE_TEMPLATE: (p) => `"${p.key}" is no milestone template of this service`,
+  NOT_ALL_SECTIONS: (p) => `must list each section of the guide exactly once (${p.count} sections)`,
   IMPORT_OTHER_STATE: (p) => `belongs to ${p.state}; a state coordinator imports only rows of their own state`,
   // Onboarding status import (import-onboardings.ts) and Jira import (jira.ts).
   IMPORT_UNKNOWN_AUTHORITY: (p) => `names no authority: "${p.input}" (give the ARS or the name as the authority list writes it)`,

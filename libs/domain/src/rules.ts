@@ -257,3 +257,39 @@ export const userSchema = z
     if (u.role !== Role.STATE_COORDINATOR && u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: c('STATE_ONLY_FOR_COORDINATOR') });
   });
 export const validateUser = (u: object): FieldIssue[] => issuesOf(userSchema.safeParse(u, WITH_INPUT));
+
+const MILESTONE_KEY = /^[A-Z][A-Z0-9_]*$/;
+
+/** A rollout wave / project team (waves.ts): one service, a name, a start and a target go-live date, members. */
+export const waveSchema = z
+  .object({
+    serviceId: z.string({ error: c('REQUIRED') }).min(1, c('REQUIRED')),
+    name: text(200),
+    description: optionalText(10_000),
+    startsOn: isoDate,
+    targetGoLive: isoDate,
+    memberUserIds: z.array(z.string()).max(100, c('TOO_LARGE')),
+    organisations: z.array(text(200)).max(100, c('TOO_LARGE')),
+  })
+  .superRefine((w, ctx) => {
+    if (isIsoDate(w.startsOn) && isIsoDate(w.targetGoLive) && w.targetGoLive < w.startsOn) {
+      ctx.addIssue({ code: 'custom', path: ['targetGoLive'], message: c('DATE_BEFORE'), params: { value: w.targetGoLive, other: 'startsOn', otherValue: w.startsOn } });
+    }
+    const seen = new Set<string>();
+    w.organisations.forEach((o, i) => {
+      const key = o.trim().toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['organisations', i], message: c('LISTED_TWICE'), params: { value: o } });
+      seen.add(key);
+    });
+  });
+export const validateWave = (w: object): FieldIssue[] => issuesOf(waveSchema.safeParse(w, WITH_INPUT));
+
+/** A section of a service's connection guide (Integrationsleitfaden): Markdown linked to a milestone template key. */
+export const guideSectionSchema = z.object({
+  serviceId: z.string({ error: c('REQUIRED') }).min(1, c('REQUIRED')),
+  title: text(300),
+  body: z.string({ error: c('REQUIRED') }).max(100_000, c('TOO_LONG')),
+  milestoneKey: z.string().regex(MILESTONE_KEY, c('STAGE_KEY_FORMAT')).nullish(),
+  position: wholeNumber(1, 10_000),
+});
+export const validateGuideSection = (s: object): FieldIssue[] => issuesOf(guideSectionSchema.safeParse(s, WITH_INPUT));

@@ -37,6 +37,7 @@ import {
   useDataProvider,
   useGetList,
   useLocaleState,
+  useLocation,
   useNotify,
   usePermissions,
   useTranslate,
@@ -121,8 +122,12 @@ const BoardPage = () => {
   const mayMoveBack = mayCall(principal, 'moveOnboardingBack') === 'ALLOWED';
   const mayWave = mayCall(principal, 'advanceOnboardings') === 'ALLOWED';
 
-  const [serviceId, setServiceId] = useState<string>('');
+  // `#/board?service=<id>&wave=<id>` (the wave page links here) preselects service and wave.
+  const location = useLocation();
+  const initial = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const [serviceId, setServiceId] = useState<string>(initial.get('service') ?? '');
   const [stateId, setStateId] = useState<string>('');
+  const [waveId, setWaveId] = useState<string>(initial.get('wave') ?? '');
 
   const { data: services } = useGetList<{ id: string; name: string }>('Service', {
     pagination: { page: 1, perPage: 1000 },
@@ -160,9 +165,14 @@ const BoardPage = () => {
     [stages, locale],
   );
 
+  const { data: waves } = useGetList<{ id: string; name: string; serviceId: string }>(
+    'Wave',
+    { filter: { serviceId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, meta: { sparseFields: ['id', 'name', 'serviceId'] } },
+    { enabled: Boolean(serviceId) },
+  );
   const filter = useMemo(
-    () => ({ serviceId, status: ['ACTIVE', 'ON_HOLD'], ...(stateId ? { stateId } : {}) }),
-    [serviceId, stateId],
+    () => ({ serviceId, status: ['ACTIVE', 'ON_HOLD'], ...(stateId ? { stateId } : {}), ...(waveId ? { waveId } : {}) }),
+    [serviceId, stateId, waveId],
   );
   const {
     data: fetched,
@@ -190,7 +200,7 @@ const BoardPage = () => {
   useEffect(() => {
     setSelected(new Set());
     setOverrides({});
-  }, [serviceId, stateId]);
+  }, [serviceId, stateId, waveId]);
 
   const cards = useMemo(() => {
     return (fetched ?? []).map((card) => {
@@ -315,7 +325,10 @@ const BoardPage = () => {
           size="small"
           label={translate('board.service')}
           value={services?.some((s) => s.id === serviceId) ? serviceId : ''}
-          onChange={(event) => setServiceId(event.target.value)}
+          onChange={(event) => {
+            setServiceId(event.target.value);
+            setWaveId('');
+          }}
           fullWidth={false}
           sx={{ width: 320 }}
           slotProps={{ htmlInput: { 'data-testid': 'board-service' } }}
@@ -340,6 +353,23 @@ const BoardPage = () => {
           {(states ?? []).map((state) => (
             <MenuItem key={state.id} value={state.id}>
               {state.name} ({state.code})
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={translate('board.rollout_wave')}
+          value={waves?.some((w) => w.id === waveId) ? waveId : ''}
+          onChange={(event) => setWaveId(event.target.value)}
+          fullWidth={false}
+          sx={{ width: 280 }}
+          slotProps={{ htmlInput: { 'data-testid': 'board-wave' }, select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">{translate('board.all_waves')}</MenuItem>
+          {(waves ?? []).map((wave) => (
+            <MenuItem key={wave.id} value={wave.id}>
+              {wave.name}
             </MenuItem>
           ))}
         </TextField>

@@ -197,6 +197,14 @@ const en: { reason: Record<ReasonCode, string>; issue: Record<IssueCode, string>
     JIRA_MAPPING_STAGE: 'must be a stage key like KICK_OFF (or ON_HOLD, CANCELLED), got "%{input}"',
     JIRA_PATTERN_INVALID: 'is not a regular expression (%{detail})',
     JIRA_PATTERN_NO_GROUP: 'must have a named group (?<authority>…) or (?<service>…)',
+    DUPLICATE_WAVE_NAME: 'this service already has a wave with this name',
+    WAVE_NOT_OF_SERVICE: 'the wave "%{wave}" is not a wave of %{service}',
+    LISTED_TWICE: 'lists "%{value}" twice',
+    WAVE_OTHER_SERVICE: 'the wave "%{wave}" is for %{waveService}, but the onboarding of %{authority} is for %{service}',
+    WAVE_SERVICE_FIXED: 'cannot change while onboardings are assigned to the wave',
+    NO_SUCH_USER: 'no user has the id "%{id}"',
+    NO_SUCH_MILESTONE_TEMPLATE: '"%{key}" is no milestone template of this service',
+    NOT_ALL_SECTIONS: 'must list each section of the guide exactly once (%{count} sections)',
   },
 };
 
@@ -386,6 +394,14 @@ const de: typeof en = {
     JIRA_MAPPING_STAGE: 'muss ein Phasenschlüssel wie KICK_OFF (oder ON_HOLD, CANCELLED) sein, war „%{input}“',
     JIRA_PATTERN_INVALID: 'ist kein regulärer Ausdruck (%{detail})',
     JIRA_PATTERN_NO_GROUP: 'braucht eine benannte Gruppe (?<authority>…) oder (?<service>…)',
+    DUPLICATE_WAVE_NAME: 'dieser Dienst hat bereits eine Welle mit diesem Namen',
+    WAVE_NOT_OF_SERVICE: 'die Welle „%{wave}“ gehört nicht zu %{service}',
+    LISTED_TWICE: 'nennt „%{value}“ zweimal',
+    WAVE_OTHER_SERVICE: 'die Welle „%{wave}“ gehört zu %{waveService}, das Onboarding von %{authority} aber zu %{service}',
+    WAVE_SERVICE_FIXED: 'kann nicht geändert werden, solange der Welle Onboardings zugeordnet sind',
+    NO_SUCH_USER: 'keine Person hat die ID „%{id}“',
+    NO_SUCH_MILESTONE_TEMPLATE: '„%{key}“ ist keine Meilensteinvorlage dieses Dienstes',
+    NOT_ALL_SECTIONS: 'muss jeden Abschnitt des Leitfadens genau einmal nennen (%{count} Abschnitte)',
   },
 };
 

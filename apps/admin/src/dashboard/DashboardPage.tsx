@@ -29,9 +29,9 @@ const DashboardPage = () => {
   const format = useDashboardFormat();
   const scope = useDashboardScope();
   const dataProvider = useDataProvider<DashboardDataProvider>();
-  const key = scope.ready ? JSON.stringify([scope.serviceId ?? null, scope.state?.id ?? null, scope.asOf ?? null]) : undefined;
+  const key = scope.ready ? JSON.stringify([scope.serviceId ?? null, scope.state?.id ?? null, scope.asOf ?? null, scope.waveId ?? null]) : undefined;
   const { data, error, isPending, reload } = useCustomQuery<DashboardResult>(key, () =>
-    dataProvider.getDashboard({ serviceId: scope.serviceId, asOf: scope.asOf, stateId: scope.state?.id, fields: FIELDS, nationalFields: NATIONAL_FIELDS }),
+    dataProvider.getDashboard({ serviceId: scope.serviceId, asOf: scope.asOf, stateId: scope.state?.id, waveId: scope.waveId, fields: FIELDS, nationalFields: NATIONAL_FIELDS }),
   );
   const scopeName = scope.state?.name ?? translate('dashboard.scope_national');
   const listOfScope = useMemo(() => (data ? onboardingsPath(scopeFilter(scope, data.figures.serviceId)) : undefined), [data, scope]);

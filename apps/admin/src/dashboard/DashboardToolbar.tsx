@@ -20,6 +20,11 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
   );
   const states = [...scope.states.values()].sort((a, b) => a.name.localeCompare(b.name));
   const selectedService = scope.serviceId ?? serviceId ?? '';
+  const { data: waves } = useGetList<{ id: string; name: string }>(
+    'Wave',
+    { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { serviceId: selectedService }, meta: { sparseFields: ['id', 'name'] } },
+    { enabled: Boolean(selectedService) },
+  );
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: { sm: 'center' } }} data-testid="dashboard-toolbar">
       <TextField
@@ -28,7 +33,7 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
         fullWidth={false}
         label={translate('dashboard.service')}
         value={services?.some((s) => s.id === selectedService) ? selectedService : ''}
-        onChange={(event) => scope.update({ service: event.target.value })}
+        onChange={(event) => scope.update({ service: event.target.value, wave: null })}
         sx={{ minWidth: 260 }}
         slotProps={{ select: { inputProps: { 'data-testid': 'dashboard-service' } } }}
       >
@@ -52,6 +57,23 @@ export const DashboardToolbar = ({ scope, serviceId }: { scope: DashboardScope; 
           <MenuItem key={s.code} value={s.code}>
             {s.name}
             {s.id === scope.ownStateId ? ` (${translate('dashboard.own_state')})` : ''}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        size="small"
+        fullWidth={false}
+        label={translate('wave.name')}
+        value={waves?.some((w) => w.id === scope.waveId) ? scope.waveId : ''}
+        onChange={(event) => scope.update({ wave: event.target.value || null })}
+        sx={{ minWidth: 220 }}
+        slotProps={{ select: { inputProps: { 'data-testid': 'dashboard-wave' } } }}
+      >
+        <MenuItem value="">{translate('wave.all')}</MenuItem>
+        {(waves ?? []).map((w) => (
+          <MenuItem key={w.id} value={w.id}>
+            {w.name}
           </MenuItem>
         ))}
       </TextField>

@@ -34,8 +34,8 @@ const StuckOnboardingsPanel = ({ figures, scope }: DashboardPanelProps) => {
   const dataProvider = useDataProvider<DashboardDataProvider>();
   const [draft, setDraft] = useState(String(DEFAULT_DAYS));
   const [minDays, setMinDays] = useState(DEFAULT_DAYS);
-  const own = useCustomQuery(minDays === DEFAULT_DAYS ? undefined : JSON.stringify([figures.serviceId, figures.asOf, scope.state?.id ?? null, minDays]), () =>
-    dataProvider.getDashboard({ serviceId: figures.serviceId, asOf: figures.asOf, stateId: scope.state?.id, fields: [stuckFields(minDays)], nationalFields: [] }),
+  const own = useCustomQuery(minDays === DEFAULT_DAYS ? undefined : JSON.stringify([figures.serviceId, figures.asOf, scope.state?.id ?? null, scope.waveId ?? null, minDays]), () =>
+    dataProvider.getDashboard({ serviceId: figures.serviceId, asOf: figures.asOf, stateId: scope.state?.id, waveId: scope.waveId, fields: [stuckFields(minDays)], nationalFields: [] }),
   );
   const stuck = minDays === DEFAULT_DAYS ? figures.stuckOnboardings : own.data?.figures.stuckOnboardings;
   const apply = () => {

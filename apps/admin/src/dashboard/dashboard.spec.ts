@@ -15,8 +15,9 @@ describe('dashboard figures in the console', () => {
 
     const narrowed = dashboardQuery(['totals { live }'], ['states { stateCode }'], true);
     expect(() => parse(narrowed)).not.toThrow();
-    expect(narrowed).toMatch(/figures: dashboard\(serviceId: \$serviceId, asOf: \$asOf, stateId: \$stateId\) \{ serviceId serviceName asOf totals \{ live \} \}/);
-    expect(narrowed).toContain('national: dashboard(serviceId: $serviceId, asOf: $asOf) { serviceId serviceName asOf states { stateCode } }');
+    // The wave scope applies to both: the national tiles show the wave's onboardings of every state.
+    expect(narrowed).toMatch(/figures: dashboard\(serviceId: \$serviceId, asOf: \$asOf, stateId: \$stateId, waveId: \$waveId\) \{ serviceId serviceName asOf totals \{ live \} \}/);
+    expect(narrowed).toContain('national: dashboard(serviceId: $serviceId, asOf: $asOf, waveId: $waveId) { serviceId serviceName asOf states { stateCode } }');
   });
 
   it('clicks through with the filters the API counts by', () => {

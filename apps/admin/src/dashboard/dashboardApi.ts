@@ -116,6 +116,8 @@ export interface DashboardParams {
   /** ISO moment; undefined: now. */
   asOf?: string;
   stateId?: string;
+  /** Only this rollout wave's onboardings. */
+  waveId?: string;
   /** GraphQL selections of Dashboard's fields for the scope (service, state). */
   fields: readonly string[];
   /** Selections needed for the whole country even when narrowed to a state. */
@@ -140,8 +142,8 @@ const unique = (selections: readonly string[]) => [...new Set(selections)].join(
 /** The query text for these selections (exported for the test of its shape). */
 export function dashboardQuery(fields: readonly string[], nationalFields: readonly string[], narrowed: boolean): string {
   const head = 'serviceId serviceName asOf';
-  const national = narrowed && nationalFields.length > 0 ? ` national: dashboard(serviceId: $serviceId, asOf: $asOf) { ${head} ${unique(nationalFields)} }` : '';
-  return `query dashboard($serviceId: ID, $asOf: DateTime, $stateId: ID) { figures: dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId) { ${head} ${unique(
+  const national = narrowed && nationalFields.length > 0 ? ` national: dashboard(serviceId: $serviceId, asOf: $asOf, waveId: $waveId) { ${head} ${unique(nationalFields)} }` : '';
+  return `query dashboard($serviceId: ID, $asOf: DateTime, $stateId: ID, $waveId: ID) { figures: dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId, waveId: $waveId) { ${head} ${unique(
     narrowed ? fields : [...fields, ...nationalFields],
   )} }${national} }`;
 }
@@ -150,11 +152,11 @@ export function dashboardQuery(fields: readonly string[], nationalFields: readon
 export function withDashboardMethods<T extends SessionDataProvider>(dataProvider: T): T & DashboardMethods {
   return {
     ...dataProvider,
-    getDashboard: async ({ serviceId, asOf, stateId, fields, nationalFields }) => {
+    getDashboard: async ({ serviceId, asOf, stateId, waveId, fields, nationalFields }) => {
       const narrowed = Boolean(stateId);
       const result = await dataProvider.query<{ figures: DashboardFigures; national?: DashboardFigures }>(
         parse(dashboardQuery(fields, nationalFields, narrowed)),
-        { serviceId: serviceId || null, asOf: asOf ?? null, stateId: stateId || null },
+        { serviceId: serviceId || null, asOf: asOf ?? null, stateId: stateId || null, waveId: waveId || null },
       );
       return { data: { figures: result.figures, national: result.national ?? result.figures } };
     },

@@ -11,6 +11,7 @@ import type { DashboardScope } from './useDashboardScope';
 export type OnboardingListFilter = {
   serviceId?: string;
   stateId?: string;
+  waveId?: string;
   stage?: string[];
   status?: ('ACTIVE' | 'ON_HOLD' | 'CANCELLED')[];
   specialistSystemId?: string;
@@ -27,8 +28,8 @@ export function listPath(resource: string, filter: Record<string, unknown>, sort
 }
 
 /** The scope's own filter: the service shown and the state narrowed to. */
-export function scopeFilter(scope: Pick<DashboardScope, 'state'>, serviceId: string): OnboardingListFilter {
-  return { serviceId, ...(scope.state ? { stateId: scope.state.id } : {}) };
+export function scopeFilter(scope: Pick<DashboardScope, 'state'> & { waveId?: string }, serviceId: string): OnboardingListFilter {
+  return { serviceId, ...(scope.state ? { stateId: scope.state.id } : {}), ...(scope.waveId ? { waveId: scope.waveId } : {}) };
 }
 
 export const onboardingsPath = (filter: OnboardingListFilter, sort?: { field: string; order: 'ASC' | 'DESC' }) => listPath('Onboarding', filter, sort);

@@ -4,7 +4,7 @@ import type { ConsolePermissions } from '../authProvider';
 import { asOfMoment, isIsoDate, todayDate } from './asOf';
 
 /** The URL parameters of the dashboard, so that a view can be shared: `#/?service=<id>&state=BB&asOf=2023-08-31`. */
-export const SCOPE_PARAMS = { service: 'service', state: 'state', asOf: 'asOf' } as const;
+export const SCOPE_PARAMS = { service: 'service', state: 'state', asOf: 'asOf', wave: 'wave' } as const;
 /** `state=all`: the national view chosen explicitly (a coordinator otherwise starts on their own state). */
 export const ALL_STATES = 'all';
 
@@ -18,6 +18,8 @@ export interface StateRef {
 export interface DashboardScope {
   /** The service asked for; undefined: the API's default (Aufenthaltstitel). */
   serviceId?: string;
+  /** The rollout wave narrowed to, if any (its id). */
+  waveId?: string;
   /** The state narrowed to, if any. */
   state?: StateRef;
   /** The date shown in the picker, YYYY-MM-DD (today without one). */
@@ -33,7 +35,7 @@ export interface DashboardScope {
   /** States and permissions are known and the coordinator's default is applied. */
   ready: boolean;
   /** Changes the scope in the URL (a new history entry). null removes a parameter. */
-  update: (patch: { service?: string | null; state?: string | null; asOf?: string | null }) => void;
+  update: (patch: { service?: string | null; state?: string | null; asOf?: string | null; wave?: string | null }) => void;
 }
 
 /**
@@ -94,6 +96,7 @@ export function useDashboardScope(): DashboardScope {
   const asOf = asOfMoment(date);
   return {
     serviceId: params.get(SCOPE_PARAMS.service) ?? undefined,
+    waveId: params.get(SCOPE_PARAMS.wave) ?? undefined,
     state: stateParam && stateParam !== ALL_STATES ? states.get(stateParam) : undefined,
     date,
     asOf,

@@ -5,6 +5,7 @@ import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
+import { de as waveDe } from '../waves/messages';
 import { codedMessages } from '../common/codedMessages';
 import { de as listExportDe } from '../export/messages';
 import type { AppMessages } from './en';
@@ -401,6 +402,7 @@ const de: TranslationMessages = {
   ...boardDe,
   ...dashboardDe,
   ...onboardingDe,
+  ...waveDe,
   costs: costsDe.costs,
   ...codedMessages.de,
   ...listExportDe,

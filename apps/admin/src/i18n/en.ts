@@ -5,6 +5,7 @@ import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
+import { en as waveEn } from '../waves/messages';
 import { codedMessages } from '../common/codedMessages';
 import { en as listExportEn } from '../export/messages';
 
@@ -190,6 +191,7 @@ const en: TranslationMessages = {
   ...boardEn,
   ...dashboardEn,
   ...onboardingEn,
+  ...waveEn,
   costs: costsEn.costs,
   ...codedMessages.en,
   ...listExportEn,

@@ -18,8 +18,9 @@ import {
 import { LocalizedDateField } from '../common/fields';
 import { ResourceTable } from '../common/ResourceTable';
 import { ListActions } from '../export/ListActions';
+import { AssignToWaveButton } from '../waves/AssignToWaveButton';
 import { daysSince, ONBOARDING_META } from './logic';
-import { MessageEnumField, messageChoices, StageField, useAllStages } from './shared';
+import { MessageEnumField, messageChoices, StageField, useAllStages, useMayCall } from './shared';
 
 const f = (field: string) => `onboarding.fields.${field}`;
 
@@ -36,6 +37,9 @@ const filters = [
   </ReferenceInput>,
   <ReferenceInput key="serviceId" source="serviceId" reference="Service" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
     <SelectInput label={f('serviceId')} optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="waveId" source="waveId" reference="Wave" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <SelectInput label="wave.fields.waveId" optionText="name" />
   </ReferenceInput>,
   <StageFilterInput key="stage" source="stage" label={f('stage')} />,
   <SelectArrayInput key="status" source="status" label={f('status')} choices={messageChoices(enumValues(OnboardingStatus), 'onboarding.status')} />,
@@ -87,6 +91,7 @@ const Empty = () => {
 
 const OnboardingList = () => {
   useAllStages();
+  const mayCall = useMayCall();
   return (
     <List
       filters={filters}
@@ -96,12 +101,15 @@ const OnboardingList = () => {
       empty={<Empty />}
       title="onboarding.menu"
     >
-      <ResourceTable>
+      <ResourceTable bulkActionButtons={mayCall('assignToWave') ? <AssignToWaveButton /> : false}>
         <DataTable.Col source="authorityId" label={f('authorityId')}>
           <ReferenceField source="authorityId" reference="Authority" link={false} />
         </DataTable.Col>
         <DataTable.Col source="serviceId" label={f('serviceId')}>
           <ReferenceField source="serviceId" reference="Service" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="waveId" label="wave.fields.waveId">
+          <ReferenceField source="waveId" reference="Wave" link="show" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="stage" label={f('stage')}>
           <StageField />

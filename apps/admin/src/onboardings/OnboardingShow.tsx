@@ -70,6 +70,9 @@ const OnboardingDetail = () => {
           <Field label={f('serviceId')}>
             <ReferenceField source="serviceId" reference="Service" link="show" />
           </Field>
+          <Field label="wave.fields.waveId">
+            <ReferenceField source="waveId" reference="Wave" link="show" emptyText="—" />
+          </Field>
           <Field label={f('stage')}>
             <StageField stages={context.stages} />
           </Field>

@@ -24,8 +24,9 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useCreate, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Fragment, useState } from 'react';
+import { useCreate, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { MilestoneGuideBody, MilestoneGuideToggle, useGuideByMilestone, useOpenGuides } from '../guides/MilestoneGuide';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { useOnboardingApi, type DomainOperation } from './api';
 import { changeValue, stageName } from './logic';
@@ -102,13 +103,17 @@ export const MilestoneChecklist = ({ context }: { context: OnboardingContextData
   const format = useFormatDate();
   const action = useRecordAction();
   const [prompt, setPrompt] = useState<MilestonePrompt>(null);
+  const record = useRecordContext<{ serviceId: string }>();
+  const guide = useGuideByMilestone(record?.serviceId);
+  const guides = useOpenGuides();
   const name = (m: MilestoneRecord) => (locale === 'en' ? m.nameEn : m.nameDe);
   if (!context.milestonesPending && context.milestones.length === 0) return <Typography variant="body2">{translate('milestone.empty')}</Typography>;
   return (
     <>
       <List dense data-testid="milestone-checklist">
         {context.milestones.map((m) => (
-          <ListItem key={m.id} divider sx={{ gap: 1, alignItems: 'center' }}>
+          <Fragment key={m.id}>
+          <ListItem divider sx={{ gap: 1, alignItems: 'center' }} data-milestone={m.key}>
             <ListItemText
               sx={{ flex: 1, minWidth: 0 }}
               primary={
@@ -154,8 +159,11 @@ export const MilestoneChecklist = ({ context }: { context: OnboardingContextData
                 {translate('milestone.actions.reopen')}
               </Button>
             )}
+            <MilestoneGuideToggle sections={guide.get(m.key) ?? []} open={guides.isOpen(m.key)} onToggle={() => guides.toggle(m.key)} milestoneKey={m.key} />
             </Box>
           </ListItem>
+          <MilestoneGuideBody sections={guide.get(m.key) ?? []} open={guides.isOpen(m.key)} milestoneKey={m.key} />
+          </Fragment>
         ))}
       </List>
       <TextPrompt

@@ -85,6 +85,7 @@ export const ONBOARDING_LIST_FIELDS = [
   'version',
   'authorityId',
   'serviceId',
+  'waveId',
   'stage',
   'status',
   'statusReason',

@@ -30,6 +30,8 @@ const CONSTRAINTS: Record<string, FieldIssue> = {
   fk_service_lead_state: issueAt('leadStateId', 'NO_SUCH_STATE'),
   fk_reuse_contract_state: issueAt('stateId', 'NO_SUCH_STATE'),
   fk_reuse_contract_service: issueAt('serviceId', 'NO_SUCH_SERVICE'),
+  uq_wave_name: issueAt('name', 'DUPLICATE_WAVE_NAME'),
+  fk_onboarding_wave: issueAt('waveId', 'WAVE_OTHER_SERVICE'),
 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);

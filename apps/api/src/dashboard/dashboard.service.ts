@@ -27,7 +27,7 @@ const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_i
  * one backward probe per onboarding of the service into ix_onboarding_transition_log (index only);
  * `inState`: only onboardings of authorities in state $3 (when given).
  */
-const snapshotAt = (at: string, name: string, inState = false) => `
+const snapshotAt = (at: string, name: string, inState = false, waveParam: string | null = inState ? '$4' : null) => `
   ${name} AS (
     SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, t.to_stage AS stage, t.to_status AS status,
            (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
@@ -37,17 +37,18 @@ const snapshotAt = (at: string, name: string, inState = false) => `
       WHERE t.onboarding_id = o.id AND t.occurred_at <= ${at}
       ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
     ) t
-    WHERE o.service_id = $1${inState ? ` AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))` : ''}
+    WHERE o.service_id = $1${inState ? ` AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))` : ''}${
+      waveParam ? ` AND (${waveParam}::uuid IS NULL OR o.wave_id = ${waveParam})` : ''
+    }
   )`;
-const SNAPSHOT = `${LIVE_STAGE}, ${snapshotAt('$2', 'snap')}`;
 
 const TZ = BUSINESS_TIME_ZONE;
 /** The calendar date of asOf ($2) in Europe/Berlin, for DATE columns (due dates, obstacles, contracts). */
 const dateAt = (param: string) => `(${param}::timestamptz AT TIME ZONE '${TZ}')::date`;
 const AS_OF_DATE = dateAt('$2');
 
-/** Typed once in every figure statement, so $1..$3 are parameters even where no figure reads them. */
-const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, $3::uuid AS state_id)`;
+/** Typed once in every figure statement, so $1..$4 are parameters even where no figure reads them. */
+const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, $3::uuid AS state_id, $4::uuid AS wave_id)`;
 
 /**
  * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
@@ -67,6 +68,7 @@ const BASES = {
     SELECT t.occurred_at, t.kind, t.from_stage, t.from_status, t.to_stage, t.to_status
     FROM onboarding o JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
     WHERE o.service_id = $1 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))
+      AND ($4::uuid IS NULL OR o.wave_id = $4)
       AND (t.to_stage = (SELECT key FROM live_stage) OR t.from_stage = (SELECT key FROM live_stage))
   )`,
   stays: `
@@ -82,7 +84,7 @@ const BASES = {
       -- the onboardings in id order, so the log's entries come sorted per onboarding (incremental sort, in memory)
       FROM (SELECT o.id, o.authority_id, a.state_id, a.specialist_system_id
             FROM onboarding o JOIN authority a ON a.id = o.authority_id
-            WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) ORDER BY o.id) o
+            WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR o.wave_id = $4) ORDER BY o.id) o
       JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
       WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
     ) steps
@@ -167,7 +169,7 @@ class FigureBatch {
   }
 
   private async statement(basis: Basis, figures: FigureBatch['pending']): Promise<void> {
-    const params: unknown[] = [this.scope.serviceId, this.scope.asOf, this.scope.stateId];
+    const params: unknown[] = [this.scope.serviceId, this.scope.asOf, this.scope.stateId, this.scope.waveId];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const columns = figures.map((f, i) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${f.sql(bind)}) r) AS f${i}`);
     try {
@@ -222,17 +224,24 @@ export class DashboardService {
    * The service, moment and state of a dashboard request, checked, without figures: the GraphQL
    * query resolves each figure as a field (DashboardResolver), all of them in one statement.
    */
-  async head(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<DashboardHead> {
-    const service = await this.serviceOf(args.serviceId);
+  async head(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null; waveId?: string | null }, viewer?: Principal | null): Promise<DashboardHead> {
+    let wave: { id: string; name: string; service_id: string } | undefined;
+    if (args.waveId) {
+      [wave] = UUID_PATTERN.test(args.waveId) ? await this.dataSource.query(`SELECT id, name, service_id FROM wave WHERE id = $1`, [args.waveId]) : [];
+      if (!wave) throw DomainError.validation([issueAt('waveId', 'REFERENCE_NOT_FOUND', { label: 'wave', id: args.waveId })]);
+    }
+    // A wave belongs to one service: without a service its service is the dashboard's.
+    const service = await this.serviceOf(args.serviceId ?? wave?.service_id);
+    if (wave && wave.service_id !== service.id) throw DomainError.validation([issueAt('waveId', 'WAVE_NOT_OF_SERVICE', { wave: wave.name, service: service.name })]);
     const asOf = args.asOf ?? new Date();
     if (Number.isNaN(asOf.getTime())) throw DomainError.validation([issueAt('asOf', 'NOT_A_DATE_TIME')]);
     if (args.stateId && !UUID_PATTERN.test(args.stateId)) throw DomainError.validation([issueAt('stateId', 'NOT_AN_ID', { value: args.stateId })]);
-    const scope: DashboardScope = { serviceId: service.id, asOf, stateId: args.stateId ?? null, obstacleStateId: obstacleScopeOf(viewer) };
+    const scope: DashboardScope = { serviceId: service.id, asOf, stateId: args.stateId ?? null, waveId: wave?.id ?? null, obstacleStateId: obstacleScopeOf(viewer) };
     return { serviceId: service.id, serviceName: service.name, asOf, scope };
   }
 
   /** The dashboard with its main figures (totals, states, funnel, specialist systems, go-lives per month). */
-  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
+  async dashboard(args: { serviceId?: string | null; asOf?: Date | null; stateId?: string | null; waveId?: string | null }, viewer?: Principal | null): Promise<Dashboard> {
     const head = await this.head(args, viewer);
     const { scope } = head;
     const [totals, states, funnel, specialistSystems, goLivesPerMonth] = await Promise.all([
@@ -254,7 +263,7 @@ export class DashboardService {
       () => `
        SELECT s.id, s.code, s.name, ${COUNTS}
        FROM state s JOIN authority a ON a.state_id = s.id LEFT JOIN snap sn ON sn.authority_id = a.id
-       WHERE $3::uuid IS NULL OR s.id = $3
+       WHERE ($3::uuid IS NULL OR s.id = $3) AND ($4::uuid IS NULL OR sn.onboarding_id IS NOT NULL)
        GROUP BY GROUPING SETS ((s.id, s.code, s.name, s.ars_prefix), ())
        ORDER BY s.ars_prefix NULLS LAST`,
     );
@@ -479,7 +488,7 @@ export class DashboardService {
         SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
         FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
         WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-          AND ($3::uuid IS NULL OR a.state_id = $3) AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
+          AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR o.wave_id = $4) AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
       )`;
     const [byCategory, oldest] = await Promise.all([
       this.figure<{ category: string; severity: string; count: number }>(
@@ -513,7 +522,8 @@ export class DashboardService {
         FROM state s
         LEFT JOIN reuse_contract rc ON rc.state_id = s.id AND rc.service_id = $1
         LEFT JOIN reuse_variant rv ON rv.state_id = s.id AND rv.service_id = $1
-        WHERE $3::uuid IS NULL OR s.id = $3
+        WHERE ($3::uuid IS NULL OR s.id = $3)
+          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM onboarding wo JOIN authority wa ON wa.id = wo.authority_id WHERE wo.wave_id = $4 AND wa.state_id = s.id))
       )`;
     type Row = { id: string; code: string; name: string; contract_id: string | null; status: string; interest: string | null; negotiation: string | null; signed: string | null; terminated: string | null; legal_route: string | null; variant: string | null };
     const [rows, statusCounts] = await Promise.all([
@@ -555,14 +565,14 @@ export class DashboardService {
   async changesBetween(scope: DashboardScope, since: Date): Promise<PeriodChanges> {
     const SINCE_DATE = dateAt('$4');
     const newlyLive: Array<{ onboarding_id: string; authority_name: string; code: string; live_since: Date }> = await this.dataSource.query(
-      `WITH ${SNAPSHOT}, ${snapshotAt('$4', 'before')}
+      `WITH ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', false, '$5')}, ${snapshotAt('$4', 'before', false, '$5')}
        SELECT sn.onboarding_id, a.name AS authority_name, s.code,
               (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind IN ('ADVANCE', 'IMPORT') AND t.from_stage IS DISTINCT FROM t.to_stage) AS live_since
        FROM snap sn LEFT JOIN before b ON b.onboarding_id = sn.onboarding_id
        JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
        WHERE sn.live AND NOT coalesce(b.live, false) AND ($3::uuid IS NULL OR a.state_id = $3)
        ORDER BY live_since, a.name`,
-      [scope.serviceId, scope.asOf, scope.stateId, since],
+      [scope.serviceId, scope.asOf, scope.stateId, since, scope.waveId],
     );
     const newlyBlocked: Array<{ onboarding_id: string; authority_name: string; code: string; titles: string; opened_at: string }> = await this.dataSource.query(
       `WITH blocking AS (
@@ -571,20 +581,22 @@ export class DashboardService {
                 (b.opened_at <= ${SINCE_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${SINCE_DATE})) AS open_before
          FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
          WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND ($3::uuid IS NULL OR a.state_id = $3) AND ($5::uuid IS NULL OR a.state_id = $5)
+           AND ($6::uuid IS NULL OR o.wave_id = $6)
        )
        SELECT onboarding_id, authority_name, code, string_agg(title, '; ' ORDER BY opened_at, title) FILTER (WHERE open_now) AS titles,
               min(opened_at) FILTER (WHERE open_now) AS opened_at
        FROM blocking GROUP BY onboarding_id, authority_name, code
        HAVING bool_or(open_now) AND NOT bool_or(open_before)
        ORDER BY min(opened_at) FILTER (WHERE open_now), authority_name`,
-      [scope.serviceId, scope.asOf, scope.stateId, since, scope.obstacleStateId],
+      [scope.serviceId, scope.asOf, scope.stateId, since, scope.obstacleStateId, scope.waveId],
     );
     const contractsSigned: Array<{ code: string; name: string; signed_at: string; legal_route: string | null }> = await this.dataSource.query(
       `SELECT s.code, s.name, rc.signed_at, rc.legal_route
        FROM reuse_contract rc JOIN state s ON s.id = rc.state_id
        WHERE rc.service_id = $1 AND rc.signed_at > ${SINCE_DATE} AND rc.signed_at <= ${AS_OF_DATE} AND ($3::uuid IS NULL OR s.id = $3)
+         AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM onboarding wo JOIN authority wa ON wa.id = wo.authority_id WHERE wo.wave_id = $5 AND wa.state_id = s.id))
        ORDER BY rc.signed_at, s.code`,
-      [scope.serviceId, scope.asOf, scope.stateId, since],
+      [scope.serviceId, scope.asOf, scope.stateId, since, scope.waveId],
     );
     return {
       newlyLive: newlyLive.map((r) => ({ onboardingId: r.onboarding_id, authorityName: r.authority_name, stateCode: r.code, liveSince: r.live_since })),

@@ -10,6 +10,9 @@ export class DashboardArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only this state.' })
   stateId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this rollout wave's onboardings (current membership); the service defaults to the wave's." })
+  waveId?: string | null;
 }
 
 @ObjectType({ description: 'How many authorities are where, for one service.' })
@@ -131,6 +134,8 @@ export interface DashboardScope {
   serviceId: string;
   asOf: Date;
   stateId: string | null;
+  /** Only the onboardings of this wave (their current membership), or null. */
+  waveId: string | null;
   /** Whose obstacles may be shown: a state coordinator's state, or null for everyone else. */
   obstacleStateId: string | null;
 }

@@ -15,6 +15,8 @@ import { ReuseContract } from '../reuse-contract/reuse-contract.entity.js';
 import { ReuseVariant } from '../reuse-variant/reuse-variant.entity.js';
 import { SpecialistSystem } from '../specialist-system/specialist-system.entity.js';
 import { State } from '../state/state.entity.js';
+import { Wave } from '../wave/wave.entity.js';
+import { GuideSection, GuideSectionVersion } from '../guide/guide-section.entity.js';
 
 export const ENTITIES = [
   State,
@@ -34,4 +36,7 @@ export const ENTITIES = [
   User,
   CostKey,
   ServiceCost,
+  Wave,
+  GuideSection,
+  GuideSectionVersion,
 ];

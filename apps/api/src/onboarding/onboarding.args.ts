@@ -47,6 +47,12 @@ export class OnboardingFilter extends BaseFilter {
   @Field(() => ID, { nullable: true })
   serviceId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Onboardings of this rollout wave.' })
+  waveId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: in a wave; false: in none.' })
+  inWave?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: 'Authorities of this state.' })
   stateId?: string | null;
 

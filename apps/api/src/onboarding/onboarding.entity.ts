@@ -18,6 +18,10 @@ export class Onboarding extends BaseRecord {
   @Column('uuid')
   serviceId: string;
 
+  @Field(() => ID, { nullable: true, description: 'The rollout wave (project team) it belongs to; only a wave of the same service.' })
+  @Column({ type: 'uuid', nullable: true })
+  waveId: string | null;
+
   @Field(() => String, { description: 'Key of the current pipeline stage, e.g. CONNECTION.' })
   @Column()
   stage: string;

@@ -17,7 +17,7 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
     entity: Onboarding,
     name: 'Onboarding',
     searchColumns: [],
-    filterColumns: ['authorityId', 'serviceId', 'stage', 'status'],
+    filterColumns: ['authorityId', 'serviceId', 'waveId', 'stage', 'status'],
     sortable: ['stage', 'status', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'authorityId', 'serviceId', 'jiraKey', 'createdAt', 'updatedAt'],
     sortByReference: { authorityId: { table: 'authority', column: 'name' }, serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'updatedAt',
@@ -34,6 +34,8 @@ export class OnboardingService extends CrudService<Onboarding, OnboardingFilter>
         oqPrefix: `${escapeLike(q)}%`,
       });
     }
+    if (f.inWave === true) qb.andWhere('e.waveId IS NOT NULL');
+    if (f.inWave === false) qb.andWhere('e.waveId IS NULL');
     if (f.stateId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.state_id = :oStateId)`, { oStateId: f.stateId });
     if (f.specialistSystemId) qb.andWhere(`e.authorityId IN (SELECT a.id FROM authority a WHERE a.specialist_system_id = :oSystemId)`, { oSystemId: f.specialistSystemId });
     if (f.hasBlockingBlocker !== undefined && f.hasBlockingBlocker !== null) {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { AuthorityKind, AuthorityLevel, STATES, arsFromDistrictKey, stateByArsPrefix } from '@efa/domain';
+import { seedWavesAndGuides } from './waves-guides.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { installDefaultPipeline } from '../pipeline/default-pipeline.js';
 import { buildDemoStory, type StoryRows } from './demo-story.js';
@@ -69,6 +70,8 @@ export interface SeedReport {
   pipelines: number;
   onboardings: number;
   costKeys: number;
+  guideSections: number;
+  waves: number;
 }
 
 async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
@@ -224,6 +227,7 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
     }
     const onboardings = await seedDemoStory(em, aufenthaltstitelId);
     const costKeys = await seedCostKeys(em);
-    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys };
+    const { guideSections, waves } = await seedWavesAndGuides(em, aufenthaltstitelId);
+    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys, guideSections, waves };
   });
 }
