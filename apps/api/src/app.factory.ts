@@ -8,17 +8,20 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT, securityHeaders } from './common/hardening.js';
 import type { DatabaseKind } from './database/data-source.js';
+import type { NotificationConfig } from './notification/notification.config.js';
 
 export interface CreateAppOptions {
   /** Folder of the built console, served at / with a fallback to index.html for client-side routes. */
   adminDist?: string;
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
   closeOnShutdown?: boolean;
+  /** Overrides of the notification settings read from the environment (tests: their own SMTP server, worker on or off). */
+  notifications?: Partial<NotificationConfig>;
 }
 
 /** Builds the Nest application around an initialised DataSource (used by main, the CLI and tests). */
 export async function createApp(dataSource: DataSource, kind: DatabaseKind, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown, notifications: options.notifications }), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: true,
   });
@@ -35,7 +38,7 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || !req.accepts('html')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || req.path.startsWith('/calendar/') || !req.accepts('html')) return next();
       res.sendFile(index);
     });
   }

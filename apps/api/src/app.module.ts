@@ -55,10 +55,20 @@ import { CostKeyResolver } from './costs/cost-key.resolver.js';
 import { CostKeyService } from './costs/cost-key.service.js';
 import { ServiceCostResolver } from './costs/service-cost.resolver.js';
 import { ServiceCostService } from './costs/service-cost.service.js';
+import { loadMailConfig } from './config.js';
+import { CalendarController } from './notification/calendar.controller.js';
+import { CalendarService } from './notification/calendar.service.js';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification/notification.config.js';
+import { NotificationDelivery } from './notification/notification-delivery.service.js';
+import { NotificationEvents } from './notification/notification-events.service.js';
+import { NotificationQueue } from './notification/notification-queue.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
+import { NotificationService } from './notification/notification.service.js';
+import { NotificationWorker } from './notification/notification-worker.js';
 
 @Module({})
 export class AppModule {
-  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings> } = {}): DynamicModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; notifications?: Partial<NotificationConfig> } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -82,7 +92,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, OidcController, ReportController, ExportController, ImportController],
+      controllers: [HealthController, OidcController, ReportController, ExportController, ImportController, CalendarController],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -127,6 +137,17 @@ export class AppModule {
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,
+        {
+          provide: NOTIFICATION_CONFIG,
+          useFactory: (): NotificationConfig => ({ ...loadMailConfig(process.env), worker: process.env.NOTIFICATION_WORKER !== 'false', pollIntervalMs: 2000, ...options.notifications }),
+        },
+        NotificationQueue,
+        NotificationEvents,
+        NotificationDelivery,
+        NotificationWorker,
+        NotificationService,
+        NotificationResolver,
+        CalendarService,
       ],
     };
   }

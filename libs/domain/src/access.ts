@@ -103,6 +103,18 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   dashboard: 'read',
   history: 'read',
   onboardingTimeline: 'read',
+  // notifications and the calendar feed: every signed-in user, on their own watches, notifications and settings
+  watch: 'self',
+  unwatch: 'self',
+  myWatches: 'self',
+  myNotifications: 'self',
+  unreadNotificationCount: 'self',
+  markNotificationRead: 'self',
+  markAllNotificationsRead: 'self',
+  notificationSettings: 'self',
+  updateNotificationSettings: 'self',
+  regenerateCalendarToken: 'self',
+  revokeCalendarToken: 'self',
 };
 
 export type AccessDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';

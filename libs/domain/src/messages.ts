@@ -157,6 +157,7 @@ export const ISSUE_TEMPLATES = {
   NOT_A_DATE_OR_DATE_TIME: (p) => `must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got ${p.value}`,
   NOT_A_DATE_TIME: () => 'is not a date and time',
   NOT_AN_ID: (p) => `is not a valid id: ${p.value}`,
+  WATCH_TARGET_NOT_FOUND: (p) => `there is no ${p.target} with id ${p.value}`,
   MUST_BE_BEFORE: (p) => `must be before ${p.other}`,
   NOT_CURRENT_PASSWORD: () => 'is not your current password',
   NO_PIPELINE_STAGES: (p) => `${p.service} has no pipeline stages yet`,
