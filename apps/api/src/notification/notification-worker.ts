@@ -70,7 +70,9 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) throw new Error('graphile-worker needs the PostgreSQL connection string');
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    // Errors of idle and of checked-out clients (a restarted database server) are logged, not thrown into the process.
     this.pool.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`));
+    this.pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`)));
     this.runner = await run({
       pgPool: this.pool,
       concurrency: 2,

@@ -20,6 +20,9 @@ const TARGETS: Record<WatchTarget, { table: string; label: string; name: string 
   },
 };
 
+/** The rows an UPDATE/DELETE … RETURNING gave back (TypeORM answers those as [rows, affected]). */
+const returned = (result: unknown): unknown[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as unknown[]));
+
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** The signed-in user's side of notifications: watches, the notification list, settings and the calendar token. */
@@ -51,7 +54,7 @@ export class NotificationService {
   async unwatch(actor: Actor, targetType: WatchTarget, targetId: string): Promise<boolean> {
     const userId = this.userId(actor);
     if (!UUID_PATTERN.test(targetId)) throw DomainError.validation([issueAt('targetId', 'NOT_AN_ID', { value: targetId })]);
-    const rows = await this.dataSource.query(`DELETE FROM watch WHERE user_id = $1 AND target_type = $2 AND target_id = $3 RETURNING id`, [userId, targetType, targetId]);
+    const rows = returned(await this.dataSource.query(`DELETE FROM watch WHERE user_id = $1 AND target_type = $2 AND target_id = $3 RETURNING id`, [userId, targetType, targetId]));
     return rows.length > 0;
   }
 
@@ -124,7 +127,7 @@ export class NotificationService {
   }
 
   async markAllRead(actor: Actor): Promise<number> {
-    const rows = await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [this.userId(actor)]);
+    const rows = returned(await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [this.userId(actor)]));
     return rows.length;
   }
 
@@ -174,7 +177,7 @@ export class NotificationService {
   async revokeCalendarToken(actor: Actor): Promise<boolean> {
     const userId = this.userId(actor);
     return this.dataSource.transaction(async (em) => {
-      const rows = await em.query(`UPDATE notification_setting SET calendar_token_hash = NULL, calendar_token_created_at = NULL, updated_at = now() WHERE user_id = $1 AND calendar_token_hash IS NOT NULL RETURNING user_id`, [userId]);
+      const rows = returned(await em.query(`UPDATE notification_setting SET calendar_token_hash = NULL, calendar_token_created_at = NULL, updated_at = now() WHERE user_id = $1 AND calendar_token_hash IS NOT NULL RETURNING user_id`, [userId]));
       if (rows.length) await this.audit.record(em, { actor: actor.id, entityType: 'NotificationSetting', entityId: userId, action: 'REVOKE_CALENDAR_TOKEN', changes: {} });
       return rows.length > 0;
     });
