@@ -25,6 +25,8 @@ import costKeys from './cost-keys';
 import serviceCosts from './service-costs';
 import { costAllocationRoute } from './cost-allocation';
 import { withCostMethods } from './cost-allocation/costApi';
+import { notificationRoutes } from './notifications';
+import { withNotificationMethods } from './notifications/notificationApi';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -32,7 +34,7 @@ import { withCostMethods } from './cost-allocation/costApi';
  * send (Layout renders them only then), dropped at sign-out, so a new
  * sign-in, perhaps with another role, starts afresh.
  */
-const dataProvider = withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider())));
+const dataProvider = withNotificationMethods(withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider()))));
 authProvider.onSessionChange((identity) => {
   dataProvider.reset();
   if (identity) dataProvider.warmUp();
@@ -79,6 +81,7 @@ const App = () => (
       {boardRoute}
       {contractMatrixRoute}
       {costAllocationRoute}
+      {notificationRoutes}
     </CustomRoutes>
   </Admin>
 );

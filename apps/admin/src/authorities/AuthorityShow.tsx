@@ -21,6 +21,7 @@ import type { QueryDataProvider } from '../common/queryApi';
 import { useCustomQuery } from '../common/useCustomQuery';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { StageField } from '../onboardings/shared';
+import { WatchActions } from '../notifications/WatchActions';
 
 /** The open obstacles of the authority's onboardings (coordinators of other states see none: the API keeps them internal). */
 const OpenBlockers = () => {
@@ -80,7 +81,7 @@ const ONBOARDING_QUERY = {
 };
 
 const AuthorityShow = () => (
-  <Show>
+  <Show actions={<WatchActions targetType="AUTHORITY" />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="crud.authority.tab_master">
         <TextField source="name" />

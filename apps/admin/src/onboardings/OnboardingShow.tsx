@@ -20,6 +20,7 @@ import { BlockerPanel, MilestoneChecklist, StageStepper, Timeline, TransitionLog
 import { MessageEnumField, StageField, useMayCall } from './shared';
 import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
 import { WorkflowButtons } from './WorkflowButtons';
+import { WatchToggle } from '../notifications/WatchToggle';
 
 const f = (field: string) => `onboarding.fields.${field}`;
 
@@ -43,7 +44,12 @@ const Actions = () => {
   const context = useOnboardingContext(record);
   // Coordinators may edit the contacts of their own state's onboardings only.
   const mayEdit = record ? mayCall('updateOnboarding', context.stateId ?? null) : false;
-  return <TopToolbar>{mayEdit && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <WatchToggle targetType="ONBOARDING" />
+      {mayEdit && <EditButton />}
+    </TopToolbar>
+  );
 };
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
