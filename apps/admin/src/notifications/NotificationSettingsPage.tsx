@@ -19,9 +19,12 @@ const NotificationSettingsPage = () => {
   const locale = useIntlLocale();
   const { data, isPending, reload } = useCustomQuery('settings', () => dataProvider.getNotificationSettings());
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  // The choice shows at once; the saved settings replace it when they arrive.
+  const [chosen, setChosen] = useState<{ mailMode?: MailMode; language?: 'de' | 'en' }>({});
   if (isPending && !data) return <Loading />;
   if (!data) return null;
   const save = async (patch: { mailMode?: MailMode; language?: 'de' | 'en' }) => {
+    setChosen((c) => ({ ...c, ...patch }));
     await dataProvider.updateNotificationSettings(patch);
     notify('notifications.settings.saved', { type: 'info' });
     reload();
@@ -45,7 +48,7 @@ const NotificationSettingsPage = () => {
           {!data.mailEnabled && <Alert severity="info">{translate('notifications.settings.mail_disabled')}</Alert>}
           <FormControl>
             <FormLabel id="mail-mode">{translate('notifications.settings.mail_mode')}</FormLabel>
-            <RadioGroup aria-labelledby="mail-mode" value={data.mailMode} onChange={(e) => save({ mailMode: e.target.value as MailMode })}>
+            <RadioGroup aria-labelledby="mail-mode" value={chosen.mailMode ?? data.mailMode} onChange={(e) => save({ mailMode: e.target.value as MailMode })}>
               {MODES.map((m) => (
                 <FormControlLabel key={m.value} value={m.value} control={<Radio />} label={translate(m.label)} />
               ))}
@@ -53,7 +56,7 @@ const NotificationSettingsPage = () => {
           </FormControl>
           <FormControl>
             <FormLabel id="mail-language">{translate('notifications.settings.language')}</FormLabel>
-            <RadioGroup row aria-labelledby="mail-language" value={data.language} onChange={(e) => save({ language: e.target.value as 'de' | 'en' })}>
+            <RadioGroup row aria-labelledby="mail-language" value={chosen.language ?? data.language} onChange={(e) => save({ language: e.target.value as 'de' | 'en' })}>
               <FormControlLabel value="de" control={<Radio />} label="Deutsch" />
               <FormControlLabel value="en" control={<Radio />} label="English" />
             </RadioGroup>
