@@ -55,6 +55,10 @@ import { CostKeyResolver } from './costs/cost-key.resolver.js';
 import { CostKeyService } from './costs/cost-key.service.js';
 import { ServiceCostResolver } from './costs/service-cost.resolver.js';
 import { ServiceCostService } from './costs/service-cost.service.js';
+import { MeetingFiguresService } from './meeting/meeting-figures.service.js';
+import { MeetingItemService } from './meeting/meeting-item.service.js';
+import { MeetingItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
+import { MeetingService } from './meeting/meeting.service.js';
 
 @Module({})
 export class AppModule {
@@ -117,6 +121,11 @@ export class AppModule {
         BlockerResolver,
         DashboardService,
         DashboardResolver,
+        MeetingService,
+        MeetingItemService,
+        MeetingFiguresService,
+        MeetingResolver,
+        MeetingItemResolver,
         CostKeyService,
         CostKeyResolver,
         ServiceCostService,

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from './errors.js';
 import { schemaParts } from './rules.js';
-import type { IssueCode } from './messages.js';
+import { issueText, type IssueCode } from './messages.js';
 
 const { text, optionalText, enumOf, httpUrl, isoDate, issuesOf, WITH_INPUT } = schemaParts;
 const c = (code: IssueCode) => code;
@@ -75,14 +75,22 @@ export const meetingSchema = z
     agenda: optionalText(100_000),
     minutes: optionalText(200_000),
     attachments: z.array(meetingAttachmentSchema).max(100, c('TOO_MANY_ATTACHMENTS')).nullish(),
-  })
-  .superRefine((m, ctx) => {
-    if (m.startsAt instanceof Date && m.endsAt instanceof Date && !(m.startsAt.getTime() < m.endsAt.getTime())) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: c('ENDS_NOT_AFTER_START') });
-    }
   });
 export type MeetingRecord = z.input<typeof meetingSchema>;
-export const validateMeeting = (m: object): FieldIssue[] => issuesOf(meetingSchema.safeParse(m, WITH_INPUT));
+/** Every problem of a meeting, each at its field; the end is checked against the start even when other fields are wrong. */
+export function validateMeeting(m: object): FieldIssue[] {
+  const issues = issuesOf(meetingSchema.safeParse(m, WITH_INPUT));
+  const { startsAt, endsAt } = m as { startsAt?: unknown; endsAt?: unknown };
+  const start = toMoment(startsAt);
+  const end = toMoment(endsAt);
+  if (start && end && !(start.getTime() < end.getTime())) issues.push({ field: 'endsAt', ...issueText('ENDS_NOT_AFTER_START') });
+  return issues;
+}
+
+function toMoment(v: unknown): Date | null {
+  const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
 
 export const meetingItemSchema = z
   .object({
@@ -194,7 +202,7 @@ export function buildAgenda(facts: AgendaFacts, lang: AgendaLanguage = 'de', tim
   const section = (title: string, lines: string[]) => [`   - **${title}**${lines.length ? ` (${lines.length})` : `: ${t.none}`}`, ...lines.map((l) => `     - ${l}`)];
   const lines = [
     `1. ${t.welcome}`,
-    `2. ${e(t.heading(since, facts.previous?.title))}`,
+    `2. ${t.heading(since, facts.previous ? e(facts.previous.title) : undefined)}`,
     ...section(
       t.newlyLive,
       facts.newlyLive.map((r) => `${e(r.authorityName)} (${e(r.stateCode)}), ${e(r.serviceName)}: ${formatDate(r.liveSince, lang, timeZone)}`),
