@@ -5,6 +5,7 @@ import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
+import { de as meetingsDe } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 import type { AppMessages } from './en';
 
@@ -400,9 +401,10 @@ const de: TranslationMessages = {
   ...dashboardDe,
   ...onboardingDe,
   costs: costsDe.costs,
+  meeting: meetingsDe.meeting,
   ...codedMessages.de,
   crud: crudDe.crud,
-  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },
+  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources, ...meetingsDe.resources },
 };
 
 export default de;

@@ -5,6 +5,7 @@ import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
+import { en as meetingsEn } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 
 /**
@@ -189,9 +190,10 @@ const en: TranslationMessages = {
   ...dashboardEn,
   ...onboardingEn,
   costs: costsEn.costs,
+  meeting: meetingsEn.meeting,
   ...codedMessages.en,
   crud: crudEn.crud,
-  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
+  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources, ...meetingsEn.resources },
 };
 
 export default en;
