@@ -5,6 +5,7 @@ import { CostAllocation1764100000000 } from './1764100000000-cost-allocation.js'
 import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes.js';
 import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
 import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
+import { Meetings1764420000000 } from './1764420000000-meetings.js';
 import { Notifications1764440000000 } from './1764440000000-notifications.js';
 
 /** Every migration in order. Add new ones at the end. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   DashboardIndexes1764150000000,
   DashboardIndexes1764200000000,
   ImportMappings1764300000000,
+  Meetings1764420000000,
   Notifications1764440000000,
 ];

@@ -14,6 +14,8 @@ import states from './states';
 import onboardings from './onboardings';
 import milestones from './milestones';
 import blockers from './blockers';
+import { meetingItems, meetings } from './meetings';
+import { withMeetingMethods } from './meetings/meetingApi';
 import { contractMatrixRoute } from './contract-matrix';
 import { Dashboard } from './dashboard';
 import { createStore } from './store';
@@ -34,7 +36,7 @@ import { withNotificationMethods } from './notifications/notificationApi';
  * send (Layout renders them only then), dropped at sign-out, so a new
  * sign-in, perhaps with another role, starts afresh.
  */
-const dataProvider = withNotificationMethods(withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider()))));
+const dataProvider = withNotificationMethods(withMeetingMethods(withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider())))));
 authProvider.onSessionChange((identity) => {
   dataProvider.reset();
   if (identity) dataProvider.warmUp();
@@ -74,6 +76,8 @@ const App = () => (
     <Resource name="Onboarding" {...onboardings} />
     <Resource name="Milestone" {...milestones} />
     <Resource name="Blocker" {...blockers} />
+    <Resource name="Meeting" {...meetings} />
+    <Resource name="MeetingItem" {...meetingItems} />
     <Resource name="CostKey" {...costKeys} />
     <Resource name="ServiceCost" {...serviceCosts} />
     <Resource name="User" {...users} />

@@ -65,6 +65,10 @@ import { NotificationQueue } from './notification/notification-queue.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { NotificationService } from './notification/notification.service.js';
 import { NotificationWorker } from './notification/notification-worker.js';
+import { MeetingFiguresService } from './meeting/meeting-figures.service.js';
+import { MeetingItemService } from './meeting/meeting-item.service.js';
+import { MeetingItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
+import { MeetingService } from './meeting/meeting.service.js';
 
 @Module({})
 export class AppModule {
@@ -127,6 +131,11 @@ export class AppModule {
         BlockerResolver,
         DashboardService,
         DashboardResolver,
+        MeetingService,
+        MeetingItemService,
+        MeetingFiguresService,
+        MeetingResolver,
+        MeetingItemResolver,
         CostKeyService,
         CostKeyResolver,
         ServiceCostService,

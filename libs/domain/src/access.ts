@@ -99,6 +99,13 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   ...crud('CostKey', 'CostKeys', 'rollout'),
   ...crud('ServiceCost', 'ServiceCosts', 'rollout'),
   costAllocation: 'read',
+  // meetings: everyone reads; administrators and rollout managers write; a state coordinator writes the
+  // meetings (and their decisions and action items) whose only participating state is their own
+  // (CrudService.authorizeWrite with the meeting's stateOf), e.g. their state's information events
+  ...crud('Meeting', 'Meetings', 'state'),
+  ...crud('MeetingItem', 'MeetingItems', 'state'),
+  agendaSuggestion: 'read',
+  overdueActionItems: 'read',
   // history and figures
   dashboard: 'read',
   history: 'read',

@@ -14,3 +14,4 @@ export * from './costs.js';
 export * from './full-export.js';
 export * from './import.js';
 export * from './notifications.js';
+export * from './meetings.js';

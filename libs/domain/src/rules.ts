@@ -257,3 +257,6 @@ export const userSchema = z
     if (u.role !== Role.STATE_COORDINATOR && u.stateId) ctx.addIssue({ code: 'custom', path: ['stateId'], message: c('STATE_ONLY_FOR_COORDINATOR') });
   });
 export const validateUser = (u: object): FieldIssue[] => issuesOf(userSchema.safeParse(u, WITH_INPUT));
+
+/** The building blocks of the schemas above, for the schemas of other domain files (meetings.ts). */
+export const schemaParts = { text, optionalText, enumOf, httpUrl, isoDate, issuesOf, WITH_INPUT } as const;

@@ -1,3 +1,4 @@
+import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   CreateButton,
@@ -80,6 +81,11 @@ const ONBOARDING_QUERY = {
   meta: { sparseFields: ['id', 'serviceId', 'stage', 'status', 'plannedGoLive', 'liveAt', 'owner', 'subjectContact', 'technicalContact', 'version'] },
 };
 
+const AuthorityOverdueActionItems = () => {
+  const record = useRecordContext<{ id: string }>();
+  return record ? <OverdueActionItemsSection authorityId={record.id} /> : null;
+};
+
 const AuthorityShow = () => (
   <Show actions={<WatchActions targetType="AUTHORITY" />}>
     <TabbedShowLayout>
@@ -120,6 +126,9 @@ const AuthorityShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="crud.authority.tab_blockers" path="blockers">
         <OpenBlockers />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="meeting.overdue.title" path="action-items">
+        <AuthorityOverdueActionItems />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="crud.authority.tab_contacts" path="contacts">
         <ReferenceManyField reference="Onboarding" target="authorityId" perPage={100} label={false} queryOptions={ONBOARDING_QUERY}>

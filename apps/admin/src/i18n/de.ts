@@ -6,6 +6,7 @@ import { de as costsDe } from '../cost-allocation/messages';
 import { de as notificationsDe } from '../notifications/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
+import { de as meetingsDe } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 import type { AppMessages } from './en';
 
@@ -402,9 +403,10 @@ const de: TranslationMessages = {
   ...onboardingDe,
   costs: costsDe.costs,
   notifications: notificationsDe.notifications,
+  meeting: meetingsDe.meeting,
   ...codedMessages.de,
   crud: crudDe.crud,
-  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },
+  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources, ...meetingsDe.resources },
 };
 
 export default de;

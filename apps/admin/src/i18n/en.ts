@@ -6,6 +6,7 @@ import { en as costsEn } from '../cost-allocation/messages';
 import { en as notificationsEn } from '../notifications/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
+import { en as meetingsEn } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 
 /**
@@ -191,9 +192,10 @@ const en: TranslationMessages = {
   ...onboardingEn,
   costs: costsEn.costs,
   notifications: notificationsEn.notifications,
+  meeting: meetingsEn.meeting,
   ...codedMessages.en,
   crud: crudEn.crud,
-  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
+  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources, ...meetingsEn.resources },
 };
 
 export default en;

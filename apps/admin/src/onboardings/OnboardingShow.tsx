@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { ONBOARDING_FULL_META } from './logic';
+import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { BlockerPanel, MilestoneChecklist, StageStepper, Timeline, TransitionLog } from './Panels';
 import { MessageEnumField, StageField, useMayCall } from './shared';
 import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
@@ -129,6 +130,9 @@ const OnboardingDetail = () => {
           </Section>
         </Grid>
       </Grid>
+      <Section title="meeting.overdue.title" testId="section-overdue-action-items">
+        <OverdueActionItemsSection onboardingId={record.id} />
+      </Section>
       <Section title="onboarding.sections.transitions">
         <TransitionLog record={record} context={context} />
       </Section>
