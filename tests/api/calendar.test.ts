@@ -35,6 +35,9 @@ describe('calendar feed', () => {
   let watchedId: string;
   let milestoneId: string;
   let otherId: string;
+  let meetingId: string;
+  const startsAt = '2027-03-04T09:30:00.000Z';
+  const endsAt = '2027-03-04T11:00:00.000Z';
   const planned = isoDay(40);
   const due = isoDay(12);
 
@@ -47,6 +50,15 @@ describe('calendar feed', () => {
     ok(await t.gql(Q.updateMilestone, { id: m.id, version: m.version, dueDate: due }), 'updateMilestone');
     // the manager watches the authority (so the onboarding through it); another onboarding is not watched
     ok(await t.as('ROLLOUT_MANAGER').gql(`mutation($id: ID!) { watch(targetType: AUTHORITY, targetId: $id) { id } }`, { id: o.authorityId }), 'watch');
+    // a project meeting with the watched authority (meetings feature)
+    meetingId = ok<{ id: string }>(
+      await t.gql(`mutation($a: [ID!], $s: DateTime!, $e: DateTime!) { createMeeting(kind: PROJECT_MEETING, title: "Projekttermin Anbindung", startsAt: $s, endsAt: $e, authorityIds: $a, location: "Videokonferenz") { id } }`, {
+        a: [o.authorityId],
+        s: startsAt,
+        e: endsAt,
+      }),
+      'createMeeting',
+    ).id;
     const other = await fx.onboard('ST');
     otherId = other.id;
     ok(await t.gql(Q.setPlannedGoLive, { id: other.id, version: other.version, plannedGoLive: planned }), 'setPlannedGoLive');
@@ -70,6 +82,12 @@ describe('calendar feed', () => {
     expect(milestone.datetype).toBe('date');
     expect(dateOf(milestone.start)).toBe(due);
     expect(String(milestone.summary)).toMatch(/^Meilenstein fällig: /);
+    const meeting = list.find((e) => e.uid === `meeting-${meetingId}@console.example.org`)!;
+    expect(meeting).toBeDefined();
+    expect(meeting.start.toISOString()).toBe(startsAt);
+    expect(meeting.end.toISOString()).toBe(endsAt);
+    expect(String(meeting.summary)).toBe('Projekttermin Anbindung');
+    expect(text(meeting.location)).toBe('Videokonferenz');
     // only what the user watches
     expect(list.some((e) => e.uid.includes(otherId))).toBe(false);
     // stable: the same UIDs on the next request

@@ -221,11 +221,11 @@ describe('weekly digest', () => {
     await queueDrained();
     expect((await delivery.runSchedule(nextWeek)).digests).toBe(0);
     await queueDrained();
-    const mine = digests.filter((m) => to(m).includes(STEERING) && /Wochenübersicht/.test(m.subject ?? ''));
-    expect(mine).toHaveLength(1);
-    expect(mine[0].subject).toMatch(/: 2 Benachrichtigungen$/);
-    expect(mine[0].messageId).toMatch(/^<digest\.[0-9a-f-]+\.\d{4}-W\d{2}@console\.example\.org>$/);
-    expect(mine[0].text).toContain(`${PUBLIC_URL}/#/Onboarding/${coordinatorless.id}/show`);
+    const own = digests.filter((m) => to(m).includes(STEERING) && /Wochenübersicht/.test(m.subject ?? ''));
+    expect(own).toHaveLength(1);
+    expect(own[0].subject).toMatch(/: 2 Benachrichtigungen$/);
+    expect(own[0].messageId).toMatch(/^<digest\.[0-9a-f-]+\.\d{4}-W\d{2}@console\.example\.org>$/);
+    expect(own[0].text).toContain(`${PUBLIC_URL}/#/Onboarding/${coordinatorless.id}/show`);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notification_digest d JOIN app_user u ON u.id = d.user_id WHERE u.email = $1`, [STEERING]);
     expect(n).toBe(1);
     ok(await steering.gql(SETTINGS, { m: 'IMMEDIATE' }), 'updateNotificationSettings');
@@ -251,6 +251,37 @@ describe('milestone overdue (scheduled, idempotent)', () => {
     expect(items[0].title).toContain('2025-01-15');
     const [n] = await notificationOf(MANAGER, o.id, 'MILESTONE_OVERDUE');
     await smtp.waitFor((mails) => mails.some(withId(n.id)), 'the overdue mail');
+  });
+});
+
+describe('action item due (scheduled, idempotent)', () => {
+  it('tells the owner and the watchers of the linked onboarding once', async () => {
+    const o = await fx.onboard();
+    ok(await t.as('STEERING_MEMBER').gql(WATCH, { t: 'ONBOARDING', id: o.id }), 'watch');
+    const [manager] = await t.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [MANAGER]);
+    const meeting = ok<{ id: string }>(
+      await t.gql(`mutation { createMeeting(kind: PROJECT_MEETING, title: "Projekttermin", startsAt: "2026-01-05T09:00:00Z", endsAt: "2026-01-05T10:00:00Z") { id } }`),
+      'createMeeting',
+    );
+    const item = ok<{ id: string }>(
+      await t.gql(`mutation($m: ID!, $o: ID!, $u: ID!) { createMeetingItem(meetingId: $m, kind: ACTION_ITEM, text: "Zertifikat beantragen", ownerUserId: $u, dueDate: "2026-01-20", onboardingId: $o) { id } }`, {
+        m: meeting.id,
+        o: o.id,
+        u: manager.id,
+      }),
+      'createMeetingItem',
+    );
+    const delivery = t.app.get(NotificationDelivery);
+    await delivery.runSchedule();
+    await delivery.runSchedule();
+    const rows = await t.dataSource.query(
+      `SELECT u.email FROM notification n JOIN app_user u ON u.id = n.user_id JOIN notification_event e ON e.id = n.event_id WHERE e.kind = 'ACTION_ITEM_DUE' AND e.entity_id = $1 ORDER BY u.email`,
+      [item.id],
+    );
+    expect(rows.map((r: { email: string }) => r.email)).toEqual([MANAGER, STEERING].sort());
+    const due = (await mine('ROLLOUT_MANAGER')).items.filter((i) => i.kind === 'ACTION_ITEM_DUE');
+    expect(due).toHaveLength(1);
+    expect(due[0].title).toBe('Aufgabe „Zertifikat beantragen“ ist fällig (2026-01-20)');
   });
 });
 

@@ -16,6 +16,7 @@ export interface CalendarEntry {
   date?: string;
   start?: Date;
   end?: Date;
+  location?: string;
   /** Console path. */
   path: string;
 }
@@ -69,10 +70,41 @@ export const milestoneDueDates: CalendarSource = {
   },
 };
 
+/**
+ * Meetings linked to what the user watches (a watched service, state or authority among its
+ * participants, or an item of it about a watched onboarding) and meetings where the user owns an
+ * action item; from 180 days back.
+ */
+export const meetings: CalendarSource = {
+  name: 'meetings',
+  async entries(em, userId) {
+    const rows = await em.query(
+      `SELECT m.id, m.title, m.kind, m.starts_at, m.ends_at, m.location, m.online_url FROM meeting m
+        WHERE m.starts_at > now() - interval '180 days' AND (
+              EXISTS (SELECT 1 FROM meeting_service ms JOIN watch w ON w.user_id = $1 AND w.target_type = 'SERVICE' AND w.target_id = ms.service_id WHERE ms.meeting_id = m.id)
+           OR EXISTS (SELECT 1 FROM meeting_state ms JOIN watch w ON w.user_id = $1 AND w.target_type = 'STATE' AND w.target_id = ms.state_id WHERE ms.meeting_id = m.id)
+           OR EXISTS (SELECT 1 FROM meeting_authority ma JOIN watch w ON w.user_id = $1 AND w.target_type = 'AUTHORITY' AND w.target_id = ma.authority_id WHERE ma.meeting_id = m.id)
+           OR EXISTS (SELECT 1 FROM meeting_item i JOIN onboarding o ON o.id = i.onboarding_id JOIN authority a ON a.id = o.authority_id WHERE i.meeting_id = m.id AND ${WATCHED})
+           OR EXISTS (SELECT 1 FROM meeting_item i WHERE i.meeting_id = m.id AND i.owner_user_id = $1))
+        ORDER BY m.starts_at, m.id LIMIT 5000`,
+      [userId],
+    );
+    return rows.map((r: Record<string, never>) => ({
+      uid: `meeting-${r.id}`,
+      summary: r.title,
+      description: [r.location, r.online_url].filter(Boolean).join('\n') || undefined,
+      start: new Date(r.starts_at),
+      end: new Date(r.ends_at),
+      location: r.location ?? undefined,
+      path: `/#/Meeting/${r.id}/show`,
+    }));
+  },
+};
+
 /** The per-user iCalendar feed behind a revocable token (GET /calendar/<token>.ics). */
 @Injectable()
 export class CalendarService {
-  private readonly sources: CalendarSource[] = [plannedGoLives, milestoneDueDates];
+  private readonly sources: CalendarSource[] = [plannedGoLives, milestoneDueDates, meetings];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -103,7 +135,7 @@ export class CalendarService {
         const url = `${this.config.publicUrl}${entry.path}`;
         const common = { id: `${entry.uid}@${host}`, summary: entry.summary, description: entry.description ? `${entry.description}\n${url}` : url, url };
         if (entry.date) calendar.createEvent({ ...common, allDay: true, start: new Date(`${entry.date}T00:00:00Z`), end: new Date(`${addDays(entry.date, 1)}T00:00:00Z`) });
-        else calendar.createEvent({ ...common, start: entry.start!, end: entry.end ?? entry.start! });
+        else calendar.createEvent({ ...common, start: entry.start!, end: entry.end ?? entry.start!, location: entry.location ?? null });
       }
     }
     return calendar.toString();

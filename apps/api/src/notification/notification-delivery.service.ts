@@ -60,6 +60,50 @@ export const overdueMilestones: DueEventSource = {
   },
 };
 
+/**
+ * Open action items (meetings) due today or earlier: to their owner and to the watchers of what
+ * they are linked to (an onboarding, directly or through an obstacle; an authority; a contract's
+ * state and service); once per item and due date.
+ */
+export const dueActionItems: DueEventSource = {
+  name: 'ACTION_ITEM_DUE',
+  async collect(em, day) {
+    const rows = await em.query(
+      `SELECT i.id, i.text, i.due_date, i.owner_user_id, m.title AS meeting,
+              o.id AS onboarding_id, coalesce(o.authority_id, i.authority_id) AS authority_id,
+              coalesce(o.service_id, rc.service_id) AS service_id, coalesce(a.state_id, rc.state_id) AS state_id,
+              a.name AS authority, sv.name AS service, st.name AS state
+         FROM meeting_item i JOIN meeting m ON m.id = i.meeting_id
+         LEFT JOIN blocker b ON b.id = i.blocker_id
+         LEFT JOIN onboarding o ON o.id = coalesce(i.onboarding_id, b.onboarding_id)
+         LEFT JOIN reuse_contract rc ON rc.id = i.reuse_contract_id
+         LEFT JOIN authority a ON a.id = coalesce(o.authority_id, i.authority_id)
+         LEFT JOIN service sv ON sv.id = coalesce(o.service_id, rc.service_id)
+         LEFT JOIN state st ON st.id = coalesce(a.state_id, rc.state_id)
+        WHERE i.kind = 'ACTION_ITEM' AND i.status IN ('OPEN', 'IN_PROGRESS') AND i.due_date <= $1::date
+          AND NOT EXISTS (SELECT 1 FROM notification_event e WHERE e.event_key = 'ACTION_ITEM_DUE:' || i.id || ':' || i.due_date)
+        ORDER BY i.due_date, i.id
+        LIMIT 5000`,
+      [day],
+    );
+    return rows.map(
+      (r: Record<string, string | null>): NewEvent => ({
+        kind: 'ACTION_ITEM_DUE',
+        key: `ACTION_ITEM_DUE:${r.id}:${r.due_date}`,
+        entityType: 'MeetingItem',
+        entityId: r.id,
+        onboardingId: r.onboarding_id,
+        authorityId: r.authority_id,
+        serviceId: r.service_id,
+        stateId: r.state_id,
+        params: { title: (r.text ?? '').slice(0, 140), dueDate: r.due_date, meeting: r.meeting, authority: r.authority, service: r.service, state: r.state },
+        actor: 'system',
+        alsoUserIds: r.owner_user_id ? [r.owner_user_id] : [],
+      }),
+    );
+  },
+};
+
 interface MailRow {
   id: string;
   mail_sent_at: Date | null;
@@ -93,7 +137,7 @@ const MAIL_ROW = `SELECT n.id, n.mail_sent_at, n.delivery, u.email, u.display_na
 export class NotificationDelivery implements OnApplicationShutdown {
   private readonly log = new Logger('Notifications');
   readonly mailer: Mailer;
-  private readonly sources: DueEventSource[] = [overdueMilestones];
+  private readonly sources: DueEventSource[] = [overdueMilestones, dueActionItems];
 
   constructor(
     private readonly dataSource: DataSource,

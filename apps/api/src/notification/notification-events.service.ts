@@ -21,6 +21,8 @@ export interface NewEvent extends EventContext {
   entityId: string | null;
   params: NotificationParams;
   actor: string;
+  /** Users told besides the watchers (e.g. the owner of an action item). */
+  alsoUserIds?: string[];
 }
 
 /**
@@ -113,6 +115,7 @@ export class NotificationEvents implements AuditListener, OnModuleInit {
              OR (w.target_type = 'AUTHORITY' AND w.target_id = $3::uuid)
              OR (w.target_type = 'SERVICE' AND w.target_id = $4::uuid)
              OR (w.target_type = 'STATE' AND w.target_id = $5::uuid)
+         UNION SELECT unnest($9::uuid[])
        )
        INSERT INTO notification (user_id, event_id, delivery)
        SELECT u.id, $1::uuid,
@@ -126,7 +129,7 @@ export class NotificationEvents implements AuditListener, OnModuleInit {
           AND NOT ($7::boolean AND u.role = 'STATE_COORDINATOR' AND u.state_id IS DISTINCT FROM $5::uuid)
        ON CONFLICT DO NOTHING
        RETURNING id, delivery`,
-      [inserted.id, e.onboardingId, e.authorityId, e.serviceId, e.stateId, e.actor, INTERNAL_KINDS.includes(e.kind), this.config.mail !== undefined],
+      [inserted.id, e.onboardingId, e.authorityId, e.serviceId, e.stateId, e.actor, INTERNAL_KINDS.includes(e.kind), this.config.mail !== undefined, e.alsoUserIds ?? []],
     );
     const immediate = rows.filter((r) => r.delivery === 'IMMEDIATE').map((r) => r.id);
     if (immediate.length) await this.queue.enqueueMails(em, immediate);

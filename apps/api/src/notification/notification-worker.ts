@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Logger as GraphileLogger0, run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as GraphileLogger0, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification.config.js';
@@ -51,6 +52,8 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private lastSchedule = 0;
+  /** The graphile-worker workers of this process, to unlock their jobs on shutdown. */
+  private readonly workerIds = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -73,8 +76,11 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     // Errors of idle and of checked-out clients (a restarted database server) are logged, not thrown into the process.
     this.pool.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`));
     this.pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`)));
+    const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => this.workerIds.add(worker.workerId));
     this.runner = await run({
       pgPool: this.pool,
+      events,
       concurrency: 2,
       noHandleSignals: true,
       pollInterval: this.config.pollIntervalMs,
@@ -142,6 +148,12 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     if (this.timer) clearInterval(this.timer);
     await this.polling;
     if (this.runner) await this.runner.stop();
+    // A job a worker had just locked when the pool stopped would stay locked (graphile-worker frees
+    // locks only after 4 hours): unlock whatever this process's workers still hold, so the next
+    // start (or another instance) runs it at once.
+    if (this.pool && this.workerIds.size) {
+      await this.pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [[...this.workerIds]]).catch((e) => this.log.warn(`unlocking jobs: ${String(e)}`));
+    }
     if (this.pool) await this.pool.end();
     this.runner = undefined;
     this.pool = undefined;
