@@ -23,7 +23,7 @@ afterAll(async () => {
 const REGENERATE = `mutation { regenerateCalendarToken { url token } }`;
 
 function events(body: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 /** node-ical gives a property with parameters as { params, val }. */
@@ -85,7 +85,7 @@ describe('calendar feed', () => {
     const meeting = list.find((e) => e.uid === `meeting-${meetingId}@console.example.org`)!;
     expect(meeting).toBeDefined();
     expect(meeting.start.toISOString()).toBe(startsAt);
-    expect(meeting.end.toISOString()).toBe(endsAt);
+    expect(meeting.end?.toISOString()).toBe(endsAt);
     expect(String(meeting.summary)).toBe('Projekttermin Anbindung');
     expect(text(meeting.location)).toBe('Videokonferenz');
     // only what the user watches

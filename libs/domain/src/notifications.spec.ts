@@ -1,4 +1,4 @@
-import { consolePath, digestWeekDue, eventKindOf, isoWeekOfDate, mailSubject, notificationTitle } from './notifications';
+import { consolePath, digestWeekDue, eventKindOf, isoWeekOfDate, mailSubject, notificationTitle } from './notifications.js';
 
 describe('eventKindOf: which writes notify', () => {
   it('an onboarding that reaches a live date went live; other stage moves are stage changes; other edits nothing', () => {
