@@ -60,7 +60,8 @@ run('notifications in the browser', () => {
     await page.getByTestId('watch-toggle').click();
     await page.getByTestId('watch-toggle').getByText('Beobachten', { exact: true }).waitFor();
     expect(await query(`SELECT 1 FROM watch w JOIN app_user u ON u.id = w.user_id WHERE u.email = 'manager@test.invalid'`)).toEqual([]);
-  });
+    // a long walk through the console: bounded, but more than the default minute on a busy machine
+  }, 180_000);
 
   it('mark all read, and the settings page saves the mail mode', async () => {
     const [s] = await query(`SELECT id FROM state WHERE code = 'BB'`);
@@ -89,5 +90,5 @@ run('notifications in the browser', () => {
     expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const res = await fetch(`${ui.base}${new URL(url).pathname}`);
     expect(res.status).toBe(200);
-  });
+  }, 180_000);
 });
