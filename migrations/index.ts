@@ -7,7 +7,9 @@ import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes
 import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
 import { RestorableFunctions1764380000000 } from './1764380000000-restorable-functions.js';
 import { OnboardingNotes1764410000000 } from './1764410000000-onboarding-notes.js';
+import { Meetings1764420000000 } from './1764420000000-meetings.js';
 import { WavesAndGuides1764430000000 } from './1764430000000-waves-and-guides.js';
+import { Notifications1764440000000 } from './1764440000000-notifications.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   ImportMappings1764300000000,
   RestorableFunctions1764380000000,
   OnboardingNotes1764410000000,
+  Meetings1764420000000,
   WavesAndGuides1764430000000,
+  Notifications1764440000000,
 ];

@@ -181,7 +181,12 @@ export class WorkflowFixture {
   private constructor(readonly t: TestApp) {}
 
   static async start(): Promise<WorkflowFixture> {
-    const fx = new WorkflowFixture(await startTestApp());
+    return WorkflowFixture.on(await startTestApp());
+  }
+
+  /** The fixture on an app started elsewhere (e.g. with notification settings of the test's own). */
+  static async on(t: TestApp): Promise<WorkflowFixture> {
+    const fx = new WorkflowFixture(t);
     await fx.init();
     return fx;
   }

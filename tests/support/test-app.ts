@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/app.factory.js';
 import { createDataSource, type QueryCounter } from '../../apps/api/src/database/data-source.js';
 import { seedDatabase } from '../../apps/api/src/seed/seed.js';
 import { createDatabase, dropDatabase } from './postgres.js';
@@ -74,12 +74,14 @@ export interface TestApp extends TestDatabase, GqlClient {
   anonymous: GqlClient;
   /** A session token of a test account. */
   tokenOf(user: TestUserKey): Promise<string>;
+  /** Closes the Nest application (its workers stop) and starts a new one on the same database: an API restart. */
+  restart(options?: Partial<CreateAppOptions>): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false });
-  const server = app.getHttpServer();
+  let app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, ...options });
+  let server = app.getHttpServer();
   const tokens = new Map<TestUserKey, Promise<string>>();
   const signIn = async (user: TestUserKey) => {
     const res = await request(server)
@@ -101,7 +103,7 @@ export async function startTestApp(): Promise<TestApp> {
       return res.body;
     },
   });
-  return {
+  const testApp: TestApp = {
     ...db,
     app,
     http: () => request(server),
@@ -109,11 +111,18 @@ export async function startTestApp(): Promise<TestApp> {
     as: client,
     anonymous: client(),
     tokenOf,
+    restart: async (next = options) => {
+      await app.close();
+      app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, ...next });
+      server = app.getHttpServer();
+      testApp.app = app;
+    },
     close: async () => {
       await app.close();
       await db.close();
     },
   };
+  return testApp;
 }
 
 /** The first error's code, message and field issues, for compact assertions. */

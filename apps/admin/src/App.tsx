@@ -14,6 +14,8 @@ import states from './states';
 import onboardings from './onboardings';
 import milestones from './milestones';
 import blockers from './blockers';
+import { meetingItems, meetings } from './meetings';
+import { withMeetingMethods } from './meetings/meetingApi';
 import { contractMatrixRoute } from './contract-matrix';
 import { Dashboard } from './dashboard';
 import { createStore } from './store';
@@ -27,6 +29,8 @@ import costKeys from './cost-keys';
 import serviceCosts from './service-costs';
 import { costAllocationRoute } from './cost-allocation';
 import { withCostMethods } from './cost-allocation/costApi';
+import { notificationRoutes } from './notifications';
+import { withNotificationMethods } from './notifications/notificationApi';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -34,7 +38,7 @@ import { withCostMethods } from './cost-allocation/costApi';
  * send (Layout renders them only then), dropped at sign-out, so a new
  * sign-in, perhaps with another role, starts afresh.
  */
-const dataProvider = withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider())));
+const dataProvider = withNotificationMethods(withMeetingMethods(withCostMethods(withConsoleMethods(withBoardMethods(createSessionDataProvider())))));
 authProvider.onSessionChange((identity) => {
   dataProvider.reset();
   if (identity) dataProvider.warmUp();
@@ -76,6 +80,8 @@ const App = () => (
     <Resource name="Blocker" {...blockers} />
     <Resource name="Wave" {...waves} />
     <Resource name="GuideSection" {...guides} />
+    <Resource name="Meeting" {...meetings} />
+    <Resource name="MeetingItem" {...meetingItems} />
     <Resource name="CostKey" {...costKeys} />
     <Resource name="ServiceCost" {...serviceCosts} />
     <Resource name="User" {...users} />
@@ -83,6 +89,7 @@ const App = () => (
       {boardRoute}
       {contractMatrixRoute}
       {costAllocationRoute}
+      {notificationRoutes}
     </CustomRoutes>
   </Admin>
 );

@@ -13,6 +13,7 @@ import { NestPinoLogger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
 import { Observability } from './observability/observability.js';
 import { Lifecycle, reenterRequestScope, requestLogging } from './observability/request-log.js';
+import type { NotificationConfig } from './notification/notification.config.js';
 
 export interface CreateAppOptions {
   /** Folder of the built console, served at / with a fallback to index.html for client-side routes. */
@@ -25,12 +26,14 @@ export interface CreateAppOptions {
   log?: Logger;
   metricsToken?: string;
   readyTimeoutMs?: number;
+  /** Overrides of the notification settings read from the environment (tests: their own SMTP server, worker on or off). */
+  notifications?: Partial<NotificationConfig>;
 }
 
 /** Builds the Nest application around an initialised DataSource (used by main, the CLI and tests). */
 export async function createApp(dataSource: DataSource, kind: DatabaseKind, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const observability = new Observability(new Metrics(dataSource), new Lifecycle(), options.metricsToken, options.readyTimeoutMs ?? 2000);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown, observability }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown, observability, notifications: options.notifications }), {
     logger: options.log ? new NestPinoLogger(options.log) : (options.logger ?? ['error', 'warn', 'log']),
     bodyParser: true,
   });
@@ -50,7 +53,7 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/ready' || req.path === '/metrics' || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || !req.accepts('html')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/ready' || req.path === '/metrics' || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || req.path.startsWith('/calendar/') || !req.accepts('html')) return next();
       res.sendFile(index);
     });
   }

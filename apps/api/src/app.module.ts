@@ -69,10 +69,24 @@ import { CostKeyResolver } from './costs/cost-key.resolver.js';
 import { CostKeyService } from './costs/cost-key.service.js';
 import { ServiceCostResolver } from './costs/service-cost.resolver.js';
 import { ServiceCostService } from './costs/service-cost.service.js';
+import { loadMailConfig } from './config.js';
+import { CalendarController } from './notification/calendar.controller.js';
+import { CalendarService } from './notification/calendar.service.js';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification/notification.config.js';
+import { NotificationDelivery } from './notification/notification-delivery.service.js';
+import { NotificationEvents } from './notification/notification-events.service.js';
+import { NotificationQueue } from './notification/notification-queue.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
+import { NotificationService } from './notification/notification.service.js';
+import { NotificationWorker } from './notification/notification-worker.js';
+import { MeetingFiguresService } from './meeting/meeting-figures.service.js';
+import { MeetingItemService } from './meeting/meeting-item.service.js';
+import { MeetingItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
+import { MeetingService } from './meeting/meeting.service.js';
 
 @Module({})
 export class AppModule {
-  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; observability?: Observability } = {}): DynamicModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; observability?: Observability; notifications?: Partial<NotificationConfig> } = {}): DynamicModule {
     const observability = options.observability ?? new Observability(new Metrics(dataSource), new Lifecycle(), undefined, 2000);
     return {
       module: AppModule,
@@ -97,7 +111,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, MetricsController, OidcController, ReportController, ExportController, ImportController],
+      controllers: [HealthController, MetricsController, OidcController, ReportController, ExportController, ImportController, CalendarController],
       providers: [
         { provide: Observability, useValue: observability },
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
@@ -143,6 +157,11 @@ export class AppModule {
         GuideSectionResolver,
         DashboardService,
         DashboardResolver,
+        MeetingService,
+        MeetingItemService,
+        MeetingFiguresService,
+        MeetingResolver,
+        MeetingItemResolver,
         CostKeyService,
         CostKeyResolver,
         ServiceCostService,
@@ -153,6 +172,17 @@ export class AppModule {
         HistoryService,
         HistoryResolver,
         TimelineEntryResolver,
+        {
+          provide: NOTIFICATION_CONFIG,
+          useFactory: (): NotificationConfig => ({ ...loadMailConfig(process.env), worker: process.env.NOTIFICATION_WORKER !== 'false', pollIntervalMs: 2000, ...options.notifications }),
+        },
+        NotificationQueue,
+        NotificationEvents,
+        NotificationDelivery,
+        NotificationWorker,
+        NotificationService,
+        NotificationResolver,
+        CalendarService,
       ],
     };
   }

@@ -90,7 +90,7 @@ async function createUser(args: string[]): Promise<void> {
   }
   const config = loadConfig();
   const db = await openDatabase({ ...config, seed: 'never' });
-  const app = await createApp(db.dataSource, db.kind, { logger: ['error'] });
+  const app = await createApp(db.dataSource, db.kind, { logger: ['error'], notifications: { worker: false } });
   try {
     const generated = randomBytes(15).toString('base64url');
     const password = process.env.EFA_PASSWORD || (await readStdin()) || generated;

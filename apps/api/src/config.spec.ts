@@ -145,3 +145,35 @@ describe('single sign-on configuration (OIDC_*)', () => {
     expect(loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc).toBeDefined();
   });
 });
+
+describe('notification mail configuration (SMTP_*)', () => {
+  it('is off without SMTP_URL and SMTP_HOST; PUBLIC_URL defaults to this port', () => {
+    const c = loadConfig({ PORT: '4000' });
+    expect(c.mail).toBeUndefined();
+    expect(c.publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('reads SMTP_URL or SMTP_HOST with port, user, password and sender', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:2525', SMTP_FROM: 'EfA Rollout <rollout@example.org>', PUBLIC_URL: 'https://efa.example.org/' })).toMatchObject({
+      mail: { url: 'smtp://u:p@mail.example.org:2525', from: 'EfA Rollout <rollout@example.org>' },
+      publicUrl: 'https://efa.example.org',
+    });
+    expect(loadConfig({ SMTP_HOST: 'mail.example.org', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', SMTP_FROM: 'rollout@example.org' }).mail).toMatchObject({
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      user: 'u',
+    });
+  });
+
+  it('names every wrong SMTP variable', () => {
+    const problems = () => loadConfig({ SMTP_HOST: 'mail.example.org', SMTP_PORT: 'abc', SMTP_USER: 'u', SMTP_SECURE: 'yes', PUBLIC_URL: 'ftp://x' });
+    expect(problems).toThrow(/SMTP_PORT/);
+    expect(problems).toThrow(/SMTP_USER and SMTP_PASS/);
+    expect(problems).toThrow(/SMTP_FROM must be set/);
+    expect(problems).toThrow(/SMTP_SECURE/);
+    expect(problems).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org', SMTP_FROM: 'x@example.org' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org', SMTP_FROM: 'not an address' })).toThrow(/SMTP_FROM must be an e-mail address/);
+  });
+});

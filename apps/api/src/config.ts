@@ -29,6 +29,10 @@ export interface AppConfig {
   readyTimeoutMs: number;
   /** Connection pool of a PostgreSQL database (ignored by the embedded one, which has one in-process connection). */
   pool: PoolConfig;
+  /** Notification mails over SMTP; undefined = mails off (SMTP_URL and SMTP_HOST unset), in-console notifications still work. */
+  mail: MailConfig | undefined;
+  /** The console's public address, for links in mails and the calendar feed's URL (PUBLIC_URL). */
+  publicUrl: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -48,6 +52,19 @@ export interface PoolConfig {
   keepAliveMs: number;
   /** Close connections idle in the pool for longer (DB_IDLE_TIMEOUT_MS). */
   idleTimeoutMs: number;
+}
+
+/** SMTP delivery of notification mails (nodemailer). */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL with credentials, or host/port/user/pass. */
+  url: string | undefined;
+  host: string | undefined;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  pass: string | undefined;
+  /** Sender address (SMTP_FROM). */
+  from: string;
 }
 
 /** Single sign-on with an OpenID Connect provider (Keycloak, …). */
@@ -96,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (env.DEMO_ACCOUNTS && !['true', 'false'].includes(env.DEMO_ACCOUNTS)) problems.push(`DEMO_ACCOUNTS must be true or false, got "${env.DEMO_ACCOUNTS}"`);
   if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (or unset: a random key is kept in the database)');
   const oidc = readOidc(env, port, problems);
+  const mail = readMail(env, problems);
+  const publicUrl = readPublicUrl(env, port, problems);
 
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -142,7 +161,63 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     shutdownTimeoutMs,
     readyTimeoutMs,
     pool,
+    mail,
+    publicUrl,
   };
+}
+
+/** The mail and public-URL settings alone (the notification module reads them at start; main has validated everything before). */
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): { mail: MailConfig | undefined; publicUrl: string } {
+  const problems: string[] = [];
+  const port = /^\d+$/.test(env.PORT ?? '') ? Number(env.PORT) : 3000;
+  const mail = readMail(env, problems);
+  const publicUrl = readPublicUrl(env, port, problems);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return { mail, publicUrl };
+}
+
+const MAILBOX = /^(?:[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/;
+
+function readMail(env: NodeJS.ProcessEnv, problems: string[]): MailConfig | undefined {
+  const url = env.SMTP_URL?.trim() || undefined;
+  const host = env.SMTP_HOST?.trim() || undefined;
+  if (!url && !host) return undefined;
+  const before = problems.length;
+  if (url && host) problems.push('SMTP_URL and SMTP_HOST are both set: set one of them (SMTP_URL=smtp://user:pass@mail.example.org:587, or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASS)');
+  if (url) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@mail.example.org:587), got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  }
+  let port = 587;
+  if (env.SMTP_PORT !== undefined && env.SMTP_PORT !== '') {
+    port = Number(env.SMTP_PORT);
+    if (!/^\d+$/.test(env.SMTP_PORT) || port < 1 || port > 65535) problems.push(`SMTP_PORT must be a whole number between 1 and 65535, got "${env.SMTP_PORT}"`);
+  }
+  if (env.SMTP_SECURE && !['true', 'false'].includes(env.SMTP_SECURE)) problems.push(`SMTP_SECURE must be true or false, got "${env.SMTP_SECURE}"`);
+  const user = env.SMTP_USER || undefined;
+  const pass = env.SMTP_PASS || undefined;
+  if (host && Boolean(user) !== Boolean(pass)) problems.push('SMTP_USER and SMTP_PASS must be set together (or neither, for a relay without authentication)');
+  const from = env.SMTP_FROM?.trim() ?? '';
+  if (!from) problems.push('SMTP_FROM must be set when SMTP_URL or SMTP_HOST is set (the sender, e.g. "EfA Rollout <rollout@example.org>")');
+  else if (!MAILBOX.test(from)) problems.push(`SMTP_FROM must be an e-mail address or "Name <address>", got "${from}"`);
+  if (problems.length > before) return undefined;
+  return { url, host, port, secure: env.SMTP_SECURE ? env.SMTP_SECURE === 'true' : port === 465, user, pass, from };
+}
+
+function readPublicUrl(env: NodeJS.ProcessEnv, port: number, problems: string[]): string {
+  const text = env.PUBLIC_URL?.trim();
+  if (!text) return `http://localhost:${port}`;
+  const url = httpUrl(text);
+  if (!url || url.search || url.hash) {
+    problems.push(`PUBLIC_URL must be the console's http(s) address without query or fragment (https://efa.example.org), got "${text}"`);
+    return `http://localhost:${port}`;
+  }
+  return text.replace(/\/+$/, '');
 }
 
 /** The OIDC settings alone (the API module reads them at start; main has validated everything before). */

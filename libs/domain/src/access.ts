@@ -107,10 +107,29 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   ...crud('CostKey', 'CostKeys', 'rollout'),
   ...crud('ServiceCost', 'ServiceCosts', 'rollout'),
   costAllocation: 'read',
+  // meetings: everyone reads; administrators and rollout managers write; a state coordinator writes the
+  // meetings (and their decisions and action items) whose only participating state is their own
+  // (CrudService.authorizeWrite with the meeting's stateOf), e.g. their state's information events
+  ...crud('Meeting', 'Meetings', 'state'),
+  ...crud('MeetingItem', 'MeetingItems', 'state'),
+  agendaSuggestion: 'read',
+  overdueActionItems: 'read',
   // history and figures
   dashboard: 'read',
   history: 'read',
   onboardingTimeline: 'read',
+  // notifications and the calendar feed: every signed-in user, on their own watches, notifications and settings
+  watch: 'self',
+  unwatch: 'self',
+  myWatches: 'self',
+  myNotifications: 'self',
+  unreadNotificationCount: 'self',
+  markNotificationRead: 'self',
+  markAllNotificationsRead: 'self',
+  notificationSettings: 'self',
+  updateNotificationSettings: 'self',
+  regenerateCalendarToken: 'self',
+  revokeCalendarToken: 'self',
 };
 
 export type AccessDecision = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';

@@ -17,3 +17,5 @@ export * from './import-onboardings.js';
 export * from './jira.js';
 export * from './import-targets.js';
 export * from './waves.js';
+export * from './notifications.js';
+export * from './meetings.js';

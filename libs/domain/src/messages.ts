@@ -157,6 +157,7 @@ export const ISSUE_TEMPLATES = {
   NOT_A_DATE_OR_DATE_TIME: (p) => `must be a date (YYYY-MM-DD) or a date and time (ISO 8601), got ${p.value}`,
   NOT_A_DATE_TIME: () => 'is not a date and time',
   NOT_AN_ID: (p) => `is not a valid id: ${p.value}`,
+  WATCH_TARGET_NOT_FOUND: (p) => `there is no ${p.target} with id ${p.value}`,
   MUST_BE_BEFORE: (p) => `must be before ${p.other}`,
   NOT_CURRENT_PASSWORD: () => 'is not your current password',
   NO_PIPELINE_STAGES: (p) => `${p.service} has no pipeline stages yet`,
@@ -168,6 +169,13 @@ export const ISSUE_TEMPLATES = {
   TOO_MANY_AT_ONCE: (p) => `at most ${p.max} at once, got ${p.count}`,
   REFERENCE_MISSING: () => 'refers to a record that does not exist',
   NOT_ACCEPTABLE: (p) => `is not acceptable (${p.detail})`,
+  // Meetings and their decisions and action items (meetings.ts).
+  NOT_A_TIME_ZONE: () => 'must be a time zone by its IANA name, e.g. Europe/Berlin',
+  ENDS_NOT_AFTER_START: () => 'must be after the start',
+  TOO_MANY_ATTACHMENTS: (p) => `at most ${p.max} attachments`,
+  OWNER_USER_OR_ORGANISATION: () => 'give either a user or an organisation as the owner, not both',
+  OWNER_REQUIRED: () => 'an action item needs an owner: a user or an organisation',
+  ONLY_FOR_ACTION_ITEMS: () => 'is only for action items, not for decisions',
   // Spreadsheet import (import.ts): the file, the column mapping and the values of a row.
   IMPORT_EMPTY_FILE: () => 'the file is empty: it needs a header row and at least one data row',
   IMPORT_NO_DATA_ROWS: () => 'the file has a header row but no data rows',

@@ -293,3 +293,5 @@ export const guideSectionSchema = z.object({
   position: wholeNumber(1, 10_000),
 });
 export const validateGuideSection = (s: object): FieldIssue[] => issuesOf(guideSectionSchema.safeParse(s, WITH_INPUT));
+/** The building blocks of the schemas above, for the schemas of other domain files (meetings.ts). */
+export const schemaParts = { text, optionalText, enumOf, httpUrl, isoDate, issuesOf, WITH_INPUT } as const;

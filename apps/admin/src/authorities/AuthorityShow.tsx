@@ -1,3 +1,4 @@
+import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   CreateButton,
@@ -21,6 +22,7 @@ import type { QueryDataProvider } from '../common/queryApi';
 import { useCustomQuery } from '../common/useCustomQuery';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { StageField } from '../onboardings/shared';
+import { WatchActions } from '../notifications/WatchActions';
 
 /** The open obstacles of the authority's onboardings (coordinators of other states see none: the API keeps them internal). */
 const OpenBlockers = () => {
@@ -79,8 +81,13 @@ const ONBOARDING_QUERY = {
   meta: { sparseFields: ['id', 'serviceId', 'stage', 'status', 'plannedGoLive', 'liveAt', 'owner', 'subjectContact', 'technicalContact', 'version'] },
 };
 
+const AuthorityOverdueActionItems = () => {
+  const record = useRecordContext<{ id: string }>();
+  return record ? <OverdueActionItemsSection authorityId={record.id} /> : null;
+};
+
 const AuthorityShow = () => (
-  <Show>
+  <Show actions={<WatchActions targetType="AUTHORITY" />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="crud.authority.tab_master">
         <TextField source="name" />
@@ -119,6 +126,9 @@ const AuthorityShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="crud.authority.tab_blockers" path="blockers">
         <OpenBlockers />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="meeting.overdue.title" path="action-items">
+        <AuthorityOverdueActionItems />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="crud.authority.tab_contacts" path="contacts">
         <ReferenceManyField reference="Onboarding" target="authorityId" perPage={100} label={false} queryOptions={ONBOARDING_QUERY}>

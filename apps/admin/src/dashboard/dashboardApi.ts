@@ -107,6 +107,7 @@ export interface DashboardFigures {
   leadTimes?: LeadTimes;
   stuckOnboardings?: StuckOnboardings;
   overdueMilestones?: OverdueMilestones;
+  overdueActionItems?: import('../meetings/meetingApi').OverdueActionItems;
   obstacles?: ObstacleFigures;
   contracts?: ContractFigures;
 }

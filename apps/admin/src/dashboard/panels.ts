@@ -4,6 +4,7 @@ import { goLivesPanel } from './GoLivesPanel';
 import { headlinePanel } from './HeadlinePanel';
 import { leadTimesPanel } from './LeadTimesPanel';
 import { obstaclesPanel } from './ObstaclesPanel';
+import { overdueActionItemsPanel } from './OverdueActionItemsPanel';
 import { overdueMilestonesPanel } from './OverdueMilestonesPanel';
 import type { DashboardPanel } from './panel';
 import { specialistSystemsPanel } from './SpecialistSystemsPanel';
@@ -24,6 +25,7 @@ export const DASHBOARD_PANELS: readonly DashboardPanel[] = [
   obstaclesPanel,
   stuckOnboardingsPanel,
   overdueMilestonesPanel,
+  overdueActionItemsPanel,
   specialistSystemsPanel,
   contractsPanel,
 ];

@@ -3,9 +3,11 @@ import type { TranslationMessages } from 'react-admin';
 import { de as boardDe } from '../board/messages';
 import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
+import { de as notificationsDe } from '../notifications/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import { de as waveDe } from '../waves/messages';
+import { de as meetingsDe } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 import { de as listExportDe } from '../export/messages';
 import type { AppMessages } from './en';
@@ -404,10 +406,12 @@ const de: TranslationMessages = {
   ...onboardingDe,
   ...waveDe,
   costs: costsDe.costs,
+  notifications: notificationsDe.notifications,
+  meeting: meetingsDe.meeting,
   ...codedMessages.de,
   ...listExportDe,
   crud: crudDe.crud,
-  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },
+  resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources, ...meetingsDe.resources },
 };
 
 export default de;

@@ -3,9 +3,11 @@ import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
 import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
+import { en as notificationsEn } from '../notifications/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 import { en as waveEn } from '../waves/messages';
+import { en as meetingsEn } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 import { en as listExportEn } from '../export/messages';
 
@@ -193,10 +195,12 @@ const en: TranslationMessages = {
   ...onboardingEn,
   ...waveEn,
   costs: costsEn.costs,
+  notifications: notificationsEn.notifications,
+  meeting: meetingsEn.meeting,
   ...codedMessages.en,
   ...listExportEn,
   crud: crudEn.crud,
-  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },
+  resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources, ...meetingsEn.resources },
 };
 
 export default en;

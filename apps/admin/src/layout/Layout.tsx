@@ -1,14 +1,27 @@
 import type { ReactNode } from 'react';
-import { AppBar as RaAppBar, Layout as RaLayout, Menu as RaMenu } from 'react-admin';
+import { AppBar as RaAppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Menu as RaMenu, ToggleThemeButton } from 'react-admin';
 import { AccountMenu } from '../auth/AccountMenu';
 import { SignedIn } from '../auth/SignedIn';
 import { BoardMenuItem } from '../board';
 import { ContractMatrixMenuItem } from '../contract-matrix';
 import { CostAllocationMenuItem } from '../cost-allocation';
+import { NotificationBell, NotificationsMenuItem } from '../notifications';
 import { DocumentLanguage } from './DocumentLanguage';
 
-/** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
-const AppBar = () => <RaAppBar userMenu={<AccountMenu />} />;
+/** react-admin's app bar (language menu, theme, refresh) with the notification bell and the console's user menu: who is signed in, sign-out. */
+const AppBar = () => (
+  <RaAppBar
+    userMenu={<AccountMenu />}
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <ToggleThemeButton />
+        <LoadingIndicator />
+      </>
+    }
+  />
+);
 
 /** The dashboard (home), the resources the role may list, then the pages of their own. */
 const Menu = () => (
@@ -18,6 +31,7 @@ const Menu = () => (
     <BoardMenuItem />
     <ContractMatrixMenuItem />
     <CostAllocationMenuItem />
+    <NotificationsMenuItem />
   </RaMenu>
 );
 

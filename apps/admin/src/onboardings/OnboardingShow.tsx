@@ -16,10 +16,12 @@ import {
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { ONBOARDING_FULL_META } from './logic';
+import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { BlockerPanel, MilestoneChecklist, NotesPanel, StageStepper, Timeline, TransitionLog } from './Panels';
 import { MessageEnumField, StageField, useMayCall } from './shared';
 import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
 import { WorkflowButtons } from './WorkflowButtons';
+import { WatchToggle } from '../notifications/WatchToggle';
 
 const f = (field: string) => `onboarding.fields.${field}`;
 
@@ -43,7 +45,12 @@ const Actions = () => {
   const context = useOnboardingContext(record);
   // Coordinators may edit the contacts of their own state's onboardings only.
   const mayEdit = record ? mayCall('updateOnboarding', context.stateId ?? null) : false;
-  return <TopToolbar>{mayEdit && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <WatchToggle targetType="ONBOARDING" />
+      {mayEdit && <EditButton />}
+    </TopToolbar>
+  );
 };
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -126,6 +133,9 @@ const OnboardingDetail = () => {
           </Section>
         </Grid>
       </Grid>
+      <Section title="meeting.overdue.title" testId="section-overdue-action-items">
+        <OverdueActionItemsSection onboardingId={record.id} />
+      </Section>
       <Section title="onboarding.sections.notes" testId="section-notes">
         <NotesPanel record={record} />
       </Section>

@@ -1,8 +1,9 @@
 import { NumberField, ReferenceField, Show, SimpleShowLayout, TextArrayField, TextField, UrlField } from 'react-admin';
 import { EnumField } from '../common/fields';
+import { WatchActions } from '../notifications/WatchActions';
 
 const ServiceShow = () => (
-  <Show>
+  <Show actions={<WatchActions targetType="SERVICE" />}>
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="name" />

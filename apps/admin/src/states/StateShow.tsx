@@ -1,9 +1,10 @@
 import { NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { LocalizedDateField, LocalizedNumberField } from '../common/fields';
 import { KOENIGSTEIN_SHARE_FORMAT } from './formats';
+import { WatchActions } from '../notifications/WatchActions';
 
 const StateShow = () => (
-  <Show>
+  <Show actions={<WatchActions targetType="STATE" />}>
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="code" />

@@ -34,11 +34,36 @@ export function diffRecords(before: object | null, after: object | null): FieldC
   return changes;
 }
 
+export interface RecordedAuditEvent {
+  actor: string;
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  changes: FieldChanges;
+  comment?: string | null;
+}
+
+/**
+ * Reacts to an audit event inside the same transaction (the notification outbox): whatever it
+ * writes commits or rolls back with the write that caused the event.
+ */
+export interface AuditListener {
+  afterAudit(em: EntityManager, event: RecordedAuditEvent): Promise<void>;
+}
+
 /** Writes audit events inside the caller's transaction, so a failed write leaves no event. */
 @Injectable()
 export class AuditService {
-  async record(em: EntityManager, event: { actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }): Promise<void> {
+  private readonly listeners: AuditListener[] = [];
+
+  /** Registers a listener called after every recorded (non-security) event, in the caller's transaction. */
+  addListener(listener: AuditListener): void {
+    if (!this.listeners.includes(listener)) this.listeners.push(listener);
+  }
+
+  async record(em: EntityManager, event: RecordedAuditEvent): Promise<void> {
     await em.insert(AuditEvent, event as never);
+    for (const listener of this.listeners) await listener.afterAudit(em, event);
   }
 
   /**

@@ -36,6 +36,22 @@ export class Loaders {
     return ids.map((id) => map.get(id) ?? null);
   }
 
+  /** The values of `valueColumn` per key in a join table (e.g. a meeting's state ids): one `WHERE keyColumn = ANY(...)`. */
+  linked(table: string, keyColumn: string, valueColumn: string): DataLoader<string, string[]> {
+    const cacheKey = `link:${table}.${keyColumn}.${valueColumn}`;
+    let loader = this.grouped.get(cacheKey) as unknown as DataLoader<string, string[]> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, string[]>(async (keys) => {
+        const rows: Array<{ k: string; v: string }> = await this.dataSource.query(`SELECT ${keyColumn} AS k, ${valueColumn} AS v FROM ${table} WHERE ${keyColumn} = ANY($1) ORDER BY ${valueColumn}`, [[...keys]]);
+        const groups = new Map<string, string[]>(keys.map((k) => [k, []]));
+        for (const r of rows) groups.get(r.k)?.push(r.v);
+        return keys.map((k) => groups.get(k) ?? []);
+      });
+      this.grouped.set(cacheKey, loader as unknown as DataLoader<string, ObjectLiteral[]>);
+    }
+    return loader;
+  }
+
   /** Rows whose `column` holds the key, e.g. the milestones of each onboarding: one `WHERE column IN (...)`. */
   manyBy<E extends ObjectLiteral>(entity: EntityTarget<E> & { name: string }, column: keyof E & string, order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>> = {}): DataLoader<string, E[]> {
     const cacheKey = `${entity.name}.${column}`;

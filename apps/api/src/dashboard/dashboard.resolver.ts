@@ -16,6 +16,8 @@ import {
   SystemFigures,
 } from './dashboard.types.js';
 import { DashboardService, type DashboardHead } from './dashboard.service.js';
+import { MeetingFiguresService } from '../meeting/meeting-figures.service.js';
+import { OverdueActionItems } from '../meeting/meeting.types.js';
 
 /**
  * The dashboard query: the service, moment and scope; every figure is a field resolved only when
@@ -24,7 +26,10 @@ import { DashboardService, type DashboardHead } from './dashboard.service.js';
  */
 @Resolver(() => Dashboard)
 export class DashboardResolver {
-  constructor(private readonly dashboards: DashboardService) {}
+  constructor(
+    private readonly dashboards: DashboardService,
+    private readonly meetingFigures: MeetingFiguresService,
+  ) {}
 
   @Query(() => Dashboard, {
     description:
@@ -81,6 +86,13 @@ export class DashboardResolver {
   @ResolveField(() => OverdueMilestones, { description: 'Milestones due before asOf and not completed by then, longest overdue first.' })
   overdueMilestones(@Parent() d: DashboardHead, @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many listed (1..1000).' }) limit: number): Promise<OverdueMilestones> {
     return this.dashboards.overdueMilestones(d.scope, limit);
+  }
+
+  @ResolveField(() => OverdueActionItems, {
+    description: "Action items of meetings overdue at asOf, linked to the service (or to no service) and, narrowed to a state, to that state (or to none); longest overdue first.",
+  })
+  overdueActionItems(@Parent() d: DashboardHead, @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many listed (1..1000).' }) limit: number): Promise<OverdueActionItems> {
+    return this.meetingFigures.overdueActionItems({ serviceId: d.scope.serviceId, stateId: d.scope.stateId, asOf: d.scope.asOf, limit }, true);
   }
 
   @ResolveField(() => ObstacleFigures, { description: "Obstacles open at asOf by category and severity, oldest first; a state coordinator sees only their own state's." })

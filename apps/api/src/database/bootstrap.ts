@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig, PoolConfig } from '../config.js';
 import { seedDatabase, type SeedReport } from '../seed/seed.js';
 import { createDataSource } from './data-source.js';
+import { installJobQueue } from '../notification/notification-worker.js';
 
 /** Key of the PostgreSQL advisory lock under which an instance migrates and seeds. */
 export const MIGRATION_LOCK = 7_131_400_011;
@@ -33,7 +34,7 @@ async function openUnlocked(config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 
     const maintenance = await createDataSource({ ...target, pool: { max: 1, connectTimeoutMs: config.pool?.connectTimeoutMs } });
     await maintenance.dataSource.initialize();
     try {
-      const prepared = await prepare(maintenance.dataSource, config.seed);
+      const prepared = await prepare(maintenance.dataSource, config.seed, config.databaseUrl);
       const opened = await createDataSource({ ...target, pool: config.pool });
       await opened.dataSource.initialize();
       return { ...opened, ...prepared };
@@ -43,11 +44,13 @@ async function openUnlocked(config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 
   }
   const opened = await createDataSource({ ...target, pool: config.pool });
   await opened.dataSource.initialize();
-  return { ...opened, ...(await prepare(opened.dataSource, config.seed)) };
+  return { ...opened, ...(await prepare(opened.dataSource, config.seed, config.databaseUrl)) };
 }
 
-async function prepare(dataSource: DataSource, policy: AppConfig['seed']): Promise<{ migrations: string[]; seeded: SeedReport | undefined }> {
+async function prepare(dataSource: DataSource, policy: AppConfig['seed'], databaseUrl: string | undefined): Promise<{ migrations: string[]; seeded: SeedReport | undefined }> {
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
+  // The notification job queue's own schema (graphile-worker's migrations), PostgreSQL only: writes enqueue mail jobs into it.
+  if (databaseUrl) await installJobQueue(databaseUrl);
   let seeded: SeedReport | undefined;
   if (policy === 'always') seeded = await seedDatabase(dataSource);
   if (policy === 'auto') {

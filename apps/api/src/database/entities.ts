@@ -4,6 +4,8 @@ import { Authority } from '../authority/authority.entity.js';
 import { Blocker } from '../blocker/blocker.entity.js';
 import { CostKey } from '../costs/cost-key.entity.js';
 import { ServiceCost } from '../costs/service-cost.entity.js';
+import { MeetingItem } from '../meeting/meeting-item.entity.js';
+import { Meeting } from '../meeting/meeting.entity.js';
 import { Milestone } from '../milestone/milestone.entity.js';
 import { OnboardingNote } from '../onboarding/onboarding-note.entity.js';
 import { OnboardingTransition } from '../onboarding/onboarding-transition.entity.js';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   Wave,
   GuideSection,
   GuideSectionVersion,
+  Meeting,
+  MeetingItem,
 ];

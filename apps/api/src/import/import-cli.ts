@@ -87,7 +87,7 @@ export async function runImportCli(args: string[]): Promise<void> {
   const size = fs.statSync(file).size;
   const config = loadConfig();
   const db = await openDatabase({ ...config, seed: 'never' });
-  const app = await createApp(db.dataSource, db.kind, { logger: ['error'] });
+  const app = await createApp(db.dataSource, db.kind, { logger: ['error'], notifications: { worker: false } });
   try {
     let actor: Actor = SYSTEM_ACTOR;
     const as = option(args, 'as');

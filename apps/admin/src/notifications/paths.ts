@@ -1,0 +1,2 @@
+export const NOTIFICATIONS_PATH = '/notifications';
+export const NOTIFICATION_SETTINGS_PATH = '/notification-settings';
