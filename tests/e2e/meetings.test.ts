@@ -25,8 +25,8 @@ run('meetings in the browser', () => {
   const query = (sql: string, params?: unknown[]) => ui.db.dataSource.query(sql, params);
 
   it('creates a meeting, prefills its agenda, adds an action item linked to an onboarding and shows it overdue on the onboarding page', async () => {
-    const previousTitle = 'Lenkungskreis Aufenthaltstitel – Vormonat (Test)';
-    await ui.gql(`mutation($s: DateTime!, $e: DateTime!, $t: String!) { createMeeting(kind: STEERING_GROUP, title: $t, startsAt: $s, endsAt: $e) { id } }`, {
+    const previousTitle = 'Informationsveranstaltung Aufenthaltstitel – Vormonat (Test)';
+    await ui.gql(`mutation($s: DateTime!, $e: DateTime!, $t: String!) { createMeeting(kind: INFORMATION_EVENT, title: $t, startsAt: $s, endsAt: $e) { id } }`, {
       t: previousTitle,
       s: new Date(Date.now() - 3 * 3_600_000).toISOString(),
       e: new Date(Date.now() - 2 * 3_600_000).toISOString(),
@@ -38,8 +38,8 @@ run('meetings in the browser', () => {
 
     const page = await ui.openSignedIn('/Meeting/create');
     await page.getByRole('combobox', { name: 'Art' }).click();
-    await page.getByRole('option', { name: 'Lenkungskreis', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Titel' }).fill('Lenkungskreis Aufenthaltstitel – Test');
+    await page.getByRole('option', { name: 'Informationsveranstaltung', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Titel' }).fill('Informationsveranstaltung Aufenthaltstitel – Test');
     await page.getByLabel('Beginn').fill(localDateTime(1, 10));
     await page.getByLabel('Ende').fill(localDateTime(1, 12));
     await page.getByTestId('prefill-agenda').click();
@@ -67,7 +67,7 @@ run('meetings in the browser', () => {
     const row = page.getByTestId('meeting-items').locator('tr', { hasText: 'Zertifikat für den DVDV-Eintrag beantragen' });
     await row.getByTestId('item-overdue').waitFor();
     await row.getByText(onboarding.authority).waitFor();
-    const [item] = await query(`SELECT meeting_id, kind, status, owner_organisation, onboarding_id, due_date::text AS due FROM meeting_item`);
+    const [item] = await query(`SELECT meeting_id, kind, status, owner_organisation, onboarding_id, due_date::text AS due FROM meeting_item WHERE text = 'Zertifikat für den DVDV-Eintrag beantragen'`);
     expect(item).toEqual({ meeting_id: meetingId, kind: 'ACTION_ITEM', status: 'OPEN', owner_organisation: 'Ausländerbehörde (fiktive Rolle)', onboarding_id: onboarding.id, due: dayOffset(-2) });
     await mkdir('tests/e2e/screenshots', { recursive: true });
     await page.screenshot({ path: 'tests/e2e/screenshots/meeting.png' });
@@ -75,7 +75,7 @@ run('meetings in the browser', () => {
     await page.goto(`${ui.base}/#/Onboarding/${onboarding.id}/show`);
     const section = page.getByTestId('section-overdue-action-items');
     await section.getByText('Zertifikat für den DVDV-Eintrag beantragen').waitFor();
-    await section.getByRole('link', { name: 'Lenkungskreis Aufenthaltstitel – Test' }).waitFor();
+    await section.getByRole('link', { name: 'Informationsveranstaltung Aufenthaltstitel – Test' }).waitFor();
 
     // the action items list filtered "overdue" has it too
     await page.goto(`${ui.base}/#/MeetingItem?filter=${encodeURIComponent(JSON.stringify({ kind: 'ACTION_ITEM', overdue: true }))}`);

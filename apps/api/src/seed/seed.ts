@@ -3,6 +3,7 @@ import { AuthorityKind, AuthorityLevel, STATES, arsFromDistrictKey, stateByArsPr
 import type { DataSource, EntityManager } from 'typeorm';
 import { installDefaultPipeline } from '../pipeline/default-pipeline.js';
 import { buildDemoStory, type StoryRows } from './demo-story.js';
+import { seedMeetings } from './meetings.js';
 import { AUFENTHALTSTITEL_CONTRACTS, SERVICES, SPECIALIST_SYSTEMS } from './reference-data.js';
 
 const require = createRequire(import.meta.url);
@@ -69,6 +70,7 @@ export interface SeedReport {
   pipelines: number;
   onboardings: number;
   costKeys: number;
+  meetings: number;
 }
 
 async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
@@ -224,6 +226,7 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
     }
     const onboardings = await seedDemoStory(em, aufenthaltstitelId);
     const costKeys = await seedCostKeys(em);
-    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys };
+    const meetings = await seedMeetings(em, aufenthaltstitelId);
+    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys, meetings };
   });
 }
