@@ -30,8 +30,8 @@ const UPDATE_ITEM = `mutation($id: ID!, $version: Int!, $status: ActionItemStatu
 const OVERDUE = `query($authorityId: ID, $onboardingId: ID, $stateId: ID, $serviceId: ID, $asOf: DateTime) {
   overdueActionItems(authorityId: $authorityId, onboardingId: $onboardingId, stateId: $stateId, serviceId: $serviceId, asOf: $asOf) {
     total items { itemId meetingId meetingTitle text owner status dueDate daysOverdue onboardingId authorityId authorityName stateCode } } }`;
-const AGENDA = `query($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $language: String) {
-  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, language: $language) {
+const AGENDA = `query($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $language: String, $stateIds: [ID!]) {
+  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, language: $language, stateIds: $stateIds) {
     since until previousMeetingId previousMeetingTitle markdown
     newlyLive { onboardingId authorityName stateCode serviceName liveSince }
     newlyBlocked { onboardingId authorityName obstacles }
@@ -240,6 +240,9 @@ describe('meetings: agenda suggestion', () => {
     expect(narrowed.newlyLive).toEqual([]);
     expect(narrowed.contractsSigned).toEqual([]);
     expect(narrowed.markdown).toContain('**Newly live**: none');
+    // the form's unsaved states override the stored ones
+    const overridden = ok(await fx.gql(AGENDA, { meetingId: other.id, stateIds: [fx.states.NW] }), 'agendaSuggestion');
+    expect(overridden.newlyLive).toContainEqual(expect.objectContaining({ onboardingId: live.id }));
 
     // a meeting whose previous one came after the go-live and the signing sees neither
     const after = await newMeeting({ kind: 'WORKSHOP', startsAt: hoursFromNow(48), endsAt: hoursFromNow(49) });
