@@ -30,8 +30,8 @@ const UPDATE_ITEM = `mutation($id: ID!, $version: Int!, $status: ActionItemStatu
 const OVERDUE = `query($authorityId: ID, $onboardingId: ID, $stateId: ID, $serviceId: ID, $asOf: DateTime) {
   overdueActionItems(authorityId: $authorityId, onboardingId: $onboardingId, stateId: $stateId, serviceId: $serviceId, asOf: $asOf) {
     total items { itemId meetingId meetingTitle text owner status dueDate daysOverdue onboardingId authorityId authorityName stateCode } } }`;
-const AGENDA = `query($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $language: String) {
-  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, language: $language) {
+const AGENDA = `query($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $language: String, $stateIds: [ID!]) {
+  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, language: $language, stateIds: $stateIds) {
     since until previousMeetingId previousMeetingTitle markdown
     newlyLive { onboardingId authorityName stateCode serviceName liveSince }
     newlyBlocked { onboardingId authorityName obstacles }
@@ -213,15 +213,15 @@ describe('meetings: access', () => {
 
 describe('meetings: agenda suggestion', () => {
   it('lists a go-live and a contract signing made since the previous meeting of the same kind, and overdue action items', async () => {
-    // the previous steering group met two days ago; a workshop yesterday is of another kind and does not count
-    const previous = await newMeeting({ kind: 'STEERING_GROUP', title: `Lenkungskreis vorher ${random()}`, startsAt: hoursFromNow(-48), endsAt: hoursFromNow(-46) });
-    await newMeeting({ kind: 'WORKSHOP', startsAt: hoursFromNow(-24), endsAt: hoursFromNow(-23) });
+    // the previous workshop was two days ago; a kick-off yesterday is of another kind and does not count (kinds the seed has no meetings of)
+    const previous = await newMeeting({ kind: 'WORKSHOP', title: `Workshop vorher ${random()}`, startsAt: hoursFromNow(-48), endsAt: hoursFromNow(-46) });
+    await newMeeting({ kind: 'KICK_OFF', startsAt: hoursFromNow(-24), endsAt: hoursFromNow(-23) });
     const live = await fx.onboardingIn('LIVE');
     const contract = await fx.newContract('BY', fx.serviceId, { status: 'NEGOTIATING', interestDeclaredAt: '2024-01-10', negotiationStartedAt: '2024-03-01' });
     ok(await fx.gql(`mutation($id: ID!, $version: Int!, $signedAt: LocalDate!) { signContract(id: $id, version: $version, signedAt: $signedAt) { id } }`, { id: contract.id, version: contract.version, signedAt: isoDay() }), 'signContract');
     const item = await newItem({ meetingId: previous.id, kind: 'ACTION_ITEM', text: 'Kostenschlüssel abstimmen', ownerOrganisation: 'Geschäftsstelle Lenkungskreis', dueDate: isoDay(-1) });
 
-    const planned = ok(await fx.gql(AGENDA, { kind: 'STEERING_GROUP', startsAt: hoursFromNow(24) }), 'agendaSuggestion');
+    const planned = ok(await fx.gql(AGENDA, { kind: 'WORKSHOP', startsAt: hoursFromNow(24) }), 'agendaSuggestion');
     expect(planned.previousMeetingId).toBe(previous.id);
     expect(planned.since).toBe(previous.startsAt);
     expect(planned.newlyLive).toContainEqual(expect.objectContaining({ onboardingId: live.id, stateCode: 'NW', serviceName: fx.serviceName }));
@@ -234,21 +234,24 @@ describe('meetings: agenda suggestion', () => {
     expect(planned.markdown).toContain('Kostenschlüssel abstimmen');
 
     // for a stored meeting narrowed to other states, neither appears; the previous meeting is still the one before it
-    const other = await newMeeting({ kind: 'STEERING_GROUP', stateIds: [fx.states.SN] });
+    const other = await newMeeting({ kind: 'WORKSHOP', stateIds: [fx.states.SN] });
     const narrowed = ok(await fx.gql(AGENDA, { meetingId: other.id, language: 'en' }), 'agendaSuggestion');
     expect(narrowed.previousMeetingId).toBe(previous.id);
     expect(narrowed.newlyLive).toEqual([]);
     expect(narrowed.contractsSigned).toEqual([]);
     expect(narrowed.markdown).toContain('**Newly live**: none');
+    // the form's unsaved states override the stored ones
+    const overridden = ok(await fx.gql(AGENDA, { meetingId: other.id, stateIds: [fx.states.NW] }), 'agendaSuggestion');
+    expect(overridden.newlyLive).toContainEqual(expect.objectContaining({ onboardingId: live.id }));
 
     // a meeting whose previous one came after the go-live and the signing sees neither
-    const after = await newMeeting({ kind: 'STEERING_GROUP', startsAt: hoursFromNow(48), endsAt: hoursFromNow(49) });
+    const after = await newMeeting({ kind: 'WORKSHOP', startsAt: hoursFromNow(48), endsAt: hoursFromNow(49) });
     const later = ok(await fx.gql(AGENDA, { meetingId: after.id }), 'agendaSuggestion');
     expect(later.previousMeetingId).toBe(other.id);
     expect(later.newlyLive).toEqual([]);
 
     expect(firstError(await fx.gql(AGENDA, { startsAt: hoursFromNow(1) }))).toMatchObject({ code: 'VALIDATION', fields: ['kind'] });
-    expect(firstError(await fx.gql(AGENDA, { kind: 'STEERING_GROUP', language: 'fr' }))).toMatchObject({ code: 'VALIDATION', fields: ['language'] });
+    expect(firstError(await fx.gql(AGENDA, { kind: 'WORKSHOP', language: 'fr' }))).toMatchObject({ code: 'VALIDATION', fields: ['language'] });
   });
 });
 

@@ -1,4 +1,4 @@
-import { STATES, validateAuthority, validateContract } from '@efa/domain';
+import { STATES, validateAuthority, validateContract, validateMeeting, validateMeetingItem } from '@efa/domain';
 import { seedDatabase } from '../../apps/api/src/seed/seed.js';
 import { AUFENTHALTSTITEL_CONTRACTS } from '../../apps/api/src/seed/reference-data.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-app.js';
@@ -45,9 +45,19 @@ describe('seed', () => {
   it('is idempotent: running it again adds nothing and keeps edits', async () => {
     await db.dataSource.query(`UPDATE authority SET population = 1 WHERE ars = '150850000000'`);
     const again = await seedDatabase(db.dataSource);
-    expect(again).toEqual({ states: 0, authorities: 0, specialistSystems: 0, services: 0, contracts: 0, pipelines: 0, onboardings: 0, costKeys: 0, guideSections: 0, waves: 0 });
+    expect(again).toEqual({ states: 0, authorities: 0, specialistSystems: 0, services: 0, contracts: 0, pipelines: 0, onboardings: 0, costKeys: 0, guideSections: 0, waves: 0, meetings: 0 });
     const [{ population }] = await db.dataSource.query(`SELECT population FROM authority WHERE ars = '150850000000'`);
     expect(population).toBe(1);
+  });
+
+  it('has fictional demo meetings whose action items link to seeded onboardings, each valid by the domain rules', async () => {
+    const meetings = await db.dataSource.query(`SELECT title, kind, starts_at, ends_at, time_zone AS "timeZone", attachments FROM meeting ORDER BY starts_at`);
+    expect(meetings.map((m: { title: string }) => m.title)).toContain('Lenkungskreis Aufenthaltstitel – Dezember 2026');
+    for (const m of meetings) expect(validateMeeting({ ...m, startsAt: m.starts_at, endsAt: m.ends_at })).toEqual([]);
+    const items = await db.dataSource.query(`SELECT kind, text, owner_organisation AS "ownerOrganisation", due_date::text AS "dueDate", status, onboarding_id FROM meeting_item`);
+    for (const i of items) expect(validateMeetingItem(i)).toEqual([]);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM meeting_item i JOIN onboarding o ON o.id = i.onboarding_id`);
+    expect(n).toBeGreaterThanOrEqual(2);
   });
 
   describe('the demo story of the Aufenthaltstitel rollout', () => {

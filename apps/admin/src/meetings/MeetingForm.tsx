@@ -48,13 +48,20 @@ const PrefillAgendaButton = () => {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const prefill = async () => {
-    const { kind, startsAt } = getValues();
+    const { id, kind, startsAt, serviceIds, stateIds } = getValues();
     if (!kind || !startsAt) {
       notify('meeting.actions.prefill_needs', { type: 'warning' });
       return;
     }
     try {
-      const { data } = await dataProvider.getAgendaSuggestion({ kind, startsAt: String(toIso(startsAt)), language: locale === 'en' ? 'en' : 'de' });
+      const { data } = await dataProvider.getAgendaSuggestion({
+        meetingId: id ? String(id) : undefined,
+        kind,
+        startsAt: String(toIso(startsAt)),
+        serviceIds: serviceIds ?? [],
+        stateIds: stateIds ?? [],
+        language: locale === 'en' ? 'en' : 'de',
+      });
       setValue('agenda', data.markdown, { shouldDirty: true });
       notify(data.previousMeetingTitle ? 'meeting.actions.prefill_done' : 'meeting.actions.prefill_done_first', { type: 'info', messageArgs: { previous: data.previousMeetingTitle ?? '' } });
     } catch (error) {

@@ -27,14 +27,14 @@ export const OVERDUE_ITEM_FIELDS = 'itemId meetingId meetingTitle text owner sta
 
 export interface MeetingMethods {
   /** The agenda (Markdown) from the changes since the previous meeting of the same kind. */
-  getAgendaSuggestion(params: { meetingId?: string; kind?: string; startsAt?: string; language: string }): Promise<{ data: { markdown: string; previousMeetingTitle: string | null } }>;
+  getAgendaSuggestion(params: { meetingId?: string; kind?: string; startsAt?: string; serviceIds?: string[]; stateIds?: string[]; language: string }): Promise<{ data: { markdown: string; previousMeetingTitle: string | null } }>;
   getOverdueActionItems(params: { onboardingId?: string; authorityId?: string }): Promise<{ data: OverdueActionItems }>;
 }
 
 export type MeetingDataProvider = DataProvider & MeetingMethods;
 
-const AGENDA = parse(`query agendaSuggestion($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $language: String) {
-  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, language: $language) { markdown previousMeetingTitle }
+const AGENDA = parse(`query agendaSuggestion($meetingId: ID, $kind: MeetingKind, $startsAt: DateTime, $serviceIds: [ID!], $stateIds: [ID!], $language: String) {
+  agendaSuggestion(meetingId: $meetingId, kind: $kind, startsAt: $startsAt, serviceIds: $serviceIds, stateIds: $stateIds, language: $language) { markdown previousMeetingTitle }
 }`);
 const OVERDUE = parse(`query overdueActionItems($onboardingId: ID, $authorityId: ID) {
   overdueActionItems(onboardingId: $onboardingId, authorityId: $authorityId) { total items { ${OVERDUE_ITEM_FIELDS} } }
@@ -44,12 +44,14 @@ const OVERDUE = parse(`query overdueActionItems($onboardingId: ID, $authorityId:
 export function withMeetingMethods<T extends SessionDataProvider>(dataProvider: T): T & MeetingMethods {
   return {
     ...dataProvider,
-    getAgendaSuggestion: async ({ meetingId, kind, startsAt, language }) => ({
+    getAgendaSuggestion: async ({ meetingId, kind, startsAt, serviceIds, stateIds, language }) => ({
       data: (
         await dataProvider.query<{ agendaSuggestion: { markdown: string; previousMeetingTitle: string | null } }>(AGENDA, {
           meetingId: meetingId ?? null,
-          kind: meetingId ? null : (kind ?? null),
-          startsAt: meetingId ? null : (startsAt ?? null),
+          kind: kind ?? null,
+          startsAt: startsAt ?? null,
+          serviceIds: serviceIds ?? null,
+          stateIds: stateIds ?? null,
           language,
         })
       ).agendaSuggestion,

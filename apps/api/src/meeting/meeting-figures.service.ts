@@ -130,12 +130,18 @@ export class MeetingFiguresService {
       const m = await this.meetings.findOne(args.meetingId);
       const links = await this.meetings.linksOf(this.dataSource.manager, m.id);
       meetingId = m.id;
-      kind = m.kind;
-      startsAt = m.startsAt;
+      kind ??= m.kind;
+      startsAt ??= m.startsAt;
       serviceIds = links.serviceIds;
       stateIds = links.stateIds;
       timeZone = m.timeZone;
     }
+    for (const [field, ids] of [['serviceIds', args.serviceIds], ['stateIds', args.stateIds]] as const) {
+      const bad = (ids ?? []).filter((id) => !UUID_PATTERN.test(id));
+      if (bad.length) throw DomainError.validation([issueAt(field, 'NOT_AN_ID', { value: bad.join(', ') })]);
+    }
+    if (args.serviceIds) serviceIds = args.serviceIds;
+    if (args.stateIds) stateIds = args.stateIds;
     if (!kind) throw DomainError.validation([issueAt('kind', 'REQUIRED')]);
     const start = startsAt ?? new Date();
     if (Number.isNaN(start.getTime())) throw DomainError.validation([issueAt('startsAt', 'NOT_A_DATE_TIME')]);

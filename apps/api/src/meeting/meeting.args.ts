@@ -147,14 +147,20 @@ export class MeetingItemFilter extends BaseFilter {
 
 @ArgsType()
 export class AgendaSuggestionArgs {
-  @Field(() => ID, { nullable: true, description: 'The meeting to suggest an agenda for (its kind, start, services and states).' })
+  @Field(() => ID, { nullable: true, description: 'The meeting to suggest an agenda for (its kind, start, services and states, unless given here; it is never its own previous meeting).' })
   meetingId?: string | null;
 
-  @Field(() => MeetingKind, { nullable: true, description: 'Without meetingId: the kind of the planned meeting.' })
+  @Field(() => MeetingKind, { nullable: true, description: 'The kind of the (planned) meeting; default the meeting’s.' })
   kind?: MeetingKind | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Without meetingId: when the planned meeting starts (default now).' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the (planned) meeting starts; default the meeting’s, else now.' })
   startsAt?: Date | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Narrow to these services; default the meeting’s (none: all).' })
+  serviceIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Narrow to these states; default the meeting’s (none: all).' })
+  stateIds?: string[] | null;
 
   @Field(() => String, { nullable: true, defaultValue: 'de', description: 'Language of the Markdown: de or en.' })
   language?: string | null;

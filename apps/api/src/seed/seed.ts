@@ -4,6 +4,7 @@ import { seedWavesAndGuides } from './waves-guides.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { installDefaultPipeline } from '../pipeline/default-pipeline.js';
 import { buildDemoStory, type StoryRows } from './demo-story.js';
+import { seedMeetings } from './meetings.js';
 import { AUFENTHALTSTITEL_CONTRACTS, SERVICES, SPECIALIST_SYSTEMS } from './reference-data.js';
 
 const require = createRequire(import.meta.url);
@@ -72,6 +73,7 @@ export interface SeedReport {
   costKeys: number;
   guideSections: number;
   waves: number;
+  meetings: number;
 }
 
 async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
@@ -228,6 +230,7 @@ export async function seedDatabase(dataSource: DataSource): Promise<SeedReport> 
     const onboardings = await seedDemoStory(em, aufenthaltstitelId);
     const costKeys = await seedCostKeys(em);
     const { guideSections, waves } = await seedWavesAndGuides(em, aufenthaltstitelId);
-    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys, guideSections, waves };
+    const meetings = await seedMeetings(em, aufenthaltstitelId);
+    return { states, authorities, specialistSystems, services, contracts, pipelines, onboardings, costKeys, guideSections, waves, meetings };
   });
 }
