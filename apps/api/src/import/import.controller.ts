@@ -1,12 +1,13 @@
-import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { DomainError, isImportTarget, issueAt, type ColumnMapping, type FieldIssue } from '@efa/domain';
+import { Controller, HttpCode, Param, Post, Query, Req, type StreamableFile } from '@nestjs/common';
+import { DomainError, IMPORT_ACCESS_OPERATION, isImportTarget, issueAt, type ColumnMapping, type FieldIssue } from '@efa/domain';
 import type { Request } from 'express';
 import { AccountService } from '../account/account.service.js';
 import { restCaller } from '../common/rest-access.js';
+import { ndjsonImport, wantsNdjson } from './import-stream.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
-/** Importing authorities is creating and changing them: the GraphQL rule of `createAuthority` (administrators, rollout managers, coordinators in their own state). */
-export const IMPORT_ACCESS_OPERATION = 'createAuthority';
+/** Importing authorities is creating and changing them: the GraphQL rule of `createAuthority` (libs/domain's access table, which the console uses too). */
+export { IMPORT_ACCESS_OPERATION };
 
 /** The query parameters of an import: dryRun (default true), skipErrors (default false), mapping (JSON object header → field). */
 export function parseImportParams(query: Record<string, unknown>): { dryRun: boolean; skipErrors: boolean; mapping: ColumnMapping | null } {
@@ -42,7 +43,9 @@ export function parseImportParams(query: Record<string, unknown>): { dryRun: boo
  * CSV or XLSX file as the raw request body, ?dryRun=true (default) or false,
  * ?skipErrors, ?mapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
  * so no cross-site post carries it) or a bearer token. Answers the report as
- * JSON; bad files and mappings are 400 naming the file, row or column.
+ * JSON; bad files and mappings are 400 naming the file, row or column. With
+ * `Accept: application/x-ndjson` the answer is streamed: progress lines, then
+ * the report or the error (import-stream.ts).
  */
 @Controller('import')
 export class ImportController {
@@ -53,10 +56,13 @@ export class ImportController {
 
   @Post(':target')
   @HttpCode(200)
-  async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport> {
+  async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport | StreamableFile> {
     const actor = await restCaller(this.accounts, req, IMPORT_ACCESS_OPERATION, 'importAuthorities', 'import authorities');
     if (!isImportTarget(target)) throw DomainError.notFound('import target', target);
     const params = parseImportParams(query);
-    return this.imports.importAuthorities(req, { actor, ...params });
+    if (!wantsNdjson(req)) return this.imports.importAuthorities(req, { actor, ...params });
+    req.res?.setHeader('Cache-Control', 'no-store');
+    req.res?.setHeader('X-Accel-Buffering', 'no'); // proxies (nginx) pass the lines on as they come
+    return ndjsonImport((onProgress) => this.imports.importAuthorities(req, { actor, ...params, onProgress }));
   }
 }
