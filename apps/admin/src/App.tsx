@@ -25,6 +25,7 @@ import costKeys from './cost-keys';
 import serviceCosts from './service-costs';
 import { costAllocationRoute } from './cost-allocation';
 import { withCostMethods } from './cost-allocation/costApi';
+import { importRoute } from './import';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -79,6 +80,7 @@ const App = () => (
       {boardRoute}
       {contractMatrixRoute}
       {costAllocationRoute}
+      {importRoute}
     </CustomRoutes>
   </Admin>
 );

@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { de as boardDe } from '../board/messages';
 import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
+import { de as importDe } from '../import/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import { codedMessages } from '../common/codedMessages';
@@ -400,6 +401,7 @@ const de: TranslationMessages = {
   ...dashboardDe,
   ...onboardingDe,
   costs: costsDe.costs,
+  import: importDe.import,
   ...codedMessages.de,
   crud: crudDe.crud,
   resources: { ...appMessagesDe.resources, ...crudDe.resources, ...costsDe.resources },

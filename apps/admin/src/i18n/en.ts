@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
 import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
+import { en as importEn } from '../import/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 import { codedMessages } from '../common/codedMessages';
@@ -189,6 +190,7 @@ const en: TranslationMessages = {
   ...dashboardEn,
   ...onboardingEn,
   costs: costsEn.costs,
+  import: importEn.import,
   ...codedMessages.en,
   crud: crudEn.crud,
   resources: { ...appMessagesEn.resources, ...crudEn.resources, ...costsEn.resources },

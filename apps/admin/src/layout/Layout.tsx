@@ -5,6 +5,7 @@ import { SignedIn } from '../auth/SignedIn';
 import { BoardMenuItem } from '../board';
 import { ContractMatrixMenuItem } from '../contract-matrix';
 import { CostAllocationMenuItem } from '../cost-allocation';
+import { ImportMenuItem } from '../import';
 import { DocumentLanguage } from './DocumentLanguage';
 
 /** react-admin's app bar (language menu, refresh) with the console's user menu: who is signed in, sign-out. */
@@ -18,6 +19,7 @@ const Menu = () => (
     <BoardMenuItem />
     <ContractMatrixMenuItem />
     <CostAllocationMenuItem />
+    <ImportMenuItem />
   </RaMenu>
 );
 
