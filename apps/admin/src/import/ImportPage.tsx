@@ -441,7 +441,7 @@ const MappingStep = ({
                       onChange={(e) => onChange(withColumn(mapping, column, e.target.value))}
                       error={Boolean(issue)}
                       helperText={issue ? localizeCoded('issue', issue, translate, locale) : undefined}
-                      slotProps={{ select: { displayEmpty: true, inputProps: { 'aria-label': translate('import.report.at_column', { column, text: translate('import.mapping.field') }) } } }}
+                      slotProps={{ select: { displayEmpty: true, SelectDisplayProps: { 'aria-label': translate('import.mapping.field_of', { column }) } as object } }}
                     >
                       <MenuItem value="">
                         <em>{translate('import.mapping.ignore')}</em>

@@ -41,6 +41,7 @@ const enMessages = {
     mapping: {
       column: 'Column in the file',
       field: 'Field',
+      field_of: 'Field for the column "%{column}"',
       ignore: 'do not import',
       key: 'key',
       source: {
@@ -148,6 +149,7 @@ const deMessages: typeof enMessages = {
     mapping: {
       column: 'Spalte in der Datei',
       field: 'Feld',
+      field_of: 'Feld für die Spalte „%{column}“',
       ignore: 'nicht importieren',
       key: 'Schlüssel',
       source: {
