@@ -67,9 +67,9 @@ run('import in the browser', () => {
     await ui.page.getByRole('button', { name: 'Probelauf starten' }).click();
     await ui.page.getByTestId('import-report').waitFor();
     const facts = (await ui.page.getByTestId('import-file-facts').textContent())!;
-    expect(facts).toContain('Zeichenkodierung: UTF-8 with BOM');
+    expect(facts).toContain('Zeichenkodierung: UTF-8 mit BOM');
     expect(facts).toContain('Trennzeichen: Semikolon (;)');
-    expect(facts).toContain('Zuordnung: Ihre');
+    expect(facts).toContain('Zuordnung: von Ihnen festgelegt');
     expect(facts).toContain('Nicht importierte Spalten: Stand, Bemerkung');
     const counts = Object.fromEntries(
       await Promise.all(['CREATE', 'UPDATE', 'UNCHANGED', 'ERROR', 'AMBIGUOUS', 'DUPLICATE'].map(async (a) => [a, Number(await chip(a).getAttribute('data-count'))])),

@@ -42,6 +42,7 @@ import {
   completeMapping,
   csvHeadersOf,
   delimiterKey,
+  encodingKey,
   fieldsOf,
   filterRows,
   formatBytes,
@@ -471,7 +472,7 @@ const MappingStep = ({
 const FileFacts = ({ report }: { report: ImportReport }) => {
   const translate = useTranslate();
   const facts: Array<[string, string]> = [[translate('import.report.format'), report.file.format]];
-  if (report.file.encoding) facts.push([translate('import.report.encoding'), report.file.encoding]);
+  if (report.file.encoding) facts.push([translate('import.report.encoding'), translate(`import.report.encodings.${encodingKey(report.file.encoding)}`, { _: report.file.encoding })]);
   if (report.file.delimiter) facts.push([translate('import.report.delimiter'), translate(`import.report.delimiters.${delimiterKey(report.file.delimiter)}`)]);
   facts.push([translate('import.report.mapping'), translate(`import.report.mapping_source.${report.mappingSource}`)]);
   return (
@@ -529,7 +530,8 @@ const ReportTable = ({ report, links = false }: { report: ImportReport; links?: 
             setSearch(e.target.value);
             setPage(0);
           }}
-          sx={{ ml: 'auto', minWidth: 220 }}
+          fullWidth={false}
+          sx={{ ml: 'auto', width: 260 }}
         />
       </Stack>
       <TableContainer>

@@ -232,3 +232,6 @@ export function formatBytes(bytes: number, intlLocale: string): string {
 
 /** The i18n key of a detected delimiter. */
 export const delimiterKey = (d: Delimiter): 'semicolon' | 'comma' | 'tab' => (d === ';' ? 'semicolon' : d === ',' ? 'comma' : 'tab');
+
+/** The i18n key of a detected encoding. */
+export const encodingKey = (e: DetectedEncoding): 'utf8' | 'utf8_bom' | 'windows1252' => (e === 'UTF-8' ? 'utf8' : e === 'UTF-8 with BOM' ? 'utf8_bom' : 'windows1252');
