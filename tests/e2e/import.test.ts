@@ -155,8 +155,12 @@ run('import in the browser', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(200 * 1024);
     await ui.page.getByRole('button', { name: 'Datei prüfen' }).click();
     // the progress bar names the rows the API has read, from its streamed progress lines
-    await ui.page.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-rows') ?? 0) >= 250);
-    expect((await ui.page.getByTestId('import-progress').textContent())!).toMatch(/hochgeladen · [\d.]+ Zeilen gelesen/);
+    // (read in the same frame: the bar is gone once the answer is complete)
+    const seen = await ui.page.waitForFunction(() => {
+      const bar = document.querySelector('[data-testid="import-progress"]');
+      return bar && Number(bar.getAttribute('data-rows')) >= 250 ? bar.textContent : null;
+    });
+    expect(await seen.jsonValue()).toMatch(/^[\d,]+ kB von [\d,]+ kB hochgeladen · [\d.]+ Zeilen gelesen$/);
     await ui.page.getByTestId('mapping-table').waitFor();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });

@@ -28,7 +28,7 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { AccessDenied, Link, Loading, Title, useLocaleState, useLogoutIfAccessDenied, useTranslate } from 'react-admin';
 import { refusalOf, type RefusalItem } from '../common/apiErrors';
 import { localizeCoded } from '../common/codedMessages';
@@ -108,6 +108,8 @@ const ImportPage = () => {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [failure, setFailure] = useState<{ message: string; items: RefusalItem[] } | null>(null);
   const running = useRef<{ abort(): void } | null>(null);
+  // Leaving the page stops a running upload (a dry run then rolls back on the server).
+  useEffect(() => () => running.current?.abort(), []);
 
   if (may === null) return <Loading />;
   if (!may) return <AccessDenied />;
