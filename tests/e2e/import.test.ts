@@ -165,6 +165,29 @@ run('import in the browser', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
+  it('lets the user map by hand a file whose headers the API does not recognise, and saves that mapping', async () => {
+    await ui.signIn('/import', 'ADMIN');
+    await ui.page.getByTestId('import-file-input').setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: Buffer.from('Schlüssel;Amt;Köpfe\n120540000000;Stadt Potsdam;180.000\n') });
+    await ui.page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await ui.page.getByTestId('mapping-table').waitFor();
+    expect(await ui.page.getByTestId('mapping-source').getAttribute('data-source')).toBe('none');
+    for (const column of ['Schlüssel', 'Amt', 'Köpfe']) expect(await mappedField(column)).toBe('');
+    expect(await ui.page.getByRole('button', { name: 'Probelauf starten' }).isDisabled()).toBe(true);
+    const choose = async (column: string, option: string) => {
+      await ui.page.getByRole('combobox', { name: `Feld für die Spalte „${column}“` }).click();
+      await ui.page.getByRole('option', { name: option }).click();
+    };
+    await choose('Schlüssel', 'ARS (Regionalschlüssel) (Schlüssel)');
+    await choose('Amt', 'Name (Schlüssel)');
+    await choose('Köpfe', 'Einwohnerzahl');
+    await ui.page.getByRole('button', { name: 'Probelauf starten' }).click();
+    await ui.page.getByTestId('import-report').waitFor();
+    expect(await row(2).getAttribute('data-action')).toBe('UPDATE');
+    expect((await row(2).textContent())!).toContain('Einwohnerzahl: 178.089 → 180.000');
+    const [saved] = await query(`SELECT mapping FROM import_mapping WHERE target = 'authorities' AND owner IN ($1, (SELECT id::text FROM app_user WHERE email = $1))`, [TEST_USERS.ADMIN.email]);
+    expect(saved.mapping).toEqual({ Schlüssel: 'ars', Amt: 'name', Köpfe: 'population' });
+  });
+
   it('offers a steering-group member neither the menu entry nor the page', async () => {
     await ui.signIn('/', 'STEERING_MEMBER', (url) => !url.hash.startsWith('#/login'));
     await ui.page.getByRole('menuitem', { name: 'Übersicht' }).waitFor();
