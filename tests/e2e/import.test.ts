@@ -89,12 +89,12 @@ run('import in the browser', () => {
     expect(candidates).toContain('Ausländerbehörde Landkreis Kassel');
     expect(candidates).toContain('Ausländerbehörde Stadt Kassel');
     expect(await row(5).getAttribute('data-action')).toBe('DUPLICATE');
+    await saveScreenshot(ui.page, 'import-dry-run');
     // the chips filter the table
     await chip('ERROR').click();
     await ui.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-report"] tbody tr[data-row]').length === 1);
     await chip('ERROR').click();
     await ui.page.waitForFunction(() => document.querySelectorAll('[data-testid="import-report"] tbody tr[data-row]').length === 5);
-    await saveScreenshot(ui.page, 'import-dry-run');
 
     // nothing written by the dry run
     expect((await authority('150850000000')).population).toBe(harz.population);
@@ -140,7 +140,7 @@ run('import in the browser', () => {
     expect(Number(await chip('CREATE').getAttribute('data-count'))).toBe(0);
     await ui.page.getByText('Keine Zeile würde etwas ändern.').waitFor();
     expect(await ui.page.getByRole('button', { name: 'Übernehmen …' }).isDisabled()).toBe(true);
-  });
+  }, 180_000);
 
   it('shows the upload and the rows read while a larger file streams in', async () => {
     const rows = Array.from({ length: 6000 }, (_, i) => `;Gemeinde Nummer ${i} im Land Brandenburg;BB;viele\n`).join('');
@@ -163,7 +163,7 @@ run('import in the browser', () => {
     expect(await seen.jsonValue()).toMatch(/^[\d,]+ kB von [\d,]+ kB hochgeladen · [\d.]+ Zeilen gelesen$/);
     await ui.page.getByTestId('mapping-table').waitFor();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('lets the user map by hand a file whose headers the API does not recognise, and saves that mapping', async () => {
     await ui.signIn('/import', 'ADMIN');
