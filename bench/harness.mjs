@@ -49,7 +49,12 @@ export async function startApi(env) {
   await new Promise((resolve, reject) => {
     const on = (d) => {
       log += d;
-      if (log.includes('Health:')) resolve();
+      if (log.includes('Health:')) {
+        // From here on the API writes a JSON line per request: drain it, don't collect it.
+        api.stdout.off('data', on).resume();
+        api.stderr.off('data', on).resume();
+        resolve();
+      }
     };
     api.stdout.on('data', on);
     api.stderr.on('data', on);

@@ -5,6 +5,7 @@ import { CostAllocation1764100000000 } from './1764100000000-cost-allocation.js'
 import { DashboardIndexes1764150000000 } from './1764150000000-dashboard-indexes.js';
 import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
 import { ImportMappings1764300000000 } from './1764300000000-import-mappings.js';
+import { RestorableFunctions1764380000000 } from './1764380000000-restorable-functions.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DashboardIndexes1764150000000,
   DashboardIndexes1764200000000,
   ImportMappings1764300000000,
+  RestorableFunctions1764380000000,
 ];

@@ -4,38 +4,53 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT, securityHeaders } from './common/hardening.js';
 import type { DatabaseKind } from './database/data-source.js';
+import { NestPinoLogger } from './observability/log.js';
+import { Metrics } from './observability/metrics.js';
+import { Observability } from './observability/observability.js';
+import { Lifecycle, reenterRequestScope, requestLogging } from './observability/request-log.js';
 
 export interface CreateAppOptions {
   /** Folder of the built console, served at / with a fallback to index.html for client-side routes. */
   adminDist?: string;
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
   closeOnShutdown?: boolean;
+  /** Nest's own SIGTERM/SIGINT handling (main has its own graceful shutdown and turns it off). */
+  shutdownHooks?: boolean;
+  /** The process logger: Nest's lines and one line per request go to it. Unset: Nest's console logger with `logger`'s levels, no request lines. */
+  log?: Logger;
+  metricsToken?: string;
+  readyTimeoutMs?: number;
 }
 
 /** Builds the Nest application around an initialised DataSource (used by main, the CLI and tests). */
 export async function createApp(dataSource: DataSource, kind: DatabaseKind, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown }), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+  const observability = new Observability(new Metrics(dataSource), new Lifecycle(), options.metricsToken, options.readyTimeoutMs ?? 2000);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDataSource(dataSource, kind, { closeOnShutdown: options.closeOnShutdown, observability }), {
+    logger: options.log ? new NestPinoLogger(options.log) : (options.logger ?? ['error', 'warn', 'log']),
     bodyParser: true,
   });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  // First of all: the request id, and the request's log line and metrics when its answer is done.
+  app.use(requestLogging(options.log ?? pino({ level: 'silent' }), observability.metrics, observability.lifecycle));
   // Security headers (CSP, frame denial, no sniffing, no X-Powered-By) on every response. CORS stays
   // closed (no enableCors): the console is served from the same origin.
   // Behind a reverse proxy, TRUST_PROXY (Express's "trust proxy", e.g. 1 or loopback) makes the client's address the one sign-in limits count.
   if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
   app.use(securityHeaders());
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(reenterRequestScope());
 
   const dist = options.adminDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || !req.accepts('html')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/ready' || req.path === '/metrics' || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || !req.accepts('html')) return next();
       res.sendFile(index);
     });
   }

@@ -23,8 +23,15 @@ import type { DatabaseKind } from './database/data-source.js';
 import { ExportController } from './export/export.controller.js';
 import { FullExportService } from './export/full-export.service.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './observability/metrics.controller.js';
+import { Metrics } from './observability/metrics.js';
+import { Observability } from './observability/observability.js';
+import { Lifecycle, operationObserver } from './observability/request-log.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportService } from './import/import.service.js';
+import { AuthorityImporter } from './import/authority.importer.js';
+import { ContactImporter } from './import/contact.importer.js';
+import { ContractImporter } from './import/contract.importer.js';
 import { MonthlyReportService } from './report/monthly-report.service.js';
 import { ReportController } from './report/report.controller.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
@@ -58,7 +65,8 @@ import { ServiceCostService } from './costs/service-cost.service.js';
 
 @Module({})
 export class AppModule {
-  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings> } = {}): DynamicModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; observability?: Observability } = {}): DynamicModule {
+    const observability = options.observability ?? new Observability(new Metrics(dataSource), new Lifecycle(), undefined, 2000);
     return {
       module: AppModule,
       imports: [
@@ -76,14 +84,15 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           // No HTTP caching of GraphQL responses here; the plugin's per-field hook costs time on every list.
-          plugins: [ApolloServerPluginCacheControlDisabled(), hideSchemaFromAnonymous()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), hideSchemaFromAnonymous(), operationObserver()],
           ...graphqlHardening(),
           context: ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => buildRequestContext(req, res, dataSource, accounts),
           }),
         }),
       ],
-      controllers: [HealthController, OidcController, ReportController, ExportController, ImportController],
+      controllers: [HealthController, MetricsController, OidcController, ReportController, ExportController, ImportController],
       providers: [
+        { provide: Observability, useValue: observability },
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
@@ -96,6 +105,9 @@ export class AppModule {
         AuthorityService,
         AuthorityResolver,
         ImportService,
+        AuthorityImporter,
+        ContractImporter,
+        ContactImporter,
         OnlineServiceService,
         OnlineServiceResolver,
         SpecialistSystemService,

@@ -25,6 +25,49 @@ describe('configuration', () => {
   });
 });
 
+describe('operations configuration', () => {
+  it('has defaults for logs, metrics, shutdown, readiness and the pool', () => {
+    const c = loadConfig({ LOG_FORMAT: 'json' });
+    expect(c).toMatchObject({ logLevel: 'info', logFormat: 'json', metricsToken: undefined, shutdownTimeoutMs: 10_000, readyTimeoutMs: 2_000 });
+    expect(c.pool).toEqual({ max: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, keepAliveMs: 10_000, idleTimeoutMs: 10_000 });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
+      METRICS_TOKEN: 'a-long-enough-token',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+      READY_TIMEOUT_MS: '500',
+      DB_POOL_MAX: '25',
+      DB_CONNECT_TIMEOUT_MS: '2000',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '5000',
+      DB_KEEPALIVE_MS: '0',
+      DB_IDLE_TIMEOUT_MS: '30000',
+    });
+    expect(c).toMatchObject({ logLevel: 'debug', logFormat: 'pretty', metricsToken: 'a-long-enough-token', shutdownTimeoutMs: 30_000, readyTimeoutMs: 500 });
+    expect(c.pool).toEqual({ max: 25, connectTimeoutMs: 2_000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 5_000, keepAliveMs: 0, idleTimeoutMs: 30_000 });
+  });
+
+  it('names each wrong variable', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', METRICS_TOKEN: 'short', SHUTDOWN_TIMEOUT_MS: 'soon', DB_POOL_MAX: '0', DB_CONNECT_TIMEOUT_MS: '-1' });
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(problems).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"');
+    expect(problems).toContain('LOG_FORMAT must be json or pretty, got "xml"');
+    expect(problems).toContain('METRICS_TOKEN must be at least 16 characters');
+    expect(problems).toContain('SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds between 0 and 600000, got "soon"');
+    expect(problems).toContain('DB_POOL_MAX must be a whole number of connections between 1 and 1000, got "0"');
+    expect(problems).toContain('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds');
+  });
+});
+
 describe('single sign-on configuration (OIDC_*)', () => {
   const base = { OIDC_ISSUER: 'https://sso.example.org/realms/efa', OIDC_CLIENT_ID: 'efa-rollout', OIDC_CLIENT_SECRET: 's3cret' };
   const problemsOf = (env: NodeJS.ProcessEnv): string => {

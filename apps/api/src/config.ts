@@ -17,6 +17,37 @@ export interface AppConfig {
   demoAccounts: boolean;
   /** Single sign-on with OpenID Connect; undefined = off (OIDC_ISSUER unset). */
   oidc: OidcConfig | undefined;
+  /** Least level written to the log (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /** json: one JSON object per line (for log collectors); pretty: readable lines for a terminal (LOG_FORMAT). */
+  logFormat: 'json' | 'pretty';
+  /** Bearer token GET /metrics requires; undefined = open (METRICS_TOKEN unset). */
+  metricsToken: string | undefined;
+  /** How long a shutdown (SIGTERM/SIGINT) waits for in-flight requests before it cuts them off (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** How long GET /ready waits for the database (READY_TIMEOUT_MS). */
+  readyTimeoutMs: number;
+  /** Connection pool of a PostgreSQL database (ignored by the embedded one, which has one in-process connection). */
+  pool: PoolConfig;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings of the PostgreSQL connection pool. */
+export interface PoolConfig {
+  /** Connections per API instance (DB_POOL_MAX). */
+  max: number;
+  /** Give up opening a connection after this long: the request answers UNAVAILABLE instead of waiting (DB_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs: number;
+  /** PostgreSQL cancels a statement running longer (statement_timeout; 0 = no limit) (DB_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** PostgreSQL ends a session idle inside a transaction for longer (idle_in_transaction_session_timeout; 0 = no limit) (DB_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
+  idleInTransactionTimeoutMs: number;
+  /** TCP keepalive on the connections, first probe after this idle time, so a vanished server or a dropped route is noticed (DB_KEEPALIVE_MS; 0 = off). */
+  keepAliveMs: number;
+  /** Close connections idle in the pool for longer (DB_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs: number;
 }
 
 /** Single sign-on with an OpenID Connect provider (Keycloak, …). */
@@ -66,6 +97,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (or unset: a random key is kept in the database)');
   const oidc = readOidc(env, port, problems);
 
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const logFormat = (env.LOG_FORMAT?.trim() || (process.stdout.isTTY ? 'pretty' : 'json')) as AppConfig['logFormat'];
+  if (!['json', 'pretty'].includes(logFormat)) problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters (or unset: /metrics is open)');
+  const ms = (name: string, fallback: number, min: number, max: number, unit = 'milliseconds'): number => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      problems.push(`${name} must be a whole number of ${unit} between ${min} and ${max}, got "${text}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const shutdownTimeoutMs = ms('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000);
+  const readyTimeoutMs = ms('READY_TIMEOUT_MS', 2_000, 100, 60_000);
+  const pool: PoolConfig = {
+    max: ms('DB_POOL_MAX', 10, 1, 1000, 'connections'),
+    connectTimeoutMs: ms('DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    statementTimeoutMs: ms('DB_STATEMENT_TIMEOUT_MS', 60_000, 0, 86_400_000),
+    idleInTransactionTimeoutMs: ms('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 86_400_000),
+    keepAliveMs: ms('DB_KEEPALIVE_MS', 10_000, 0, 3_600_000),
+    idleTimeoutMs: ms('DB_IDLE_TIMEOUT_MS', 10_000, 100, 3_600_000),
+  };
+
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
 
   return {
@@ -78,6 +136,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logQueries: env.LOG_QUERIES === 'true',
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl,
     oidc,
+    logLevel,
+    logFormat,
+    metricsToken,
+    shutdownTimeoutMs,
+    readyTimeoutMs,
+    pool,
   };
 }
 

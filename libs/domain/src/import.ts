@@ -11,8 +11,13 @@ import { ARS_PATTERN } from './identifiers.js';
 import { issueAt, type IssueCode, type MessageParams } from './messages.js';
 import { STATES, stateByArsPrefix } from './states.js';
 
-/** What a spreadsheet can import into. This round: authorities; contacts, contracts and onboarding status follow. */
-export const IMPORT_TARGETS = ['authorities'] as const;
+/**
+ * What a spreadsheet can import into. A new target is: its name here, its
+ * fields in IMPORT_FIELDS (German and English header synonyms), its key
+ * fields in IMPORT_KEY_FIELDS, a pure row reader in the domain, and a
+ * `TargetImporter` in apps/api/src/import (see importer.ts there).
+ */
+export const IMPORT_TARGETS = ['authorities', 'contracts', 'contacts'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** A cell as a reader hands it over: CSV gives text, XLSX also numbers and dates. */
@@ -25,17 +30,19 @@ export interface ImportField {
   key: string;
   /** Header names that map to this field, compared after `foldText`. */
   synonyms: readonly string[];
+  /** The record's field this one writes, when it is not `key` (the column `state` writes `stateId`): issues of that field are reported at this column. */
+  recordField?: string;
 }
 
 /** The fields of an authority an import can fill, with German and English header names. */
 export const AUTHORITY_IMPORT_FIELDS: readonly ImportField[] = [
   { key: 'ars', synonyms: ['ars', 'regionalschluessel', 'amtlicher regionalschluessel', 'regional key', 'regionalkey', 'official regional key'] },
   { key: 'name', synonyms: ['name', 'behoerde', 'bezeichnung', 'behoerdenname', 'auslaenderbehoerde', 'abh', 'authority', 'authority name', 'kommune', 'landkreis kreisfreie stadt'] },
-  { key: 'state', synonyms: ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'] },
+  { key: 'state', recordField: 'stateId', synonyms: ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'] },
   { key: 'kind', synonyms: ['art', 'behoerdenart', 'typ', 'kind', 'type', 'authority kind'] },
   { key: 'level', synonyms: ['ebene', 'verwaltungsebene', 'gebietskoerperschaft', 'level', 'administrative level'] },
   { key: 'population', synonyms: ['einwohner', 'einwohnerzahl', 'bevoelkerung', 'population', 'inhabitants', 'residents'] },
-  { key: 'specialistSystem', synonyms: ['fachverfahren', 'fachverfahren produkt', 'software', 'specialist system', 'specialist software', 'case management system'] },
+  { key: 'specialistSystem', recordField: 'specialistSystemId', synonyms: ['fachverfahren', 'fachverfahren produkt', 'software', 'specialist system', 'specialist software', 'case management system'] },
   { key: 'website', synonyms: ['website', 'webseite', 'internetseite', 'homepage', 'url', 'web'] },
   { key: 'email', synonyms: ['e mail', 'email', 'mail', 'e mail adresse', 'email address', 'kontakt e mail', 'contact email'] },
   { key: 'notes', synonyms: ['notizen', 'bemerkung', 'bemerkungen', 'anmerkungen', 'notes', 'remarks', 'comment', 'comments'] },
@@ -44,12 +51,76 @@ export const AUTHORITY_IMPORT_FIELDS: readonly ImportField[] = [
 /** Columns recognised but not imported into authorities (they belong to the contacts target). */
 const CONTACT_SYNONYMS = ['telefon', 'tel', 'phone', 'telephone', 'ansprechpartner', 'kontakt', 'contact', 'contact person', 'ansprechperson'];
 
-export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = { authorities: AUTHORITY_IMPORT_FIELDS };
+const STATE_SYNONYMS = ['land', 'bundesland', 'state', 'federal state', 'laenderkuerzel', 'state code'];
+const SERVICE_SYNONYMS = ['leistung', 'onlinedienst', 'online dienst', 'ozg leistung', 'efa leistung', 'efa onlinedienst', 'dienst', 'service', 'online service', 'ozg service', 'ozg id', 'leika', 'leika schluessel'];
+const NOTES_SYNONYMS = ['notizen', 'bemerkung', 'bemerkungen', 'anmerkungen', 'notes', 'remarks', 'comment', 'comments'];
+
+/**
+ * The fields of a reuse contract (state × service) an import can fill: the
+ * status and its lifecycle dates, legal route, municipal access, notes, and
+ * the reason written to the history with a change of status (required to
+ * terminate).
+ */
+export const CONTRACT_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'state', recordField: 'stateId', synonyms: STATE_SYNONYMS },
+  { key: 'service', recordField: 'serviceId', synonyms: SERVICE_SYNONYMS },
+  { key: 'status', synonyms: ['status', 'vertragsstatus', 'vertragsstand', 'stand des vertrags', 'contract status'] },
+  { key: 'interestDeclaredAt', synonyms: ['interessensbekundung', 'interessenbekundung', 'interesse bekundet', 'interesse bekundet am', 'interessensbekundung am', 'datum interessensbekundung', 'interest declared', 'interest declared at', 'interest declared on', 'interest'] },
+  { key: 'negotiationStartedAt', synonyms: ['verhandlung', 'verhandlungsbeginn', 'verhandlung seit', 'in verhandlung seit', 'verhandlung begonnen', 'beginn verhandlung', 'negotiation started', 'negotiation started at', 'negotiation start', 'negotiating since'] },
+  { key: 'signedAt', synonyms: ['unterzeichnet', 'unterzeichnet am', 'unterzeichnung', 'datum unterzeichnung', 'beitritt', 'beitritt am', 'signed', 'signed at', 'signed on', 'signing date'] },
+  { key: 'terminatedAt', synonyms: ['beendet', 'beendet am', 'gekuendigt', 'gekuendigt am', 'kuendigung', 'vertragsende', 'terminated', 'terminated at', 'terminated on', 'end date'] },
+  { key: 'legalRoute', synonyms: ['rechtsweg', 'vertragsweg', 'beschaffungsweg', 'rechtsform', 'legal route', 'contract route'] },
+  { key: 'municipalAccess', synonyms: ['kommunaler zugang', 'zugang kommunen', 'zugang der kommunen', 'weitergabe an kommunen', 'kommunalmodell', 'municipal access', 'municipal access model'] },
+  { key: 'notes', synonyms: NOTES_SYNONYMS },
+  { key: 'reason', synonyms: ['grund', 'begruendung', 'kuendigungsgrund', 'anlass', 'reason', 'termination reason'] },
+];
+
+/**
+ * The contact data the model keeps (no persons are invented): an authority's
+ * general e-mail address and website, and per service the subject-matter and
+ * the technical contact of its onboarding (free text, typically a role
+ * mailbox such as "Sachgebiet Aufenthalt, auslaenderbehoerde@example.org").
+ * The authority is matched as in the authorities target (never created).
+ */
+export const CONTACT_IMPORT_FIELDS: readonly ImportField[] = [
+  { key: 'ars', synonyms: ['ars', 'regionalschluessel', 'amtlicher regionalschluessel', 'regional key', 'regionalkey', 'official regional key'] },
+  { key: 'name', synonyms: ['name', 'behoerde', 'bezeichnung', 'behoerdenname', 'auslaenderbehoerde', 'abh', 'authority', 'authority name', 'kommune'] },
+  { key: 'state', recordField: 'stateId', synonyms: STATE_SYNONYMS },
+  { key: 'service', recordField: 'serviceId', synonyms: SERVICE_SYNONYMS },
+  { key: 'email', synonyms: ['e mail', 'email', 'mail', 'e mail adresse', 'email address', 'funktionspostfach', 'postfach', 'kontakt e mail', 'contact email', 'general email', 'role mailbox'] },
+  { key: 'website', synonyms: ['website', 'webseite', 'internetseite', 'homepage', 'url', 'web'] },
+  { key: 'subjectContact', synonyms: ['fachlicher kontakt', 'fachlicher ansprechpartner', 'fachliche ansprechperson', 'ansprechpartner fachlich', 'kontakt fachlich', 'fachkontakt', 'subject contact', 'subject matter contact', 'business contact'] },
+  { key: 'technicalContact', synonyms: ['technischer kontakt', 'technischer ansprechpartner', 'technische ansprechperson', 'ansprechpartner technisch', 'kontakt technisch', 'it kontakt', 'technical contact', 'it contact'] },
+];
+
+export const IMPORT_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
+  authorities: AUTHORITY_IMPORT_FIELDS,
+  contracts: CONTRACT_IMPORT_FIELDS,
+  contacts: CONTACT_IMPORT_FIELDS,
+};
 
 /** The fields at least one of which must be mapped so that rows can be matched. */
-export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'] };
+export const IMPORT_KEY_FIELDS: Record<ImportTarget, readonly string[]> = { authorities: ['ars', 'name'], contracts: ['state'], contacts: ['ars', 'name'] };
+
+/** Fields every mapping of the target must map besides a key field (a contract is matched by state and service). */
+export const IMPORT_REQUIRED_FIELDS: Partial<Record<ImportTarget, readonly string[]>> = { contracts: ['service'] };
 
 export const isImportTarget = (t: unknown): t is ImportTarget => (IMPORT_TARGETS as readonly unknown[]).includes(t);
+
+/**
+ * The column each record field comes from under a mapping (`stateId` ← the
+ * column mapped to `state`), so that an issue of a record field names its column.
+ */
+export function columnsByRecordField(mapping: ColumnMapping, target: ImportTarget): Map<string, string> {
+  const fields = new Map(IMPORT_FIELDS[target].map((f) => [f.key, f.recordField ?? f.key]));
+  const columns = new Map<string, string>();
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    columns.set(fields.get(field) ?? field, column);
+    columns.set(field, column);
+  }
+  return columns;
+}
 
 /**
  * Text folded for comparison: lower case, umlauts and ß spelt out (ä → ae,
@@ -228,6 +299,9 @@ export function checkMapping(mapping: ColumnMapping, headers: readonly string[],
   }
   const keys = IMPORT_KEY_FIELDS[target];
   if (!keys.some((k) => byField.has(k))) issues.push(issueAt('mapping', 'IMPORT_NO_KEY_COLUMN', { fields: keys.join(' or ') }));
+  for (const required of IMPORT_REQUIRED_FIELDS[target] ?? []) {
+    if (!byField.has(required)) issues.push(issueAt('mapping', 'IMPORT_NO_KEY_COLUMN', { fields: required }));
+  }
   return issues;
 }
 
@@ -240,6 +314,16 @@ export type AreaType = 'district' | 'city';
 const DISTRICT_WORDS = ['landkreis', 'kreis', 'lk', 'lkr', 'kr', 'kreisverwaltung', 'landratsamt', 'regionalverband', 'region'];
 const CITY_WORDS = ['stadt', 'kreisfreie stadt', 'stadtkreis', 'landeshauptstadt', 'hansestadt', 'freie hansestadt', 'universitaetsstadt', 'hanse und universitaetsstadt', 'stadtverwaltung', 'wissenschaftsstadt', 'klingenstadt', 'kreisstadt'];
 const AUTHORITY_WORDS = ['auslaenderbehoerde', 'abh', 'auslaenderamt', 'zentrale auslaenderbehoerde', 'amt fuer migration', 'buergeramt'];
+/** The word lists as the stripping needs them: longest first, each with the affixes it is looked for as. */
+const affixes = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => ({ prefix: `${w} `, suffix: ` ${w}`, length: w.length + 1 }));
+const STRIP_ORDER = [
+  { words: affixes(AUTHORITY_WORDS), type: null },
+  { words: affixes(CITY_WORDS), type: 'city' },
+  { words: affixes(DISTRICT_WORDS), type: 'district' },
+  { words: affixes(CITY_WORDS), type: 'city' },
+] as const;
+/** Name keys computed lately (an import asks for the same names several times: reading, matching, indexing). */
+const nameKeyCache = new Map<string, { core: string; type: AreaType | null }>();
 
 /**
  * The core of an authority's name for matching, and the area type its words
@@ -248,30 +332,31 @@ const AUTHORITY_WORDS = ['auslaenderbehoerde', 'abh', 'auslaenderamt', 'zentrale
  * "Potsdam, Stadt" and "Landeshauptstadt Potsdam" give `potsdam` (city).
  */
 export function authorityNameKey(name: string): { core: string; type: AreaType | null } {
+  const cached = nameKeyCache.get(name);
+  if (cached) return cached;
   let s = foldText(name.replace(/\(([^)]*)\)/g, (_m, inner: string) => (/^(stadt|kreis|landkreis|lk)$/i.test(inner.trim()) ? `, ${inner}` : `(${inner})`)));
   let type: AreaType | null = null;
-  const strip = (words: string[], t: AreaType | null) => {
+  for (const { words, type: t } of STRIP_ORDER) {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const w of [...words].sort((a, b) => b.length - a.length)) {
-        if (s.startsWith(`${w} `)) {
-          s = s.slice(w.length + 1);
+      for (const w of words) {
+        if (s.startsWith(w.prefix)) {
+          s = s.slice(w.length);
           type = t ?? type;
           changed = true;
-        } else if (s.endsWith(` ${w}`) && s.length > w.length + 1) {
-          s = s.slice(0, -w.length - 1);
+        } else if (s.length > w.length && s.endsWith(w.suffix)) {
+          s = s.slice(0, -w.length);
           type = t ?? type;
           changed = true;
         }
       }
     }
-  };
-  strip(AUTHORITY_WORDS, null);
-  strip(CITY_WORDS, 'city');
-  strip(DISTRICT_WORDS, 'district');
-  strip(CITY_WORDS, 'city');
-  return { core: s.trim(), type };
+  }
+  const key = Object.freeze({ core: s.trim(), type });
+  if (nameKeyCache.size >= 10_000) nameKeyCache.clear();
+  nameKeyCache.set(name, key);
+  return key;
 }
 
 /**
@@ -411,7 +496,8 @@ const LEVEL_WORDS: Record<string, AuthorityLevel> = {
   state: 'STATE',
 };
 
-function enumValue(input: string, values: Record<string, string>, words: Record<string, string>): string | null {
+/** An enum value from a cell: the value itself (any case, spaces or hyphens for _) or one of the words (folded) that stand for it. */
+export function enumValue(input: string, values: Record<string, string>, words: Record<string, string>): string | null {
   const upper = input.trim().toUpperCase().replace(/[\s-]+/g, '_');
   if (Object.values(values).includes(upper)) return upper;
   return words[foldText(input)] ?? null;
@@ -451,8 +537,7 @@ export function readAuthorityRow(
         values[field] = text;
         break;
       case 'state': {
-        const folded = foldText(text);
-        const state = lookups.states.find((s) => s.code.toLowerCase() === folded || foldText(s.name) === folded);
+        const state = findState(text, lookups.states);
         if (state) values.stateId = state.id;
         else fail(column, 'stateId', 'IMPORT_UNKNOWN_STATE', { input: text });
         break;
@@ -497,6 +582,32 @@ export function readAuthorityRow(
     if (type) defaults.level = type === 'district' ? AuthorityLevel.DISTRICT : AuthorityLevel.DISTRICT_FREE_CITY;
   }
   return { values, defaults, issues };
+}
+
+/** The English names of the states (and common variants), by code, for headers and cells written in English. */
+const STATE_NAMES_EN: Record<string, readonly string[]> = {
+  SH: ['Schleswig-Holstein'],
+  HH: ['Hamburg', 'Free and Hanseatic City of Hamburg', 'Freie und Hansestadt Hamburg'],
+  NI: ['Lower Saxony'],
+  HB: ['Bremen', 'Free Hanseatic City of Bremen', 'Freie Hansestadt Bremen'],
+  NW: ['North Rhine-Westphalia', 'NRW'],
+  HE: ['Hesse'],
+  RP: ['Rhineland-Palatinate'],
+  BW: ['Baden-Wuerttemberg'],
+  BY: ['Bavaria', 'Freistaat Bayern'],
+  SL: ['Saarland'],
+  BE: ['Berlin'],
+  BB: ['Brandenburg'],
+  MV: ['Mecklenburg-Western Pomerania', 'Mecklenburg-West Pomerania'],
+  SN: ['Saxony', 'Freistaat Sachsen'],
+  ST: ['Saxony-Anhalt'],
+  TH: ['Thuringia', 'Freistaat Thüringen'],
+};
+
+/** The state a cell names: its code (BB), its German name (Brandenburg, Thüringen / Thueringen) or its English name (Bavaria, Lower Saxony). */
+export function findState<S extends { code: string; name: string }>(text: string, states: readonly S[]): S | undefined {
+  const folded = foldText(text);
+  return states.find((s) => s.code.toLowerCase() === folded || foldText(s.name) === folded || (STATE_NAMES_EN[s.code] ?? []).some((n) => foldText(n) === folded));
 }
 
 /** The state names of the domain, for readers that need them without the database. */

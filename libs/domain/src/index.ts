@@ -13,3 +13,4 @@ export * from './access.js';
 export * from './costs.js';
 export * from './full-export.js';
 export * from './import.js';
+export * from './import-targets.js';

@@ -187,7 +187,12 @@ export const ISSUE_TEMPLATES = {
   IMPORT_AMBIGUOUS_MATCH: (p) => `matches several authorities: ${p.candidates}; give the ARS`,
   IMPORT_NO_MATCH: () => 'matches no authority, and a new one needs an ARS',
   IMPORT_DUPLICATE_ROW: (p) => `repeats row ${p.row}`,
-  IMPORT_CONFLICTING_ROW: (p) => `names the same authority as row ${p.row} with other values`,
+  IMPORT_CONFLICTING_ROW: (p) => `writes the same record as row ${p.row} with other values`,
+  IMPORT_UNKNOWN_SERVICE: (p) => `names no service: "${p.input}" (its name, OZG-ID or LeiKa key)`,
+  IMPORT_AMBIGUOUS_SERVICE: (p) => `"${p.input}" names several services: ${p.candidates}; give the OZG-ID`,
+  IMPORT_NO_AUTHORITY: () => 'matches no authority; give its ARS, or its name and state',
+  IMPORT_NO_ONBOARDING: (p) => `the authority has no onboarding for ${p.service}; contacts of a service are kept on its onboarding, start it first`,
+  IMPORT_NEEDS_SERVICE: () => 'needs a service in the row: subject-matter and technical contacts are kept per service',
   IMPORT_OTHER_STATE: (p) => `belongs to ${p.state}; a state coordinator imports only rows of their own state`,
 } satisfies Record<string, Template>;
 

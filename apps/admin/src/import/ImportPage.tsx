@@ -473,6 +473,7 @@ const MappingStep = ({
 /** The file as the API read it: format, detected encoding and delimiter, the mapping's source, columns left out, number of rows. */
 const FileFacts = ({ report }: { report: ImportReport }) => {
   const translate = useTranslate();
+  const intl = useIntlLocale();
   const facts: Array<[string, string]> = [[translate('import.report.format'), report.file.format]];
   if (report.file.encoding) facts.push([translate('import.report.encoding'), translate(`import.report.encodings.${encodingKey(report.file.encoding)}`, { _: report.file.encoding })]);
   if (report.file.delimiter) facts.push([translate('import.report.delimiter'), translate(`import.report.delimiters.${delimiterKey(report.file.delimiter)}`)]);
@@ -487,6 +488,11 @@ const FileFacts = ({ report }: { report: ImportReport }) => {
         ))}
         <Typography variant="body2">{translate('import.report.rows', { smart_count: report.summary.rows })}</Typography>
       </Stack>
+      {(report.rowsOmitted ?? 0) > 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid="import-rows-omitted">
+          {translate('import.report.omitted', { count: new Intl.NumberFormat(intl).format(report.rowsOmitted ?? 0) })}
+        </Typography>
+      )}
       {report.ignoredColumns.length > 0 && (
         <Typography variant="body2" color="text.secondary">
           {translate('import.report.ignored', { columns: report.ignoredColumns.join(', ') })}

@@ -35,6 +35,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   summary: Record<'rows' | 'create' | 'update' | 'unchanged' | 'error' | 'ambiguous' | 'duplicate', number>;
   rows: ImportRowReport[];
+  /** Rows counted in `summary` but not listed in `rows` (the API lists at most `maxRows`). */
+  rowsOmitted?: number;
 }
 
 /** One line of the streamed answer (`Accept: application/x-ndjson`). */

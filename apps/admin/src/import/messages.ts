@@ -10,7 +10,7 @@ const enMessages = {
     title: 'Import from spreadsheets',
     steps: { file: 'Choose file', mapping: 'Map columns', dry_run: 'Dry run', apply: 'Apply' },
     target: 'Import into',
-    targets: { authorities: 'Authorities' },
+    targets: { authorities: 'Authorities', contracts: 'Reuse contracts', contacts: 'Contacts' },
     fields: {
       authorities: {
         ars: 'ARS (regional key)',
@@ -23,6 +23,29 @@ const enMessages = {
         website: 'Website',
         email: 'E-mail',
         notes: 'Notes',
+      },
+      contracts: {
+        state: 'State',
+        service: 'Service',
+        status: 'Status',
+        interestDeclaredAt: 'Interest declared on',
+        negotiationStartedAt: 'Negotiating since',
+        signedAt: 'Signed on',
+        terminatedAt: 'Terminated on',
+        legalRoute: 'Legal route',
+        municipalAccess: 'Municipal access',
+        notes: 'Notes',
+        reason: 'Reason',
+      },
+      contacts: {
+        ars: 'ARS (regional key)',
+        name: 'Name',
+        state: 'State',
+        service: 'Service',
+        email: 'E-mail',
+        website: 'Website',
+        subjectContact: 'Subject-matter contact',
+        technicalContact: 'Technical contact',
       },
     },
     file: {
@@ -77,6 +100,7 @@ const enMessages = {
       displayed: '%{from}–%{to} of %{count}',
       file: 'File',
       dry_run_note: 'Dry run: nothing has been written yet.',
+      omitted: 'The first rows of the file are listed; %{count} more are counted above but not listed.',
     },
     action: {
       CREATE: 'new',
@@ -119,7 +143,7 @@ const deMessages: typeof enMessages = {
     title: 'Import aus Tabellen',
     steps: { file: 'Datei wählen', mapping: 'Spalten zuordnen', dry_run: 'Probelauf', apply: 'Übernehmen' },
     target: 'Importieren in',
-    targets: { authorities: 'Behörden' },
+    targets: { authorities: 'Behörden', contracts: 'Nachnutzungsverträge', contacts: 'Kontakte' },
     fields: {
       authorities: {
         ars: 'ARS (Regionalschlüssel)',
@@ -132,6 +156,29 @@ const deMessages: typeof enMessages = {
         website: 'Website',
         email: 'E-Mail',
         notes: 'Bemerkung',
+      },
+      contracts: {
+        state: 'Land',
+        service: 'Leistung',
+        status: 'Status',
+        interestDeclaredAt: 'Interesse bekundet am',
+        negotiationStartedAt: 'In Verhandlung seit',
+        signedAt: 'Unterzeichnet am',
+        terminatedAt: 'Beendet am',
+        legalRoute: 'Vertragsweg',
+        municipalAccess: 'Kommunaler Zugang',
+        notes: 'Bemerkung',
+        reason: 'Grund',
+      },
+      contacts: {
+        ars: 'ARS (Regionalschlüssel)',
+        name: 'Name',
+        state: 'Land',
+        service: 'Leistung',
+        email: 'E-Mail',
+        website: 'Website',
+        subjectContact: 'Fachlicher Kontakt',
+        technicalContact: 'Technischer Kontakt',
       },
     },
     file: {
@@ -186,6 +233,7 @@ const deMessages: typeof enMessages = {
       displayed: '%{from}–%{to} von %{count}',
       file: 'Datei',
       dry_run_note: 'Probelauf: Es wurde noch nichts geschrieben.',
+      omitted: 'Aufgeführt sind die ersten Zeilen der Datei; %{count} weitere sind oben mitgezählt, aber nicht aufgeführt.',
     },
     action: {
       CREATE: 'neu',

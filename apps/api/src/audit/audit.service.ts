@@ -41,6 +41,23 @@ export class AuditService {
     await em.insert(AuditEvent, event as never);
   }
 
+  /**
+   * Many events in one statement per 1,000 (a batched write, e.g. the spreadsheet import's
+   * apply), inside the caller's transaction like `record`. All of one statement share its
+   * moment (`occurred_at` = the transaction's now()).
+   */
+  async recordMany(em: EntityManager, events: Array<{ actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }>): Promise<void> {
+    for (let i = 0; i < events.length; i += 1000) {
+      const chunk = events.slice(i, i + 1000).map((e) => ({ actor: e.actor, entity_type: e.entityType, entity_id: e.entityId, action: e.action, changes: e.changes, comment: e.comment ?? null }));
+      await em.query(
+        `INSERT INTO audit_event (actor, entity_type, entity_id, action, changes, comment)
+         SELECT actor, entity_type, entity_id, action, changes, comment
+           FROM jsonb_to_recordset($1::jsonb) AS e(actor text, entity_type text, entity_id uuid, action text, changes jsonb, comment text)`,
+        [JSON.stringify(chunk)],
+      );
+    }
+  }
+
   /** Security events: sign-ins, failed sign-ins, sign-outs, refused operations (entity optional). */
   async recordSecurity(em: EntityManager, event: { actor: string; action: string; entityType?: string; entityId?: string | null; comment?: string | null }): Promise<void> {
     await em.insert(AuditEvent, { entityType: 'Security', entityId: null, changes: {}, comment: null, ...event } as never);

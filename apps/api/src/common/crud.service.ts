@@ -1,4 +1,5 @@
 import { BUSINESS_TIME_ZONE, DomainError, ErrorCode, INTERNAL_FIELDS, Role, assertNoIssues, mayWriteInState, type CodedMessage, type FieldIssue, issueAt } from '@efa/domain';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffRecords } from '../audit/audit.service.js';
@@ -251,6 +252,57 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     const saved = await em.findOneByOrFail(this.def.entity, { id: existing.id } as never);
     await this.audit.record(em, { actor: actor.id, entityType: this.def.name, entityId: existing.id, action, changes: diff, comment: comment?.trim() || null });
     return saved;
+  }
+
+  /**
+   * Writes many records at once inside the caller's transaction (the spreadsheet import's
+   * apply): one multi-row INSERT of the new records (ids given or generated here), one
+   * `UPDATE … FROM jsonb_to_recordset` of the changed ones — each only if its version is still
+   * the loaded one, else CONFLICT (the caller rolls the batch back: the import writes each batch
+   * under a savepoint) — and one multi-row INSERT
+   * of their audit events (field-level changes as `insert`/`applyChange` record them). The
+   * object-level rights (`authorizeWrite`) are checked here; the domain validation is the
+   * caller's: it must have checked every record with the same rules as `validate`, in memory
+   * (that is what makes the batch fast). Constraint violations still stop the statement.
+   * Answers the ids of the created records, in order.
+   */
+  async writeMany(em: EntityManager, changes: { creates: Array<Partial<E>>; updates: Array<{ existing: E; patch: Partial<E> }> }, actor: Actor): Promise<string[]> {
+    const meta = em.connection.getMetadata(this.def.entity);
+    const table = meta.tablePath;
+    const column = (property: string) => {
+      const c = meta.findColumnWithPropertyName(property);
+      if (!c) throw new Error(`${this.def.name} has no column ${property}`);
+      return c.databaseName;
+    };
+    const events: Array<{ actor: string; entityType: string; entityId: string; action: string; changes: ReturnType<typeof diffRecords> }> = [];
+    const created = changes.creates.map((c) => ({ ...stripUndefined(c), id: (c as { id?: string }).id ?? randomUUID() }) as Partial<E> & { id: string });
+    for (const record of created) await this.authorizeWrite(em, actor, null, record as E);
+    for (const u of changes.updates) await this.authorizeWrite(em, actor, u.existing, { ...u.existing, ...stripUndefined(u.patch) }, Object.keys(stripUndefined(u.patch)));
+    if (created.length) {
+      const properties = [...new Set(created.flatMap((r) => Object.keys(r)))];
+      const columns = properties.map(column).join(', ');
+      const rows = created.map((r) => Object.fromEntries(properties.map((p) => [column(p), (r as Record<string, unknown>)[p] ?? null])));
+      await em.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
+      for (const r of created) events.push({ actor: actor.id, entityType: this.def.name, entityId: r.id, action: 'CREATE', changes: diffRecords(null, r) });
+    }
+    const updates = changes.updates.map((u) => ({ ...u, patch: stripUndefined(u.patch) })).filter((u) => Object.keys(u.patch).length);
+    if (updates.length) {
+      const items = updates.map((u) => ({ id: u.existing.id, version: u.existing.version, patch: Object.fromEntries(Object.entries(u.patch).map(([p, v]) => [column(p), v])) }));
+      const columns = [...new Set(items.flatMap((i) => Object.keys(i.patch)))].join(', ');
+      const [{ n }] = await em.query(
+        `WITH changed AS (
+           UPDATE ${table} t SET (${columns}) = (SELECT ${columns} FROM jsonb_populate_record(t, v.patch)), version = t.version + 1, updated_at = now()
+             FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version int, patch jsonb)
+            WHERE t.id = v.id AND t.version = v.version
+           RETURNING t.id)
+         SELECT count(*)::int AS n FROM changed`,
+        [JSON.stringify(items)],
+      );
+      if (n !== items.length) throw new DomainError(ErrorCode.CONFLICT, `${items.length - n} of ${items.length} ${this.def.name} records were changed by someone else meanwhile; nothing of this batch was written`);
+      for (const u of updates) events.push({ actor: actor.id, entityType: this.def.name, entityId: u.existing.id, action: 'UPDATE', changes: diffRecords(u.existing, { ...u.existing, ...u.patch }) });
+    }
+    await this.audit.recordMany(em, events);
+    return created.map((r) => r.id);
   }
 
   async delete(id: string, version: number | null | undefined, actor: Actor): Promise<E> {

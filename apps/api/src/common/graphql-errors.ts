@@ -4,6 +4,8 @@ import { DomainError, ErrorCode, isDomainError, issueAt, type FieldIssue } from 
 import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { requestScope } from '../observability/log.js';
+import type { Locals } from '../observability/request-log.js';
 import { BODY_LIMIT, fromLimitError } from './hardening.js';
 
 /** Which field a database constraint protects, and what its violation means to a person (coded, libs/domain messages.ts). */
@@ -106,6 +108,15 @@ const logger = new Logger('GraphQL');
  * plain INTERNAL error, never a stack trace.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const answer = translateGraphQLError(formatted, error);
+  // The request id goes with every error, so that people can report it and operators find the request's log lines.
+  const scope = requestScope.getStore();
+  if (!scope) return answer;
+  scope.errorCodes.push(String(answer.extensions?.code ?? 'INTERNAL'));
+  return { ...answer, extensions: { ...answer.extensions, requestId: scope.requestId } };
+}
+
+function translateGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const gqlError = error instanceof GraphQLError ? error : undefined;
   const original = gqlError?.originalError ?? error;
   const base = { locations: formatted.locations, path: formatted.path };
@@ -178,6 +189,15 @@ export class GraphQLErrorPassThrough implements GqlExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = httpErrorBody(exception);
+    const scope = requestScope.getStore() ?? (res.locals as Locals).scope;
+    if (scope) {
+      const errors = body.errors as Array<{ extensions?: Record<string, unknown> }> | undefined;
+      for (const e of errors ?? []) {
+        scope.errorCodes.push(String(e.extensions?.code ?? status));
+        e.extensions = { ...e.extensions, requestId: scope.requestId };
+      }
+      if (!errors) body.requestId = scope.requestId;
+    }
     if (res.headersSent) res.end();
     else res.status(status).json(body);
     return undefined;

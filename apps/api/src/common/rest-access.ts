@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, mayCall, type AccessDecision, type Principal } 
 import type { Request } from 'express';
 import type { AccountService } from '../account/account.service.js';
 import type { Actor } from './actor.js';
+import { noteUser } from '../observability/request-log.js';
 import { sessionTokenOf } from './request-context.js';
 
 /**
@@ -19,6 +20,7 @@ export async function restCaller(
 ): Promise<Actor> {
   const session = await accounts.resolve(sessionTokenOf(req));
   const actor = session?.actor ?? null;
+  noteUser(req.res, actor?.userId);
   const decision = typeof access === 'string' ? mayCall(actor, access) : access(actor);
   if (decision === 'UNAUTHENTICATED') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
   if (decision === 'FORBIDDEN') {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
+import type { PoolConfig } from '../config.js';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
@@ -41,6 +42,21 @@ export interface DatabaseTarget {
   /** PGlite data folder ('memory://' for an in-memory database). */
   dataDir?: string;
   echo?: boolean;
+  /** Pool settings for PostgreSQL (defaults: 10 connections, 5 s connect timeout, no statement timeout). */
+  pool?: Partial<PoolConfig>;
+}
+
+/** node-postgres pool options of the pool settings. */
+export function pgPoolOptions(pool: Partial<PoolConfig> = {}): Record<string, unknown> {
+  return {
+    max: pool.max ?? 10,
+    connectionTimeoutMillis: pool.connectTimeoutMs ?? 5000,
+    ...(pool.idleTimeoutMs ? { idleTimeoutMillis: pool.idleTimeoutMs } : {}),
+    ...(pool.keepAliveMs ? { keepAlive: true, keepAliveInitialDelayMillis: pool.keepAliveMs } : {}),
+    // Session settings sent when a connection opens (0 = PostgreSQL's default, no limit).
+    ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
+    ...(pool.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs } : {}),
+  };
 }
 
 /** The PGlite instance of this process (one folder, one process). */
@@ -70,7 +86,7 @@ export async function createDataSource(target: DatabaseTarget): Promise<{ dataSo
   } as const;
 
   if (target.url) {
-    const options: DataSourceOptions = { ...common, url: target.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+    const options: DataSourceOptions = { ...common, url: target.url, extra: pgPoolOptions(target.pool) };
     return { dataSource: new DataSource(options), kind: 'postgres', counter };
   }
 

@@ -18,6 +18,7 @@ describe('import CLI output', () => {
       mappingSource: 'suggested',
       ignoredColumns: ['Telefon'],
       summary: { rows: 3, create: 0, update: 1, unchanged: 1, error: 1, ambiguous: 0, duplicate: 0 },
+      rowsOmitted: 0,
       rows: [
         { row: 2, action: 'UPDATE', label: '150850000000 Landkreis Harz', changes: { population: { from: 214446, to: 220000 } } },
         { row: 3, action: 'UNCHANGED', label: '120540000000 Stadt Potsdam' },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isDomainError, isImportTarget, type ColumnMapping } from '@efa/domain';
+import { IMPORT_TARGETS, isDomainError, isImportTarget, mayCall, type ColumnMapping } from '@efa/domain';
 import { actorOf } from '../account/account.service.js';
 import { createApp } from '../app.factory.js';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor.js';
@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../database/bootstrap.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
-export const IMPORT_USAGE = `  import FILE --target authorities [--mapping MAPPING.json] [--apply] [--skip-errors] [--as EMAIL] [--json]
+export const IMPORT_USAGE = `  import FILE --target ${IMPORT_TARGETS.join('|')} [--mapping MAPPING.json] [--apply] [--skip-errors] [--as EMAIL] [--json]
             import a CSV or XLSX file; a dry run unless --apply (which writes nothing if any row has
             an error, unless --skip-errors); --as: the importing user (audit actor), default the system`;
 
@@ -46,12 +46,12 @@ export function describeReport(report: ImportReport): string {
   return lines.join('\n');
 }
 
-/** `cli.js import FILE --target authorities …`: runs the import in-process against the configured database. */
+/** `cli.js import FILE --target <target> …`: runs the import in-process against the configured database. */
 export async function runImportCli(args: string[]): Promise<void> {
   const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const target = option(args, 'target') ?? 'authorities';
   if (!file || !isImportTarget(target)) {
-    console.error(`Usage: npm run import -- FILE --target authorities [options]\n${IMPORT_USAGE}`);
+    console.error(`Usage: npm run import -- FILE --target ${IMPORT_TARGETS.join('|')} [options]\n${IMPORT_USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -78,7 +78,9 @@ export async function runImportCli(args: string[]): Promise<void> {
     }
     const tty = process.stderr.isTTY;
     let lastDecile = -1;
-    const report = await app.get(ImportService).importAuthorities(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
+    const imports = app.get(ImportService);
+    if (actor !== SYSTEM_ACTOR && mayCall(actor, imports.importerOf(target).accessOperation) !== 'ALLOWED') throw new Error(`The role ${actor.role} of ${actor.id} may not import ${target}`);
+    const report = await imports.importFile(target, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
       actor,
       dryRun: !args.includes('--apply'),
       skipErrors: args.includes('--skip-errors'),

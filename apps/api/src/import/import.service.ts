@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AuthorityIndex,
   DomainError,
   Role,
   checkMapping,
-  changesOf,
+  columnsByRecordField,
   isDomainError,
   isErrorAction,
   issueAt,
-  readAuthorityRow,
   rowFingerprint,
   rowIssue,
-  sameAuthorityName,
-  stateByArsPrefix,
   suggestMapping,
-  type AuthorityImportValues,
   type ColumnMapping,
   type FieldIssue,
   type ImportAction,
@@ -23,8 +18,10 @@ import {
   type RowIssue,
 } from '@efa/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Authority } from '../authority/authority.entity.js';
-import { AuthorityService } from '../authority/authority.service.js';
+import { AuthorityImporter } from './authority.importer.js';
+import { ContactImporter } from './contact.importer.js';
+import { ContractImporter } from './contract.importer.js';
+import { isRefused, type ImportContext, type TargetImporter, type WritePlan } from './importer.js';
 import type { Actor } from '../common/actor.js';
 import { fromDatabaseError } from '../common/graphql-errors.js';
 import { openSpreadsheet, type SpreadsheetInfo } from './spreadsheet-reader.js';
@@ -41,6 +38,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping | null;
   /** Called every few hundred rows and at the end. */
   onProgress?: (progress: { rows: number; bytes: number }) => void;
+  /** List at most this many rows in the report (the first ones of the file); the summary still counts every row. Default: all. */
+  maxRows?: number;
 }
 
 export interface ImportReport {
@@ -57,6 +56,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   summary: Record<'rows' | 'create' | 'update' | 'unchanged' | 'error' | 'ambiguous' | 'duplicate', number>;
   rows: ImportRowReport[];
+  /** Rows of the file not listed in `rows` (beyond `maxRows`); they are counted in `summary`. */
+  rowsOmitted: number;
 }
 
 /** Thrown inside the transaction to roll it back with the report in hand. */
@@ -65,31 +66,55 @@ class RollBack {
 }
 
 const PROGRESS_EVERY = 250;
+/** Rows written per batch by a target with `writeBatch`. */
+const BATCH_ROWS = 500;
 
-/** Which field of the authority the row's field key writes. */
-const RECORD_FIELD: Record<string, string> = { state: 'stateId', specialistSystem: 'specialistSystemId' };
+/** Lets other requests run: the rows of a buffered chunk arrive without I/O in between. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long the loop may run without letting other requests in. */
+const YIELD_AFTER_MS = 10;
 
 /**
- * Spreadsheet import of authorities: dry run and apply are the same pass over
- * the streamed rows inside one transaction, each row written through
- * AuthorityService (domain validation, coordinator's state, audit event with
- * the importing user) under a savepoint. A dry run and a refused apply roll
- * the transaction back; an apply commits it only when no row has an error
- * (or the caller skips error rows, whose savepoints were rolled back).
+ * Spreadsheet import, the generic row loop for every target (IMPORT_TARGETS;
+ * each target's fields, reader, matcher and writer are a TargetImporter, see
+ * importer.ts). Dry run and apply are the same pass over the streamed rows
+ * inside one transaction. A row that creates or changes a record is written
+ * through the target's writer (the resource's CrudService: domain validation,
+ * coordinator's state, audit event with the importing user) under a
+ * savepoint — or, for a target that validates in memory, not at all on a dry
+ * run and in batches of BATCH_ROWS on an apply (a failed batch is rolled back
+ * and written row by row to name the failing rows). A dry run and a refused
+ * apply roll the transaction back; an apply commits it only when no row has
+ * an error (or the caller skips error rows, whose writes were rolled back).
  */
 @Injectable()
 export class ImportService {
+  private readonly importers: ReadonlyMap<ImportTarget, TargetImporter>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly authorities: AuthorityService,
-  ) {}
+    authorities: AuthorityImporter,
+    contracts: ContractImporter,
+    contacts: ContactImporter,
+  ) {
+    const all: TargetImporter[] = [authorities, contracts, contacts];
+    this.importers = new Map(all.map((i) => [i.target, i]));
+  }
 
-  async importAuthorities(input: AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
-    const target: ImportTarget = 'authorities';
+  /** The importer of a target (its access rule, for the controller and the CLI). */
+  importerOf(target: ImportTarget): TargetImporter {
+    const importer = this.importers.get(target);
+    if (!importer) throw DomainError.notFound('import target', target);
+    return importer;
+  }
+
+  async importFile(target: ImportTarget, input: AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportReport> {
+    const importer = this.importerOf(target);
     const sheet = await openSpreadsheet(input);
     const { headers } = sheet.info;
     const { mapping, source } = await this.resolveMapping(target, headers, options);
-    const fieldToColumn = new Map(Object.entries(mapping).filter(([, f]) => f).map(([c, f]) => [RECORD_FIELD[f!] ?? f!, c]));
+    const columns = columnsByRecordField(mapping, target);
+    const columnOf = (field: string) => columns.get(field) ?? null;
     const report: ImportReport = {
       target,
       dryRun: options.dryRun,
@@ -101,103 +126,118 @@ export class ImportService {
       ignoredColumns: headers.filter((h) => !mapping[h]),
       summary: { rows: 0, create: 0, update: 0, unchanged: 0, error: 0, ambiguous: 0, duplicate: 0 },
       rows: [],
+      rowsOmitted: 0,
     };
-    const [states, specialistSystems] = await Promise.all([
-      this.dataSource.query(`SELECT id, code, name FROM state`) as Promise<Array<{ id: string; code: string; name: string }>>,
-      this.dataSource.query(`SELECT id, vendor, product FROM specialist_system`) as Promise<Array<{ id: string; vendor: string; product: string }>>,
-    ]);
-    const stateName = new Map(states.map((s) => [s.id, s.name]));
-    const coordinatorState = options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null;
+    const states: Array<{ id: string; code: string; name: string }> = await this.dataSource.query(`SELECT id, code, name FROM state`);
+    const context: ImportContext = {
+      actor: options.actor,
+      mapping,
+      columnOf,
+      coordinatorState: options.actor.role === Role.STATE_COORDINATOR ? (options.actor.stateId ?? '') : null,
+      states,
+      dryRun: options.dryRun,
+    };
+    const issuesOf = (e: unknown): RowIssue[] => {
+      const err = isDomainError(e) ? e : fromDatabaseError(e);
+      if (!err) throw e;
+      if (err.issues.length) return err.issues.map((i: FieldIssue) => ({ column: columnOf(i.field), field: i.field, code: i.code ?? err.code, params: i.params ?? {}, message: i.message }));
+      const refusals = err.details.refusals as Array<{ code: string; params: Record<string, string | number>; message: string }> | undefined;
+      if (refusals?.length) return refusals.map((r) => ({ column: null, field: 'row', code: r.code, params: r.params, message: r.message }));
+      return [{ column: null, field: 'row', code: err.code, params: {}, message: err.message }];
+    };
 
     const run = async (em: EntityManager) => {
-      const existing = new Map((await em.find(Authority)).map((a) => [a.id, a]));
-      const index = new AuthorityIndex(existing.values());
+      const rows = await importer.open(em, context);
+      const inMemory = rows.validatesInMemory === true;
+      /** A dry run of a target that validates in memory writes nothing; otherwise rows are written (and a dry run rolls them back). */
+      const writes = !options.dryRun || !inMemory;
+      const batched = writes && inMemory && rows.writeBatch !== undefined;
       const seenFingerprint = new Map<string, number>();
       const seenRecord = new Map<string, number>();
-      const issuesOf = (e: unknown): RowIssue[] => {
-        const err = isDomainError(e) ? e : fromDatabaseError(e);
-        if (!err) throw e;
-        if (err.issues.length) return err.issues.map((i: FieldIssue) => ({ column: fieldToColumn.get(i.field) ?? null, field: i.field, code: i.code ?? err.code, params: i.params ?? {}, message: i.message }));
-        return [{ column: null, field: 'row', code: err.code, params: {}, message: err.message }];
+      const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+      type Pending = { entry: ImportRowReport; plan: WritePlan<unknown> };
+      let pending: Pending[] = [];
+
+      const finish = (entry: ImportRowReport, action: ImportAction, extra: Partial<ImportRowReport> = {}) => {
+        Object.assign(entry, { action }, extra);
+        report.summary[action.toLowerCase() as keyof ImportReport['summary']]++;
+      };
+      const done = (entry: ImportRowReport, plan: WritePlan<unknown>, id: string | undefined) =>
+        finish(entry, plan.action, { ...(id ? { id } : {}), ...(plan.action === 'UNCHANGED' ? {} : { changes: plan.changes }) });
+      const writeOne = async ({ entry, plan }: Pending) => {
+        await em.query('SAVEPOINT import_row');
+        try {
+          const id = await rows.write(em, plan);
+          await em.query('RELEASE SAVEPOINT import_row');
+          done(entry, plan, id);
+        } catch (e) {
+          await em.query('ROLLBACK TO SAVEPOINT import_row');
+          finish(entry, 'ERROR', { issues: issuesOf(e) });
+        }
+      };
+      const flush = async () => {
+        if (!pending.length) return;
+        const batch = pending;
+        pending = [];
+        await em.query('SAVEPOINT import_batch');
+        try {
+          const ids = await rows.writeBatch!(em, batch.map((p) => p.plan));
+          await em.query('RELEASE SAVEPOINT import_batch');
+          batch.forEach((p, i) => done(p.entry, p.plan, ids[i]));
+        } catch (e) {
+          await em.query('ROLLBACK TO SAVEPOINT import_batch');
+          issuesOf(e); // rethrows what is no domain or database error
+          // Something the plans could not foresee (a concurrent change, a constraint): row by row, to name the rows.
+          for (const p of batch) await writeOne(p);
+        }
       };
 
+      let ranSince = performance.now();
       for await (const { line, cells } of sheet.rows) {
         report.summary.rows++;
-        const { values, defaults, issues } = readAuthorityRow(cells, mapping, { states, specialistSystems });
-        const label = [values.ars, values.name].filter(Boolean).join(' ') || `row ${line}`;
-        const entry: ImportRowReport = { row: line, action: 'ERROR', label };
-        report.rows.push(entry);
-        const finish = (action: ImportAction, extra: Partial<ImportRowReport> = {}) => {
-          Object.assign(entry, { action, ...extra });
-          report.summary[action.toLowerCase() as keyof ImportReport['summary']]++;
-        };
         if (report.summary.rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
+        if (performance.now() - ranSince >= YIELD_AFTER_MS) {
+          await yieldToEventLoop();
+          ranSince = performance.now();
+        }
+        const read = rows.read(cells, line);
+        const entry: ImportRowReport = { row: line, action: 'ERROR', label: read.label };
+        if (report.rows.length < maxRows) report.rows.push(entry);
+        else report.rowsOmitted++;
 
         const fingerprint = rowFingerprint(cells, mapping);
         const firstSeen = seenFingerprint.get(fingerprint);
         if (firstSeen !== undefined) {
-          finish('DUPLICATE', { duplicateOf: firstSeen, issues: [rowIssue(null, 'row', 'IMPORT_DUPLICATE_ROW', { row: firstSeen })] });
+          finish(entry, 'DUPLICATE', { duplicateOf: firstSeen, issues: [rowIssue(null, 'row', 'IMPORT_DUPLICATE_ROW', { row: firstSeen })] });
           continue;
         }
         seenFingerprint.set(fingerprint, line);
-        if (issues.length) {
-          finish('ERROR', { issues });
+        if (read.issues.length) {
+          finish(entry, 'ERROR', { issues: read.issues });
           continue;
         }
-        const match = index.match({ ars: values.ars, name: values.name, stateId: values.stateId });
-        if (match.kind === 'AMBIGUOUS') {
-          const candidates = match.candidates.map((c) => ({ id: c.id, name: c.name, ars: c.ars }));
-          finish('AMBIGUOUS', { candidates, issues: [rowIssue(fieldToColumn.get('name') ?? null, 'name', 'IMPORT_AMBIGUOUS_MATCH', { candidates: candidates.map((c) => `${c.name} (${c.ars})`).join(', ') })] });
+        const plan = rows.match(read.values, line);
+        if (isRefused(plan)) {
+          finish(entry, plan.action, { issues: plan.issues, ...(plan.candidates ? { candidates: plan.candidates } : {}) });
           continue;
         }
-        const current = match.kind === 'NONE' ? null : existing.get(match.candidate.id)!;
-        if (!current && !values.ars) {
-          finish('ERROR', { issues: [rowIssue(fieldToColumn.get('name') ?? null, 'ars', 'IMPORT_NO_MATCH')] });
-          continue;
-        }
-        const recordKey = current?.id ?? `ars:${values.ars}`;
-        const earlier = seenRecord.get(recordKey);
+        const earlier = seenRecord.get(plan.recordKey);
         if (earlier !== undefined) {
-          finish('ERROR', { duplicateOf: earlier, issues: [rowIssue(null, 'row', 'IMPORT_CONFLICTING_ROW', { row: earlier })] });
+          finish(entry, 'ERROR', { duplicateOf: earlier, issues: [rowIssue(null, 'row', 'IMPORT_CONFLICTING_ROW', { row: earlier })] });
           continue;
         }
-        seenRecord.set(recordKey, line);
-        // The name is a key as much as a value: a different spelling of the same name renames nothing.
-        if (current && values.name && sameAuthorityName(current.name, values.name)) delete values.name;
-        const record: AuthorityImportValues = current ? values : { ...defaults, ...values };
-        if (coordinatorState !== null) {
-          const outside = [current?.stateId, record.stateId].find((s) => s && s !== coordinatorState);
-          if (outside || (!current && !record.stateId)) {
-            const state = stateName.get(outside ?? '') ?? stateByArsPrefix(values.ars?.slice(0, 2) ?? '')?.name ?? '?';
-            finish('ERROR', { issues: [rowIssue(fieldToColumn.get(outside === record.stateId ? 'stateId' : 'ars') ?? null, 'stateId', 'IMPORT_OTHER_STATE', { state })] });
-            continue;
-          }
-        }
-        const changes = current ? changesOf(current as unknown as Record<string, unknown>, values as Record<string, unknown>) : null;
-        if (current && Object.keys(changes!).length === 0) {
-          finish('UNCHANGED', { id: current.id });
-          continue;
-        }
-        await em.query('SAVEPOINT import_row');
-        try {
-          if (current) {
-            // No later row writes this record again (seenRecord), so the stored copy need not be refreshed.
-            await this.authorities.applyChange(em, current, values as Partial<Authority>, options.actor, 'UPDATE');
-            finish('UPDATE', { id: current.id, changes: changes! });
-          } else {
-            const saved = await this.authorities.insert(em, record as Partial<Authority>, options.actor);
-            index.add({ id: saved.id, ars: saved.ars, name: saved.name, stateId: saved.stateId, level: saved.level });
-            finish('CREATE', { id: saved.id, changes: changesOf({}, { ...record }) });
-          }
-          await em.query('RELEASE SAVEPOINT import_row');
-        } catch (e) {
-          await em.query('ROLLBACK TO SAVEPOINT import_row');
-          finish('ERROR', { issues: issuesOf(e) });
-        }
+        seenRecord.set(plan.recordKey, line);
+        rows.accept?.(plan, line);
+        if (plan.action === 'UNCHANGED' || !writes) done(entry, plan, plan.id);
+        else if (batched) {
+          pending.push({ entry, plan });
+          if (pending.length >= BATCH_ROWS) await flush();
+        } else await writeOne({ entry, plan });
       }
+      await flush();
       options.onProgress?.({ rows: report.summary.rows, bytes: sheet.bytesRead() });
       if (report.summary.rows === 0) throw DomainError.validation([issueAt('file', 'IMPORT_NO_DATA_ROWS')]);
-      const errors = report.rows.filter((r) => isErrorAction(r.action)).length;
+      const errors = report.summary.error + report.summary.ambiguous;
       if (options.dryRun) throw new RollBack(report);
       if (errors > 0 && !options.skipErrors) {
         report.refusal = `${errors} row(s) have errors or ambiguous matches; nothing was written. Correct them, or apply with skipErrors to write the other rows.`;

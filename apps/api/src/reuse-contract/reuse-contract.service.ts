@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractStatus, DomainError, checkContractTransition, issueText, today, validateContract, type FieldIssue } from '@efa/domain';
+import { CONTRACT_STATUS_DATES, ContractStatus, DomainError, checkContractTransition, issueText, today, validateContract, type FieldIssue } from '@efa/domain';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { CrudService, escapeLike, type CrudDefinition } from '../common/crud.service.js';
@@ -50,6 +50,25 @@ export class ReuseContractService extends CrudService<ReuseContract, ReuseContra
       }
       return this.applyChange(em, existing, patch, actor, 'UPDATE');
     });
+  }
+
+  /**
+   * A contract as a spreadsheet import writes it, inside the import's
+   * transaction: a new one like `create`; a change like `update` (a change of
+   * status only forwards along the lifecycle, terminating needs the reason,
+   * which the history records with the new status as the action). Lifecycle
+   * dates the row sets must not be in the future, as with the step mutations.
+   */
+  async importRow(em: EntityManager, existing: ReuseContract | null, values: Partial<ReuseContract>, reason: string | null, actor: Actor): Promise<ReuseContract> {
+    const future = CONTRACT_STATUS_DATES.map(([, f]) => f).filter((f) => {
+      const v = values[f];
+      return typeof v === 'string' && v !== existing?.[f] && v > today();
+    });
+    if (future.length) throw DomainError.validation(future.map((f) => ({ field: f, ...issueText('NOT_IN_FUTURE', { value: String(values[f]) }) })));
+    if (!existing) return this.insert(em, values, actor);
+    const statusChanged = values.status !== undefined && values.status !== existing.status;
+    if (statusChanged) DomainError.refuseIf(checkContractTransition(existing.status, values.status!, reason));
+    return this.applyChange(em, existing, values, actor, statusChanged ? values.status! : 'UPDATE', statusChanged ? reason : null);
   }
 
   /**
