@@ -31,6 +31,7 @@ import { costAllocationRoute } from './cost-allocation';
 import { withCostMethods } from './cost-allocation/costApi';
 import { notificationRoutes } from './notifications';
 import { withNotificationMethods } from './notifications/notificationApi';
+import { importRoute } from './import';
 
 /**
  * One ra-data-graphql-simple provider per session: built (and the schema
@@ -90,6 +91,7 @@ const App = () => (
       {contractMatrixRoute}
       {costAllocationRoute}
       {notificationRoutes}
+      {importRoute}
     </CustomRoutes>
   </Admin>
 );

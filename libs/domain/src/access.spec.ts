@@ -1,4 +1,4 @@
-import { NO_STATE_ID, OPERATION_ACCESS, checkPassword, mayCall, mayWriteInState, obstacleScopeOf, seesInternals, type Principal } from './access.js';
+import { IMPORT_ACCESS_OPERATION, NO_STATE_ID, OPERATION_ACCESS, checkPassword, mayCall, mayImport, mayWriteInState, obstacleScopeOf, seesInternals, type Principal } from './access.js';
 
 const admin: Principal = { userId: 'a', role: 'ADMIN' };
 const manager: Principal = { userId: 'm', role: 'ROLLOUT_MANAGER' };
@@ -22,6 +22,12 @@ describe('access rules', () => {
     expect(mayCall(manager, 'updateMilestoneTemplate')).toBe('FORBIDDEN');
     expect(mayCall(admin, 'updateMilestoneTemplate')).toBe('ALLOWED');
     expect(mayCall(manager, 'reopenOnboarding')).toBe('FORBIDDEN');
+  });
+
+  it('lets the roles that create authorities import spreadsheets (the REST route and the console\'s page)', () => {
+    expect(OPERATION_ACCESS[IMPORT_ACCESS_OPERATION]).toBeDefined();
+    expect([admin, manager, coordinatorBB, steering].map((p) => mayImport(p))).toEqual(['ALLOWED', 'ALLOWED', 'ALLOWED', 'FORBIDDEN']);
+    expect(mayImport(null)).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an operation that has no rule', () => {

@@ -143,6 +143,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'GET /export/full': 'admin',
 };
 
+/**
+ * The rule of the spreadsheet import (POST /import/:target): importing is creating and changing
+ * records, so it follows the GraphQL rule of `createAuthority` (administrators, rollout managers,
+ * coordinators for their own state's rows). The console offers its import page by the same rule.
+ */
+export const IMPORT_ACCESS_OPERATION = 'createAuthority';
+
+/** May this principal use the spreadsheet import at all? */
+export const mayImport = (principal: Principal | null): AccessDecision => mayCall(principal, IMPORT_ACCESS_OPERATION);
+
 /** May this principal (null = not signed in) call this operation at all? */
 export function mayCall(principal: Principal | null, operation: string): AccessDecision {
   return decide(principal, OPERATION_ACCESS[operation]);

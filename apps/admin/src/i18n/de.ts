@@ -4,6 +4,7 @@ import { de as boardDe } from '../board/messages';
 import { de as dashboardDe } from '../dashboard/messages';
 import { de as costsDe } from '../cost-allocation/messages';
 import { de as notificationsDe } from '../notifications/messages';
+import { de as importDe } from '../import/messages';
 import { de as crudDe } from '../common/messages';
 import { de as onboardingDe } from '../onboardings/messages';
 import { de as waveDe } from '../waves/messages';
@@ -408,6 +409,7 @@ const de: TranslationMessages = {
   costs: costsDe.costs,
   notifications: notificationsDe.notifications,
   meeting: meetingsDe.meeting,
+  import: importDe.import,
   ...codedMessages.de,
   ...listExportDe,
   crud: crudDe.crud,

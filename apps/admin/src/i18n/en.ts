@@ -4,6 +4,7 @@ import { en as boardEn } from '../board/messages';
 import { en as dashboardEn } from '../dashboard/messages';
 import { en as costsEn } from '../cost-allocation/messages';
 import { en as notificationsEn } from '../notifications/messages';
+import { en as importEn } from '../import/messages';
 import { en as crudEn } from '../common/messages';
 import { en as onboardingEn } from '../onboardings/messages';
 import { en as waveEn } from '../waves/messages';
@@ -197,6 +198,7 @@ const en: TranslationMessages = {
   costs: costsEn.costs,
   notifications: notificationsEn.notifications,
   meeting: meetingsEn.meeting,
+  import: importEn.import,
   ...codedMessages.en,
   ...listExportEn,
   crud: crudEn.crud,

@@ -6,6 +6,7 @@ import { BoardMenuItem } from '../board';
 import { ContractMatrixMenuItem } from '../contract-matrix';
 import { CostAllocationMenuItem } from '../cost-allocation';
 import { NotificationBell, NotificationsMenuItem } from '../notifications';
+import { ImportMenuItem } from '../import';
 import { DocumentLanguage } from './DocumentLanguage';
 
 /** react-admin's app bar (language menu, theme, refresh) with the notification bell and the console's user menu: who is signed in, sign-out. */
@@ -32,6 +33,7 @@ const Menu = () => (
     <ContractMatrixMenuItem />
     <CostAllocationMenuItem />
     <NotificationsMenuItem />
+    <ImportMenuItem />
   </RaMenu>
 );
 

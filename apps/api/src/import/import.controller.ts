@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Query, Req, type StreamableFile } from '@nestjs/common';
 import { DomainError, isImportTarget, issueAt, type ColumnMapping, type FieldIssue } from '@efa/domain';
 import type { Request } from 'express';
 import { AccountService } from '../account/account.service.js';
 import { restCaller } from '../common/rest-access.js';
+import { ndjsonImport, wantsNdjson } from './import-stream.js';
 import { ImportService, type ImportReport } from './import.service.js';
 
 /** Rows an HTTP answer lists by default (the summary counts them all); `maxRows` changes it. */
@@ -63,7 +64,9 @@ export function parseImportParams(query: Record<string, unknown>): { dryRun: boo
  * ?skipErrors, ?mapping=<JSON>, ?maxRows (rows listed in the answer, default 10,000; the summary counts
  * all); POST /import/jira takes a Jira CSV export and also ?jiraMapping=<JSON>. Signed in by the session cookie (SameSite=Strict,
  * so no cross-site post carries it) or a bearer token. Answers the report as
- * JSON; bad files and mappings are 400 naming the file, row or column.
+ * JSON; bad files and mappings are 400 naming the file, row or column. With
+ * `Accept: application/x-ndjson` the answer is streamed: progress lines, then
+ * the report or the error (import-stream.ts).
  */
 @Controller('import')
 export class ImportController {
@@ -74,7 +77,7 @@ export class ImportController {
 
   @Post(':target')
   @HttpCode(200)
-  async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport> {
+  async import(@Param('target') target: string, @Req() req: Request, @Query() query: Record<string, unknown>): Promise<ImportReport | StreamableFile> {
     if (!isImportTarget(target)) {
       await restCaller(this.accounts, req, (p) => (p ? 'ALLOWED' : 'UNAUTHENTICATED'), 'import', 'import');
       throw DomainError.notFound('import target', target);
@@ -82,6 +85,9 @@ export class ImportController {
     // Importing is creating and changing records of the target: the GraphQL rule of its create/update operation (e.g. createAuthority).
     const actor = await restCaller(this.accounts, req, this.imports.importerOf(target).accessOperation, `import:${target}`, `import ${target}`);
     const params = parseImportParams(query);
-    return this.imports.importFile(target, req, { actor, ...params });
+    if (!wantsNdjson(req)) return this.imports.importFile(target, req, { actor, ...params });
+    req.res?.setHeader('Cache-Control', 'no-store');
+    req.res?.setHeader('X-Accel-Buffering', 'no'); // proxies (nginx) pass the lines on as they come
+    return ndjsonImport((onProgress) => this.imports.importFile(target, req, { actor, ...params, onProgress }));
   }
 }
