@@ -6,6 +6,9 @@ import { createApp } from '../../apps/api/src/app.factory.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
 
+// Browser walks on a loaded 2-core machine (CI) can take over a minute each; bounded.
+jest.setTimeout(180_000);
+
 /** The console's edit, create and list views in headless Chromium, through the real API on a real database. */
 const run = chromiumAvailable() ? describe : describe.skip;
 

@@ -33,8 +33,14 @@ export interface ConsoleInBrowser {
  * test (downloads allowed) that must end without uncaught page errors, and a bearer token for
  * GraphQL from outside the browser as `apiUser`.
  */
+/** Time budget of one browser test (jest's default of 60 s is too tight for a walk on a loaded 2-core machine). */
+export const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
 export function consoleInBrowser(options: { apiUser?: TestUserKey; context?: BrowserContextOptions } = {}): ConsoleInBrowser {
   const apiUser = options.apiUser ?? 'ADMIN';
+  // A browser walk signs in and loads the console in fresh contexts; on two cores shared with another
+  // test worker (CI) one test can take over a minute. Bounded, not open-ended.
+  jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
   let db: TestDatabase;
   let app: Awaited<ReturnType<typeof createApp>>;
   let browser: Browser;
