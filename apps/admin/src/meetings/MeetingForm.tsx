@@ -5,8 +5,10 @@ import { useFormContext } from 'react-hook-form';
 import {
   ArrayInput,
   AutocompleteArrayInput,
+  AutocompleteInput,
   DateTimeInput,
   ReferenceArrayInput,
+  ReferenceInput,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
@@ -89,6 +91,9 @@ export const MeetingForm = () => {
         <TextInput source="location" label={f('location')} />
         <TextInput source="onlineUrl" label={f('onlineUrl')} />
       </Box>
+      <ReferenceInput source="waveId" reference="Wave" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+        <AutocompleteInput label={f('waveId')} optionText="name" helperText={false} />
+      </ReferenceInput>
       <ReferenceArrayInput source="serviceIds" reference="Service" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
         <AutocompleteArrayInput label={f('serviceIds')} optionText="name" />
       </ReferenceArrayInput>
