@@ -73,7 +73,7 @@ run('rollout waves and connection guides in the browser', () => {
     await page.goto(`${ui.base}/#/board?service=${serviceId}&wave=${waveId}`);
     for (const o of allOnboardings) await page.locator(`[data-testid="board-card"][data-onboarding-id="${o.id}"]`).waitFor();
     await until(async () => (await page.locator('[data-testid="board-card"]').count()) === 3);
-    await page.getByText('3 Onboardings').first().waitFor();
+    await page.getByText('3 Anbindungen', { exact: true }).first().waitFor();
 
     // The wave page: progress against the target date, counts per stage, its onboardings, organisations.
     await page.goto(`${ui.base}/#/Wave/${waveId}/show`);
