@@ -192,7 +192,7 @@ run('import in the browser', () => {
   it('offers the columns of an XLSX workbook whose headers the API does not recognise (the API answers them with its refusal)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Tabelle1');
-    ws.addRow(['Kennziffer', 'Behördenname', 'EW']);
+    ws.addRow(['Spalte A', 'Spalte B', 'Spalte C']);
     ws.addRow(['120540000000', 'Stadt Potsdam', 181000]);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await ui.signIn('/import', 'ADMIN');
@@ -200,14 +200,14 @@ run('import in the browser', () => {
     await ui.page.getByRole('button', { name: 'Datei prüfen' }).click();
     await ui.page.getByTestId('mapping-table').waitFor();
     expect(await ui.page.getByTestId('mapping-source').getAttribute('data-source')).toBe('none');
-    for (const column of ['Kennziffer', 'Behördenname', 'EW']) expect(await mappedField(column)).toBe('');
+    for (const column of ['Spalte A', 'Spalte B', 'Spalte C']) expect(await mappedField(column)).toBe('');
     const choose = async (column: string, option: string) => {
       await ui.page.getByRole('combobox', { name: `Feld für die Spalte „${column}“` }).click();
       await ui.page.getByRole('option', { name: option }).click();
     };
-    await choose('Kennziffer', 'ARS (Regionalschlüssel) (Schlüssel)');
-    await choose('Behördenname', 'Name (Schlüssel)');
-    await choose('EW', 'Einwohnerzahl');
+    await choose('Spalte A', 'ARS (Regionalschlüssel) (Schlüssel)');
+    await choose('Spalte B', 'Name (Schlüssel)');
+    await choose('Spalte C', 'Einwohnerzahl');
     await ui.page.getByRole('button', { name: 'Probelauf starten' }).click();
     await ui.page.getByTestId('import-report').waitFor();
     expect(await row(2).getAttribute('data-action')).toBe('UPDATE');
