@@ -36,6 +36,7 @@ export function toMeetingInput(data: Record<string, unknown>) {
     endsAt: toIso(rest.endsAt),
     location: empty(rest.location),
     onlineUrl: empty(rest.onlineUrl),
+    waveId: empty(rest.waveId) ?? null,
     agenda: empty(rest.agenda),
     minutes: empty(rest.minutes),
     attachments: ((rest.attachments as unknown[] | undefined) ?? []).filter(Boolean),
