@@ -10,6 +10,7 @@ import { OnboardingNotes1764410000000 } from './1764410000000-onboarding-notes.j
 import { Meetings1764420000000 } from './1764420000000-meetings.js';
 import { WavesAndGuides1764430000000 } from './1764430000000-waves-and-guides.js';
 import { Notifications1764440000000 } from './1764440000000-notifications.js';
+import { MeetingWave1764460000000 } from './1764460000000-meeting-wave.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Meetings1764420000000,
   WavesAndGuides1764430000000,
   Notifications1764440000000,
+  MeetingWave1764460000000,
 ];

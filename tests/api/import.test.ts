@@ -178,14 +178,49 @@ describe('spreadsheet import of authorities (POST /import/authorities)', () => {
     expect(issuesOf(cut)).toMatchObject([{ field: 'file', code: 'IMPORT_NOT_A_SPREADSHEET' }]);
   });
 
+  it('answers the headers of an XLSX workbook it cannot map (plain and streamed answer), so that the console can offer its columns; nothing is written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tabelle1');
+    ws.addRow(['Schlüssel', 'Amtsbezeichnung', 'Köpfe', '']);
+    ws.addRow(['120540000000', 'Stadt Potsdam', 178089, 'x']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`);
+    const res = await upload(xlsx, {}, 'ADMIN', XLSX_TYPE);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'VALIDATION', issues: [{ field: 'mapping', code: 'IMPORT_NO_KEY_COLUMN' }] });
+    const headers = res.body.errors[0].extensions.headers as string[];
+    expect(headers.slice(0, 3)).toEqual(['Schlüssel', 'Amtsbezeichnung', 'Köpfe']);
+    const streamed = await t
+      .http()
+      .post('/import/authorities')
+      .set('content-type', XLSX_TYPE)
+      .set('accept', 'application/x-ndjson')
+      .set('authorization', `Bearer ${await t.tokenOf('ADMIN')}`)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (text += c));
+        r.on('end', () => done(null, text));
+      })
+      .send(xlsx);
+    const lines = String(streamed.body).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type?: string; errors?: Array<{ extensions: { headers?: string[] } }> });
+    const refusal = lines.find((l) => l.type === 'error') ?? lines[lines.length - 1];
+    expect(refusal.errors![0].extensions.headers).toEqual(headers);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(before);
+  });
+
   it('uses a given mapping and saves it for the user\'s next import of the target', async () => {
     const csv = 'Schlüssel;Amt;Köpfe\n120540000000;Stadt Potsdam;178.089\n';
     const unknown = await upload(csv, {}, 'ADMIN');
     expect(unknown.status).toBe(400);
     expect(issuesOf(unknown)).toMatchObject([{ field: 'mapping', code: 'IMPORT_NO_KEY_COLUMN' }]);
+    expect(unknown.body.errors[0].extensions.headers).toEqual(['Schlüssel', 'Amt', 'Köpfe']);
     const bad = await upload(csv, { mapping: JSON.stringify({ Schlüssel: 'ars', Gemeinde: 'name' }) }, 'ADMIN');
     expect(bad.status).toBe(400);
     expect(issuesOf(bad)).toMatchObject([{ field: 'mapping.Gemeinde', code: 'IMPORT_UNKNOWN_COLUMN' }]);
+    expect(bad.body.errors[0].extensions.headers).toEqual(['Schlüssel', 'Amt', 'Köpfe']);
     const mapping = { Schlüssel: 'ars', Amt: 'name', Köpfe: 'population' };
     const given = await upload(csv, { mapping: JSON.stringify(mapping) }, 'ADMIN');
     expect(given.body).toMatchObject({ mappingSource: 'explicit', mapping, summary: { unchanged: 1 } });

@@ -12,13 +12,13 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 
-const MEETING = `id version kind title startsAt endsAt timeZone location onlineUrl agenda minutes attachments { title url } serviceIds stateIds authorityIds
+const MEETING = `id version waveId kind title startsAt endsAt timeZone location onlineUrl agenda minutes attachments { title url } serviceIds stateIds authorityIds
   items { id kind text status dueDate ownerName overdue }`;
 const ITEM = `id version meetingId kind text ownerUserId ownerOrganisation ownerName dueDate status closedAt onboardingId reuseContractId authorityId blockerId overdue`;
 
 const CREATE_MEETING = `mutation($kind: MeetingKind!, $title: String!, $startsAt: DateTime!, $endsAt: DateTime!, $timeZone: String, $location: String, $onlineUrl: String,
-  $agenda: String, $minutes: String, $attachments: [MeetingAttachmentInput!], $serviceIds: [ID!], $stateIds: [ID!], $authorityIds: [ID!]) {
-  createMeeting(kind: $kind, title: $title, startsAt: $startsAt, endsAt: $endsAt, timeZone: $timeZone, location: $location, onlineUrl: $onlineUrl,
+  $agenda: String, $minutes: String, $attachments: [MeetingAttachmentInput!], $serviceIds: [ID!], $stateIds: [ID!], $authorityIds: [ID!], $waveId: ID) {
+  createMeeting(waveId: $waveId, kind: $kind, title: $title, startsAt: $startsAt, endsAt: $endsAt, timeZone: $timeZone, location: $location, onlineUrl: $onlineUrl,
     agenda: $agenda, minutes: $minutes, attachments: $attachments, serviceIds: $serviceIds, stateIds: $stateIds, authorityIds: $authorityIds) { ${MEETING} } }`;
 const UPDATE_MEETING = `mutation($id: ID!, $version: Int!, $title: String, $endsAt: DateTime, $stateIds: [ID!], $minutes: String) {
   updateMeeting(id: $id, version: $version, title: $title, endsAt: $endsAt, stateIds: $stateIds, minutes: $minutes) { ${MEETING} } }`;
@@ -286,5 +286,35 @@ describe('meetings: overdue action items', () => {
     const asOf = new Date(Date.now() - 2 * 86_400_000).toISOString();
     const past = ok(await fx.gql(DASH, { s: fx.serviceId, asOf }), 'dashboard');
     expect(past.overdueActionItems.items).toContainEqual(expect.objectContaining({ itemId: item.id }));
+  });
+});
+
+describe('meetings: the wave of a meeting', () => {
+  it('belongs to a wave (its service added when none is given), is listed by waveId, refuses a wave of a service it does not list, and keeps the wave from being deleted', async () => {
+    const wave = ok(
+      await fx.gql(`mutation($s: ID!, $n: String!, $d: LocalDate!) { createWave(serviceId: $s, name: $n, targetGoLive: $d) { id version serviceId } }`, { s: fx.serviceId, n: `Welle ${random()}`, d: isoDay(200) }),
+      'createWave',
+    );
+    const m = await newMeeting({ waveId: wave.id });
+    expect(m).toMatchObject({ waveId: wave.id, serviceIds: [fx.serviceId] });
+    const [event] = await fx.events(m.id);
+    expect(event.changes.waveId).toEqual({ from: null, to: wave.id });
+    const listed = ok(await fx.gql(`query($f: MeetingFilter) { allMeetings(filter: $f) { id waveId } }`, { f: { waveId: wave.id } }), 'allMeetings');
+    expect(listed).toEqual([{ id: m.id, waveId: wave.id }]);
+
+    const other = await fx.newService();
+    const before = await counts();
+    const refused = await fx.t.gql(CREATE_MEETING, meetingVars({ waveId: wave.id, serviceIds: [other.id] }));
+    expect(refused.data ?? null).toBeNull();
+    expect(firstError(refused)).toMatchObject({ code: 'VALIDATION', fields: ['waveId'] });
+    expect(refused.errors![0].extensions!.issues![0].code).toBe('MEETING_WAVE_OTHER_SERVICE');
+    expect(await counts()).toEqual(before);
+    const both = await newMeeting({ waveId: wave.id, serviceIds: [other.id, fx.serviceId] });
+    expect([...both.serviceIds].sort()).toEqual([other.id, fx.serviceId].sort());
+
+    const del = await fx.gql(`mutation($id: ID!) { deleteWave(id: $id) { id } }`, { id: wave.id });
+    expect(firstError(del).code).toBe('REFERENCED');
+    expect(firstError(del).message).toContain('2 meetings');
+    expect(await fx.t.dataSource.query(`SELECT id FROM wave WHERE id = $1`, [wave.id])).toHaveLength(1);
   });
 });

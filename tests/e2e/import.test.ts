@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromiumAvailable, saveScreenshot } from '../support/browser.js';
 import { consoleInBrowser } from '../support/console-browser.js';
 import { TEST_USERS } from '../support/test-app.js';
@@ -186,6 +187,31 @@ run('import in the browser', () => {
     expect((await row(2).textContent())!).toContain('Einwohnerzahl: 178.089 → 180.000');
     const [saved] = await query(`SELECT mapping FROM import_mapping WHERE target = 'authorities' AND owner IN ($1, (SELECT id::text FROM app_user WHERE email = $1))`, [TEST_USERS.ADMIN.email]);
     expect(saved.mapping).toEqual({ Schlüssel: 'ars', Amt: 'name', Köpfe: 'population' });
+  });
+
+  it('offers the columns of an XLSX workbook whose headers the API does not recognise (the API answers them with its refusal)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tabelle1');
+    ws.addRow(['Spalte A', 'Spalte B', 'Spalte C']);
+    ws.addRow(['120540000000', 'Stadt Potsdam', 181000]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await ui.signIn('/import', 'ADMIN');
+    await ui.page.getByTestId('import-file-input').setInputFiles({ name: 'liste.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await ui.page.getByRole('button', { name: 'Datei prüfen' }).click();
+    await ui.page.getByTestId('mapping-table').waitFor();
+    expect(await ui.page.getByTestId('mapping-source').getAttribute('data-source')).toBe('none');
+    for (const column of ['Spalte A', 'Spalte B', 'Spalte C']) expect(await mappedField(column)).toBe('');
+    const choose = async (column: string, option: string) => {
+      await ui.page.getByRole('combobox', { name: `Feld für die Spalte „${column}“` }).click();
+      await ui.page.getByRole('option', { name: option }).click();
+    };
+    await choose('Spalte A', 'ARS (Regionalschlüssel) (Schlüssel)');
+    await choose('Spalte B', 'Name (Schlüssel)');
+    await choose('Spalte C', 'Einwohnerzahl');
+    await ui.page.getByRole('button', { name: 'Probelauf starten' }).click();
+    await ui.page.getByTestId('import-report').waitFor();
+    expect(await row(2).getAttribute('data-action')).toBe('UPDATE');
+    expect((await row(2).textContent())!).toContain('181.000');
   });
 
   it('offers a steering-group member neither the menu entry nor the page', async () => {

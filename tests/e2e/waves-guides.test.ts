@@ -73,7 +73,7 @@ run('rollout waves and connection guides in the browser', () => {
     await page.goto(`${ui.base}/#/board?service=${serviceId}&wave=${waveId}`);
     for (const o of allOnboardings) await page.locator(`[data-testid="board-card"][data-onboarding-id="${o.id}"]`).waitFor();
     await until(async () => (await page.locator('[data-testid="board-card"]').count()) === 3);
-    await page.getByText('3 Onboardings').first().waitFor();
+    await page.getByText('3 Anbindungen', { exact: true }).first().waitFor();
 
     // The wave page: progress against the target date, counts per stage, its onboardings, organisations.
     await page.goto(`${ui.base}/#/Wave/${waveId}/show`);
@@ -89,6 +89,22 @@ run('rollout waves and connection guides in the browser', () => {
     for (const o of allOnboardings) await page.getByTestId('wave-onboardings').getByText(o.authority.name).waitFor();
     await page.getByTestId('wave-members').getByText('Kommunaler IT-Dienstleister').waitFor();
     await saveScreenshot(page, 'wave');
+
+    // The wave's meetings ("Termine"): one created through GraphQL is listed; the button opens the
+    // meeting form with the wave preselected.
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    await gql('mutation($w: ID!, $s: DateTime!, $e: DateTime!) { createMeeting(kind: KICK_OFF, title: "Kick-off Welle Browser", startsAt: $s, endsAt: $e, waveId: $w) { id } }', {
+      w: waveId,
+      s: start.toISOString(),
+      e: new Date(start.getTime() + 3_600_000).toISOString(),
+    });
+    await page.reload();
+    await page.getByTestId('wave-meetings').getByText('Kick-off Welle Browser').waitFor();
+    await page.getByTestId('wave-new-meeting').click();
+    await page.waitForURL(/#\/Meeting\/create/);
+    const waveInput = page.getByLabel('Welle', { exact: true });
+    for (let i = 0; i < 100 && (await waveInput.inputValue()) !== 'Welle Test – Browser'; i++) await page.waitForTimeout(100);
+    expect(await waveInput.inputValue()).toBe('Welle Test – Browser');
   }, 180_000);
 
   it('edits a guide section, shows it next to its milestone on the onboarding page (HTML inert) and keeps the edit in the history', async () => {

@@ -1,4 +1,4 @@
-import { buildAgenda, daysOverdue, escapeMarkdown, isOverdue, isTimeZone, validateMeeting, validateMeetingItem, type AgendaFacts } from './meetings.js';
+import { buildAgenda, daysOverdue, escapeMarkdown, isOverdue, isTimeZone, meetingWaveServices, validateMeeting, validateMeetingItem, type AgendaFacts } from './meetings.js';
 
 const fields = (issues: Array<{ field: string; code?: string }>) => issues.map((i) => `${i.field}:${i.code}`).sort();
 
@@ -86,5 +86,22 @@ describe('meetings: agenda prefill', () => {
     expect(md).toContain('Stadt \\[Test\\]\\(javascript:alert\\(1\\)\\)');
     expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
     expect(escapeMarkdown('a\nb *c*')).toBe('a b \\*c\\*');
+  });
+});
+
+describe('meetings: the wave of a meeting', () => {
+  const wave = { serviceId: 's1', name: 'Welle 1', service: 'Wohngeld' };
+  it('adds the wave\'s service when the meeting lists none', () => {
+    expect(meetingWaveServices([], wave)).toEqual({ serviceIds: ['s1'], issues: [] });
+    expect(meetingWaveServices(null, wave)).toEqual({ serviceIds: ['s1'], issues: [] });
+  });
+  it('keeps listed services that include the wave\'s service, and any list without a wave', () => {
+    expect(meetingWaveServices(['s2', 's1'], wave)).toEqual({ serviceIds: ['s2', 's1'], issues: [] });
+    expect(meetingWaveServices(['s2'], null)).toEqual({ serviceIds: ['s2'], issues: [] });
+  });
+  it('refuses, at waveId, a wave whose service the meeting does not list', () => {
+    const { issues } = meetingWaveServices(['s2'], wave);
+    expect(fields(issues)).toEqual(['waveId:MEETING_WAVE_OTHER_SERVICE']);
+    expect(issues[0].message).toContain('Welle 1');
   });
 });

@@ -87,6 +87,22 @@ export function validateMeeting(m: object): FieldIssue[] {
   return issues;
 }
 
+/**
+ * A meeting of a wave is about the wave's service: a meeting that lists no services gets the
+ * wave's service; one that lists services must list the wave's (else an issue at `waveId`).
+ * Returns the services to store.
+ */
+export function meetingWaveServices(
+  serviceIds: readonly string[] | null | undefined,
+  wave: { serviceId: string; name: string; service: string } | null,
+): { serviceIds: string[]; issues: FieldIssue[] } {
+  const ids = [...(serviceIds ?? [])];
+  if (!wave) return { serviceIds: ids, issues: [] };
+  if (!ids.length) return { serviceIds: [wave.serviceId], issues: [] };
+  if (ids.includes(wave.serviceId)) return { serviceIds: ids, issues: [] };
+  return { serviceIds: ids, issues: [{ field: 'waveId', ...issueText('MEETING_WAVE_OTHER_SERVICE', { wave: wave.name, service: wave.service }) }] };
+}
+
 function toMoment(v: unknown): Date | null {
   const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : null;
   return d && !Number.isNaN(d.getTime()) ? d : null;

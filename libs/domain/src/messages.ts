@@ -206,6 +206,7 @@ export const ISSUE_TEMPLATES = {
   WAVE_NOT_OF_SERVICE: (p) => `the wave "${p.wave}" is not a wave of ${p.service}`,
   LISTED_TWICE: (p) => `lists "${p.value}" twice`,
   WAVE_OTHER_SERVICE: (p) => `the wave "${p.wave}" is for ${p.waveService}, but ${p.authority}'s onboarding is for ${p.service}`,
+  MEETING_WAVE_OTHER_SERVICE: (p) => `the wave "${p.wave}" is for ${p.service}, which is not among the meeting's services`,
   WAVE_SERVICE_FIXED: () => 'cannot change while onboardings are assigned to the wave',
   NO_SUCH_USER: (p) => `no user has the id "${p.id}"`,
   NO_SUCH_MILESTONE_TEMPLATE: (p) => `"${p.key}" is no milestone template of this service`,

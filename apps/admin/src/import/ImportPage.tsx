@@ -40,7 +40,6 @@ import {
   ACTIONS,
   blockingRows,
   completeMapping,
-  csvHeadersOf,
   delimiterKey,
   encodingKey,
   fieldsOf,
@@ -52,6 +51,7 @@ import {
   isMappingIssue,
   isSpreadsheetName,
   mappingIssues,
+  refusedHeaders,
   mayApply,
   recordsListPath,
   resourceOf,
@@ -76,7 +76,6 @@ const ACTION_COLOR: Record<ImportAction, 'success' | 'info' | 'default' | 'error
 };
 
 /** How many bytes of a CSV file are looked at for its header row when the API could not map it (as the API's own sample). */
-const HEADER_SAMPLE_BYTES = 64 * 1024;
 
 const fieldLabel = (translate: Translate, target: string, field: string) => translate(`import.fields.${target}.${field}`, { _: field });
 const targetLabel = (translate: Translate, target: string) => translate(`import.targets.${target}`, { _: target });
@@ -159,10 +158,10 @@ const ImportPage = () => {
       setReport(first);
       setStep(1);
     } catch (error) {
-      // The API found no mapping of its own: read the CSV's header row from the file's first bytes and let the user map it.
+      // The API found no mapping of its own: it sends the file's header row (CSV or XLSX) with the refusal; let the user map it.
       const mappingRefused = refusalOf(error).reasons.some((r) => r.kind === 'issue' && isMappingIssue(r as { field?: string }));
-      if (!mappingRefused) return;
-      const own = csvHeadersOf(new Uint8Array(await file.slice(0, HEADER_SAMPLE_BYTES).arrayBuffer()));
+      if (!mappingRefused || !(error instanceof ImportRequestError)) return;
+      const own = refusedHeaders(error.errors);
       if (!own) return;
       setFailure(null);
       setHeaders(own);

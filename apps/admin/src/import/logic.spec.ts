@@ -2,7 +2,6 @@ import type { ImportRowReport } from '@efa/domain';
 import {
   completeMapping,
   contentTypeOf,
-  csvHeadersOf,
   fieldsOf,
   filterRows,
   formatBytes,
@@ -10,6 +9,7 @@ import {
   importedIds,
   isMappingIssue,
   mappingIssues,
+  refusedHeaders,
   mayApply,
   ndjsonLines,
   recordsListPath,
@@ -78,14 +78,13 @@ describe('import page logic', () => {
     expect(isMappingIssue({ field: 'file' })).toBe(false);
   });
 
-  it('reads a CSV header row from the first bytes as the API does (encoding, delimiter, quotes, blank and repeated names); none for XLSX', () => {
-    const utf8 = new TextEncoder().encode('\uFEFF\r\n"Schlüssel";"Amt; Name";;Amt; Amt \r\n1;2;3;4;5\r\n');
-    expect(csvHeadersOf(utf8)).toEqual(['Schlüssel', 'Amt; Name', 'Spalte 3', 'Amt', 'Amt (2)']);
-    const cp1252 = new Uint8Array([0x4b, 0xf6, 0x70, 0x66, 0x65, 0x2c, 0x4f, 0x72, 0x74, 0x0a]); // "Köpfe,Ort" in Windows-1252
-    expect(csvHeadersOf(cp1252)).toEqual(['Köpfe', 'Ort']);
-    expect(csvHeadersOf(new TextEncoder().encode('a\tb\tc\n'))).toEqual(['a', 'b', 'c']);
-    expect(csvHeadersOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBeNull();
-    expect(csvHeadersOf(new TextEncoder().encode(' \n \n'))).toBeNull();
+  it('takes the columns to map from the headers the API sends with a refusal for want of a mapping (CSV and XLSX alike)', () => {
+    const refusal = { message: 'mapping: …', extensions: { code: 'VALIDATION', issues: [{ field: 'mapping', code: 'NO_KEY_COLUMN' }], headers: ['Schlüssel', 'Amt'] } };
+    expect(refusedHeaders([refusal])).toEqual(['Schlüssel', 'Amt']);
+    expect(refusedHeaders([{ message: 'x', extensions: { code: 'VALIDATION' } }])).toBeNull();
+    expect(refusedHeaders([{ extensions: { headers: [1, 2] } }])).toBeNull();
+    expect(refusedHeaders([null, 'x'])).toBeNull();
+    expect(refusedHeaders([])).toBeNull();
   });
 
   it('filters the report by action and by text; an apply needs changes and, with error rows, skipping them', () => {

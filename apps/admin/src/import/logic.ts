@@ -3,8 +3,6 @@ import {
   IMPORT_KEY_FIELDS,
   IMPORT_TARGETS,
   checkMapping,
-  detectDelimiter,
-  detectEncoding,
   type ColumnMapping,
   type Delimiter,
   type DetectedEncoding,
@@ -144,43 +142,16 @@ export const mappingIssues = (mapping: ColumnMapping, headers: readonly string[]
 export const isMappingIssue = (issue: { field?: string }): boolean => issue.field === 'mapping' || Boolean(issue.field?.startsWith('mapping.'));
 
 /**
- * The header row of a CSV file from its first bytes, as the API reads it
- * (encoding and delimiter detected alike, cells trimmed, blank headers
- * "Spalte n", repeated ones "X (2)"): for mapping a file whose headers the
- * API could not map by itself. Null for an XLSX workbook (a zip) or no header.
+ * The file's header row as the API sends it with a refusal for want of a mapping (the error's
+ * extensions `headers`, for CSV and XLSX alike): the columns the user maps. Null when the errors
+ * carry none.
  */
-export function csvHeadersOf(sample: Uint8Array): string[] | null {
-  if (sample.length >= 4 && sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) return null;
-  const encoding = detectEncoding(sample);
-  const text = new TextDecoder(encoding === 'Windows-1252' ? 'windows-1252' : 'utf-8').decode(sample).replace(/^\uFEFF/, '');
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '');
-  if (line === undefined) return null;
-  const delimiter = detectDelimiter(line);
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
+export function refusedHeaders(errors: readonly unknown[]): string[] | null {
+  for (const e of errors) {
+    const headers = (e as { extensions?: { headers?: unknown } } | null)?.extensions?.headers;
+    if (Array.isArray(headers) && headers.length > 0 && headers.every((h) => typeof h === 'string')) return headers as string[];
   }
-  cells.push(cell);
-  const seen = new Map<string, number>();
-  return cells.map((raw, i) => {
-    const name = raw.trim() || `Spalte ${i + 1}`;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : `${name} (${n})`;
-  });
+  return null;
 }
 
 /** The rows of the report with these actions (all when none is chosen), and matching a search in label, row number, columns and values. */

@@ -5,8 +5,10 @@ import { useFormContext } from 'react-hook-form';
 import {
   ArrayInput,
   AutocompleteArrayInput,
+  AutocompleteInput,
   DateTimeInput,
   ReferenceArrayInput,
+  ReferenceInput,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
@@ -34,6 +36,7 @@ export function toMeetingInput(data: Record<string, unknown>) {
     endsAt: toIso(rest.endsAt),
     location: empty(rest.location),
     onlineUrl: empty(rest.onlineUrl),
+    waveId: empty(rest.waveId) ?? null,
     agenda: empty(rest.agenda),
     minutes: empty(rest.minutes),
     attachments: ((rest.attachments as unknown[] | undefined) ?? []).filter(Boolean),
@@ -89,6 +92,9 @@ export const MeetingForm = () => {
         <TextInput source="location" label={f('location')} />
         <TextInput source="onlineUrl" label={f('onlineUrl')} />
       </Box>
+      <ReferenceInput source="waveId" reference="Wave" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+        <AutocompleteInput label={f('waveId')} optionText="name" helperText={false} />
+      </ReferenceInput>
       <ReferenceArrayInput source="serviceIds" reference="Service" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
         <AutocompleteArrayInput label={f('serviceIds')} optionText="name" />
       </ReferenceArrayInput>

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { ChipField, EditButton, ReferenceArrayField, Show, SingleFieldList, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { ChipField, EditButton, ReferenceArrayField, ReferenceField, Show, SingleFieldList, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Markdown } from './Markdown';
 import { MeetingItems } from './MeetingItems';
 import { MEETING_META, useMeetingTimeFormat, type MeetingRecord } from './shared';
@@ -50,6 +50,13 @@ const MeetingDetail = () => {
             <MuiLink href={record.onlineUrl} target="_blank" rel="noopener noreferrer">
               {record.onlineUrl}
             </MuiLink>
+          </Line>
+        ) : null}
+        {record.waveId ? (
+          <Line label="meeting.fields.waveId">
+            <span data-testid="meeting-wave">
+              <ReferenceField source="waveId" reference="Wave" link="show" />
+            </span>
           </Line>
         ) : null}
         <Line label="meeting.fields.serviceIds">

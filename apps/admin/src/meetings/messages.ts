@@ -17,6 +17,7 @@ const enMessages = {
     item_kind: { DECISION: 'Decision', ACTION_ITEM: 'Action item' },
     status: { OPEN: 'Open', IN_PROGRESS: 'In progress', DONE: 'Done', CANCELLED: 'Cancelled' },
     fields: {
+      waveId: 'Wave',
       kind: 'Kind',
       title: 'Title',
       startsAt: 'Starts',
@@ -122,6 +123,7 @@ export const de: MeetingMessages = {
     item_kind: { DECISION: 'Beschluss', ACTION_ITEM: 'Aufgabe' },
     status: { OPEN: 'Offen', IN_PROGRESS: 'In Bearbeitung', DONE: 'Erledigt', CANCELLED: 'Entfallen' },
     fields: {
+      waveId: 'Welle',
       kind: 'Art',
       title: 'Titel',
       startsAt: 'Beginn',

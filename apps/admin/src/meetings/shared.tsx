@@ -22,6 +22,7 @@ export interface MeetingRecord {
   minutes: string | null;
   attachments: Array<{ title: string; url: string }>;
   serviceIds: string[];
+  waveId: string | null;
   stateIds: string[];
   authorityIds: string[];
 }
@@ -46,7 +47,7 @@ export interface MeetingItemRecord {
 }
 
 /** The fields the console reads of a meeting (no nested items in lists). */
-export const MEETING_FIELDS = ['id', 'version', 'kind', 'title', 'startsAt', 'endsAt', 'timeZone', 'location', 'onlineUrl', 'agenda', 'minutes', { attachments: ['title', 'url'] }, 'serviceIds', 'stateIds', 'authorityIds'];
+export const MEETING_FIELDS = ['id', 'version', 'waveId', 'kind', 'title', 'startsAt', 'endsAt', 'timeZone', 'location', 'onlineUrl', 'agenda', 'minutes', { attachments: ['title', 'url'] }, 'serviceIds', 'stateIds', 'authorityIds'];
 export const MEETING_META = { sparseFields: MEETING_FIELDS };
 export const ITEM_FIELDS = ['id', 'version', 'meetingId', 'kind', 'text', 'ownerUserId', 'ownerOrganisation', 'ownerName', 'dueDate', 'status', 'closedAt', 'onboardingId', 'reuseContractId', 'authorityId', 'blockerId', 'overdue'];
 export const ITEM_META = { sparseFields: ITEM_FIELDS };

@@ -4,11 +4,13 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
+import MuiLink from '@mui/material/Link';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, type ReactNode } from 'react';
 import {
+  CreateButton,
   DataTable,
   EditButton,
   Link,
@@ -25,6 +27,7 @@ import {
 import { LocalizedDateField } from '../common/fields';
 import { ONBOARDING_META } from '../onboardings/logic';
 import { MessageEnumField, StageField, useAllStages, useMayCall } from '../onboardings/shared';
+import { MEETING_META, MeetingTimeField } from '../meetings/shared';
 import { WAVE_STATUS_COLOR, WaveStatusChip } from './WaveList';
 
 const f = (field: string) => `wave.fields.${field}`;
@@ -216,8 +219,51 @@ const WaveDetail = () => {
           </Section>
         </Grid>
       </Grid>
+      <WaveMeetings wave={record} />
     </>
   );
+};
+
+/** "Termine": the wave's meetings (latest first), and a button creating one prefilled with the wave and its service. */
+const WaveMeetings = ({ wave }: { wave: WaveRecord }) => {
+  const translate = useTranslate();
+  const mayCall = useMayCall();
+  return (
+    <Section title="wave.meetings" testId="wave-meetings">
+      {mayCall('createMeeting') && (
+        <CreateButton
+          resource="Meeting"
+          label="wave.new_meeting"
+          state={{ record: { waveId: wave.id, serviceIds: [wave.serviceId] } }}
+          data-testid="wave-new-meeting"
+          sx={{ mb: 1 }}
+        />
+      )}
+      <ReferenceManyField reference="Meeting" target="waveId" perPage={100} sort={{ field: 'startsAt', order: 'DESC' }} queryOptions={{ meta: MEETING_META }} empty={<Typography variant="body2">{translate('wave.no_meetings')}</Typography>}>
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="startsAt" label="meeting.fields.startsAt">
+            <MeetingTimeField />
+          </DataTable.Col>
+          <DataTable.Col source="kind" label="meeting.fields.kind">
+            <MessageEnumField source="kind" prefix="meeting.kind" />
+          </DataTable.Col>
+          <DataTable.Col source="title" label="meeting.fields.title" />
+          <DataTable.Col source="onlineUrl" label="meeting.fields.onlineUrl">
+            <MeetingLink />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Section>
+  );
+};
+
+const MeetingLink = () => {
+  const record = useRecordContext<{ onlineUrl: string | null }>();
+  return record?.onlineUrl ? (
+    <MuiLink href={record.onlineUrl} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+      {record.onlineUrl}
+    </MuiLink>
+  ) : null;
 };
 
 const WaveShow = () => (

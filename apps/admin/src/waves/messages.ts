@@ -34,6 +34,9 @@ const enMessages = {
     organisations: 'Organisations',
     no_members: 'No members named yet.',
     onboardings: 'Onboardings of the wave',
+    meetings: 'Meetings',
+    no_meetings: 'No meetings of this wave yet.',
+    new_meeting: 'New meeting of the wave',
     board: 'Open on the stage board',
     dashboard: 'Open the dashboard for this wave',
     assign: {
@@ -120,6 +123,9 @@ export const de: WaveMessages = {
     organisations: 'Organisationen',
     no_members: 'Noch keine Mitglieder benannt.',
     onboardings: 'Onboardings der Welle',
+    meetings: 'Termine',
+    no_meetings: 'Noch keine Termine dieser Welle.',
+    new_meeting: 'Termin der Welle anlegen',
     board: 'Im Stufenboard öffnen',
     dashboard: 'Dashboard für diese Welle öffnen',
     assign: {

@@ -96,6 +96,15 @@ const YIELD_AFTER_MS = 10;
  * apply roll the transaction back; an apply commits it only when no row has
  * an error (or the caller skips error rows, whose writes were rolled back).
  */
+/**
+ * A refusal for want of a (valid) mapping carries the file's header row as `headers` (the error's
+ * extensions), so that a client can offer the columns to map without reading the file itself (XLSX).
+ */
+function withHeaders(error: DomainError, headers: string[]): DomainError {
+  Object.assign(error.details, { headers });
+  return error;
+}
+
 @Injectable()
 export class ImportService {
   private readonly importers: ReadonlyMap<ImportTarget, TargetImporter>;
@@ -301,14 +310,14 @@ export class ImportService {
     const complete = (m: ColumnMapping) => Object.fromEntries(headers.map((h) => [h, m[h] ?? null]));
     if (options.mapping) {
       const issues = checkMapping(options.mapping, headers, target);
-      if (issues.length) throw DomainError.validation(issues);
+      if (issues.length) throw withHeaders(DomainError.validation(issues), headers);
       return { mapping: complete(options.mapping), source: 'explicit' };
     }
     const saved = await this.savedMapping(options.actor, target);
     if (saved && checkMapping(saved, headers, target).length === 0) return { mapping: complete(saved), source: 'saved' };
     const suggested = suggestMapping(headers, target);
     const issues = checkMapping(suggested, headers, target);
-    if (issues.length) throw DomainError.validation(issues.map((i) => ({ ...i, message: `${i.message} (columns: ${headers.join(', ')}); give a mapping` })));
+    if (issues.length) throw withHeaders(DomainError.validation(issues.map((i) => ({ ...i, message: `${i.message} (columns: ${headers.join(', ')}); give a mapping` }))), headers);
     return { mapping: suggested, source: 'suggested' };
   }
 

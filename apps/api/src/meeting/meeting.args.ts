@@ -36,8 +36,11 @@ export class CreateMeetingArgs {
   @Field(() => [MeetingAttachment], { nullable: true })
   attachments?: MeetingAttachment[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Services the meeting is about.' })
+  @Field(() => [ID], { nullable: true, description: 'Services the meeting is about. With a wave and no services: the wave\'s service.' })
   serviceIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The rollout wave the meeting belongs to; its service must be among serviceIds.' })
+  waveId?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Participating states. A state coordinator writes meetings whose only state is their own.' })
   stateIds?: string[] | null;
@@ -65,6 +68,9 @@ export class MeetingFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true })
   authorityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  waveId?: string | null;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ActionItemStatus, MeetingItemKind, MeetingKind } from '@efa/domain';
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../common/base.entity.js';
@@ -55,6 +55,10 @@ export class Meeting extends BaseRecord {
   @Field(() => String, { nullable: true, description: 'Markdown.' })
   @Column({ type: 'text', nullable: true })
   minutes: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The rollout wave (project team) the meeting belongs to; its service is among the meeting\'s services.' })
+  @Column({ type: 'uuid', nullable: true })
+  waveId: string | null;
 
   @Field(() => [MeetingAttachment])
   @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })

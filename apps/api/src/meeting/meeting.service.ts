@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, assertNoIssues, issueText, validateMeeting, type FieldIssue } from '@efa/domain';
+import { DomainError, assertNoIssues, issueText, meetingWaveServices, validateMeeting, type FieldIssue } from '@efa/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { diffRecords } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
 import { CrudService, UUID_PATTERN, type CrudDefinition } from '../common/crud.service.js';
+import { loadReference } from '../common/references.js';
+import { Wave } from '../wave/wave.entity.js';
 import type { MeetingFilter } from './meeting.args.js';
 import { MEETING_LINKS, Meeting, type MeetingLinkField } from './meeting.entity.js';
 
@@ -24,7 +26,7 @@ export class MeetingService extends CrudService<Meeting, MeetingFilter> {
     entity: Meeting,
     name: 'Meeting',
     searchColumns: ['title', 'location'],
-    filterColumns: ['kind'],
+    filterColumns: ['kind', 'waveId'],
     sortable: ['startsAt', 'endsAt', 'title', 'kind', 'updatedAt'],
     defaultSort: 'startsAt',
     referencedBy: [{ table: 'meeting_item', column: 'meeting_id', label: 'decisions or action items' }],
@@ -62,6 +64,21 @@ export class MeetingService extends CrudService<Meeting, MeetingFilter> {
     return links;
   }
 
+  /**
+   * The wave's rule (meetingWaveServices): a meeting of a wave without services gets the wave's
+   * service; one whose services leave the wave's out is VALIDATION at waveId. Sets m.serviceIds.
+   */
+  private async applyWave(m: Meeting, em: EntityManager): Promise<FieldIssue[]> {
+    if (!m.waveId) return [];
+    const issues: FieldIssue[] = [];
+    const wave = await loadReference(em, Wave, m.waveId, 'waveId', 'wave', issues);
+    if (!wave) return issues;
+    const [{ name }]: Array<{ name: string }> = await em.query(`SELECT name FROM service WHERE id = $1`, [wave.serviceId]);
+    const result = meetingWaveServices(m.serviceIds, { serviceId: wave.serviceId, name: wave.name, service: name });
+    m.serviceIds = unique(result.serviceIds);
+    return result.issues;
+  }
+
   protected async validate(m: Meeting, em: EntityManager): Promise<FieldIssue[]> {
     const issues = validateMeeting(m);
     for (const l of MEETING_LINKS) {
@@ -97,6 +114,8 @@ export class MeetingService extends CrudService<Meeting, MeetingFilter> {
     const { columns, links: given } = this.splitLinks(input);
     const links: Links = { serviceIds: given.serviceIds ?? [], stateIds: given.stateIds ?? [], authorityIds: given.authorityIds ?? [] };
     const record = Object.assign(em.create(Meeting, { ...defined(columns), timeZone: columns.timeZone ?? 'Europe/Berlin', attachments: columns.attachments ?? [] } as Meeting), links);
+    assertNoIssues(await this.applyWave(record, em));
+    links.serviceIds = record.serviceIds!;
     await this.authorizeWrite(em, actor, null, record);
     assertNoIssues(await this.validate(record, em));
     const { serviceIds: _s, stateIds: _st, authorityIds: _a, ...row } = record;
@@ -114,6 +133,10 @@ export class MeetingService extends CrudService<Meeting, MeetingFilter> {
     const before = Object.assign(em.create(Meeting, { ...existing }), current);
     const links: Links = { ...current, ...given };
     const merged = Object.assign(em.merge(Meeting, em.create(Meeting, { ...existing }), columns as never), links);
+    if (columns.waveId !== undefined || given.serviceIds !== undefined) {
+      assertNoIssues(await this.applyWave(merged, em));
+      if (merged.serviceIds!.join() !== current.serviceIds.join()) given.serviceIds = links.serviceIds = merged.serviceIds!;
+    }
     const diff = diffRecords(before, merged);
     if (Object.keys(diff).length === 0) return before;
     await this.authorizeWrite(em, actor, before, merged, Object.keys(diff));

@@ -24,7 +24,10 @@ export class WaveService extends CrudService<Wave, WaveFilter> {
     sortable: ['name', 'targetGoLive', 'startsOn', 'serviceId', 'createdAt', 'updatedAt'],
     sortByReference: { serviceId: { table: 'service', column: 'name' } },
     defaultSort: 'targetGoLive',
-    referencedBy: [{ table: 'onboarding', column: 'wave_id', label: 'onboardings' }],
+    referencedBy: [
+      { table: 'onboarding', column: 'wave_id', label: 'onboardings' },
+      { table: 'meeting', column: 'wave_id', label: 'meetings' },
+    ],
   };
 
   constructor(dataSource: DataSource, audit: AuditService, private readonly onboardings: OnboardingService) {
