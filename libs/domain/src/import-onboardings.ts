@@ -7,7 +7,7 @@
  */
 import { localDate, startOfLocalDay } from './calendar.js';
 import { OnboardingStatus } from './enums.js';
-import { cellText, foldText, parseDateValue, rowIssue, type ColumnMapping, type FieldChanges, type RawValue, type RowIssue } from './import.js';
+import { arsFromCell, cellText, foldText, parseDateValue, rowIssue, type ColumnMapping, type FieldChanges, type RawValue, type RowIssue } from './import.js';
 import type { IssueCode, MessageParams } from './messages.js';
 import { lastStage, stageIndex, type StageRef } from './onboarding.js';
 
@@ -61,8 +61,7 @@ export function readOnboardingRow(cells: Record<string, RawValue>, mapping: Colu
     if (text === null) continue;
     switch (field) {
       case 'ars': {
-        const digits = text.replace(/\s/g, '');
-        values.ars = /^\d{11}$/.test(digits) ? `0${digits}` : digits;
+        values.ars = arsFromCell(text);
         break;
       }
       case 'plannedGoLive':

@@ -12,6 +12,7 @@ import { ContractStatus, LegalRoute, MunicipalAccessModel } from './enums.js';
 import type { FieldIssue } from './errors.js';
 import { checkContractTransition } from './contract.js';
 import {
+  arsFromCell,
   cellText,
   changesOf,
   enumValue,
@@ -361,8 +362,7 @@ export function readContactRow(
     if (text === null) continue;
     switch (field) {
       case 'ars': {
-        const digits = text.replace(/\s/g, '');
-        values.ars = /^\d{11}$/.test(digits) ? `0${digits}` : digits;
+        values.ars = arsFromCell(text);
         break;
       }
       case 'state': {

@@ -242,6 +242,12 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: Issue
 const blank = (v: RawValue): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** A cell as text (numbers as written in English, dates as YYYY-MM-DD); null when blank. */
+/** An ARS as a cell gives it: spaces dropped, and the leading zero Excel drops from numbers put back (10010000000 is 010010000000). */
+export function arsFromCell(text: string): string {
+  const digits = text.replace(/\s/g, '');
+  return /^\d{11}$/.test(digits) ? `0${digits}` : digits;
+}
+
 export function cellText(v: RawValue): string | null {
   if (blank(v)) return null;
   if (v instanceof Date) return isoDate(v);
@@ -577,9 +583,7 @@ export function readAuthorityRow(
     if (text === null) continue;
     switch (field) {
       case 'ars': {
-        // Excel drops leading zeros of numbers: 10010000000 is 010010000000.
-        const digits = text.replace(/\s/g, '');
-        values.ars = /^\d{11}$/.test(digits) ? `0${digits}` : digits;
+        values.ars = arsFromCell(text);
         break;
       }
       case 'name':

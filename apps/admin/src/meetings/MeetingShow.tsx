@@ -1,23 +1,10 @@
-import { Box, Card, CardContent, Link as MuiLink, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { ChipField, EditButton, ReferenceArrayField, ReferenceField, Show, SingleFieldList, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Markdown } from './Markdown';
 import { MeetingItems } from './MeetingItems';
 import { MEETING_META, useMeetingTimeFormat, type MeetingRecord } from './shared';
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} component="section" data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../common/Section';
 
 const Line = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();

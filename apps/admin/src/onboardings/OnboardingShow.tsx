@@ -1,7 +1,4 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import {
   EditButton,
@@ -12,7 +9,6 @@ import {
   TopToolbar,
   UrlField,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
 import { ONBOARDING_FULL_META } from './logic';
@@ -22,22 +18,9 @@ import { MessageEnumField, StageField, useMayCall } from './shared';
 import { useOnboardingContext, type OnboardingRecord } from './useOnboardingContext';
 import { WorkflowButtons } from './WorkflowButtons';
 import { WatchToggle } from '../notifications/WatchToggle';
+import { Section } from '../common/Section';
 
 const f = (field: string) => `onboarding.fields.${field}`;
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 const Actions = () => {
   const record = useRecordContext<OnboardingRecord>();

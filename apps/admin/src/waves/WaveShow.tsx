@@ -1,14 +1,12 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import MuiLink from '@mui/material/Link';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import {
   CreateButton,
   DataTable,
@@ -29,6 +27,7 @@ import { ONBOARDING_META } from '../onboardings/logic';
 import { MessageEnumField, StageField, useAllStages, useMayCall } from '../onboardings/shared';
 import { MEETING_META, MeetingTimeField } from '../meetings/shared';
 import { WAVE_STATUS_COLOR, WaveStatusChip } from './WaveList';
+import { Section } from '../common/Section';
 
 const f = (field: string) => `wave.fields.${field}`;
 
@@ -53,20 +52,6 @@ interface WaveRecord {
     stages: { stage: string; position: number; count: number }[];
   };
 }
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 /** The progress bar (stage-weighted progress) with a marker where the linear plan expects the wave today. */
 const ProgressPanel = ({ wave }: { wave: WaveRecord }) => {
