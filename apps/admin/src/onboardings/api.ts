@@ -1,8 +1,6 @@
 import { parse, type DocumentNode } from 'graphql';
 import { useMemo } from 'react';
-import { useDataProvider, useLogoutIfAccessDenied } from 'react-admin';
-import { refusalOf } from '../common/apiErrors';
-import type { SessionDataProvider } from '../dataProvider';
+import { useGuardedSession } from '../common/useGuardedSession';
 
 /**
  * The onboarding workflow's domain operations (advance, move back, pause,
@@ -73,22 +71,12 @@ export interface OnboardingApi {
 
 /** The domain operations over the session's GraphQL client; an UNAUTHENTICATED answer signs out as react-admin does. */
 export function useOnboardingApi(): OnboardingApi {
-  const dataProvider = useDataProvider();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  return useMemo(() => {
-    const session = dataProvider as unknown as SessionDataProvider;
-    const guard = async <T,>(promise: Promise<T>): Promise<T> => {
-      try {
-        return await promise;
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (refusal.code === 'UNAUTHENTICATED') await logoutIfAccessDenied(error);
-        throw error;
-      }
-    };
-    return {
+  const { session, guard } = useGuardedSession();
+  return useMemo(
+    () => ({
       run: async (operation, variables) => (await guard(session.mutate<{ data: Record<string, unknown> }>(OPERATIONS[operation], variables))).data,
       timeline: async (id, limit = 200) => (await guard(session.query<{ data: TimelineEntry[] }>(TIMELINE, { id, limit }))).data,
-    };
-  }, [dataProvider, logoutIfAccessDenied]);
+    }),
+    [session, guard],
+  );
 }

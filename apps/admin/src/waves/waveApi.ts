@@ -1,8 +1,6 @@
 import { parse } from 'graphql';
 import { useMemo } from 'react';
-import { useDataProvider, useLogoutIfAccessDenied } from 'react-admin';
-import { refusalOf } from '../common/apiErrors';
-import type { SessionDataProvider } from '../dataProvider';
+import { useGuardedSession } from '../common/useGuardedSession';
 
 /** Wave and guide operations beyond CRUD, over the session's GraphQL client. */
 
@@ -34,19 +32,9 @@ export interface WaveApi {
 }
 
 export function useWaveApi(): WaveApi {
-  const dataProvider = useDataProvider();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  return useMemo(() => {
-    const session = dataProvider as unknown as SessionDataProvider;
-    const guard = async <T,>(promise: Promise<T>): Promise<T> => {
-      try {
-        return await promise;
-      } catch (error) {
-        if (refusalOf(error).code === 'UNAUTHENTICATED') await logoutIfAccessDenied(error);
-        throw error;
-      }
-    };
-    return {
+  const { session, guard } = useGuardedSession();
+  return useMemo(
+    () => ({
       assign: async (ids, waveId) => {
         await guard(session.mutate(ASSIGN, { ids, waveId }));
       },
@@ -55,6 +43,7 @@ export function useWaveApi(): WaveApi {
       reorder: async (serviceId, ids) => {
         await guard(session.mutate(REORDER, { serviceId, ids }));
       },
-    };
-  }, [dataProvider, logoutIfAccessDenied]);
+    }),
+    [session, guard],
+  );
 }
