@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { type RowReport, XLSX_TYPE, byRow, uploadImport } from '../support/import-upload.js';
 import { startTestApp, TEST_USERS, type TestApp, type TestUserKey } from '../support/test-app.js';
 
 let t: TestApp;
@@ -11,29 +12,8 @@ afterAll(async () => t?.close());
 
 const fixture = (name: string) => fs.readFileSync(path.join('tests/fixtures/import', name));
 
-interface RowReport {
-  row: number;
-  action: string;
-  id?: string;
-  label: string;
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  issues?: Array<{ column: string | null; field: string; code: string; message: string; params: Record<string, unknown> }>;
-  candidates?: Array<{ name: string; ars: string }>;
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function upload(target: string, body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey = 'ROLLOUT_MANAGER', contentType = 'text/csv') {
-  const qs = new URLSearchParams(query).toString();
-  return t
-    .http()
-    .post(`/import/${target}${qs ? `?${qs}` : ''}`)
-    .set('content-type', contentType)
-    .set('authorization', `Bearer ${await t.tokenOf(user)}`)
-    .send(typeof body === 'string' ? Buffer.from(body) : body);
-}
-
-const byRow = (rows: RowReport[]) => Object.fromEntries(rows.map((r) => [r.row, r]));
+const upload = (target: string, body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey = 'ROLLOUT_MANAGER', contentType = 'text/csv') =>
+  uploadImport(t, target, body, query, user, contentType);
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { XLSX_TYPE, byRow, uploadImport } from '../support/import-upload.js';
 import { startTestApp, TEST_USERS, type TestApp, type TestUserKey } from '../support/test-app.js';
 
 let t: TestApp;
@@ -11,29 +12,11 @@ afterAll(async () => t?.close());
 
 const fixture = (name: string) => fs.readFileSync(path.join('tests/fixtures/import', name));
 
-interface RowReport {
-  row: number;
-  action: string;
-  id?: string;
-  label: string;
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  issues?: Array<{ column: string | null; field: string; code: string; message: string; params: Record<string, unknown> }>;
-  candidates?: Array<{ name: string; ars: string }>;
-  duplicateOf?: number;
-}
-
-async function upload(body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER', contentType = 'text/csv') {
-  const qs = new URLSearchParams(query).toString();
-  const req = t.http().post(`/import/authorities${qs ? `?${qs}` : ''}`).set('content-type', contentType);
-  if (user) req.set('authorization', `Bearer ${await t.tokenOf(user)}`);
-  const res = await req.send(typeof body === 'string' ? Buffer.from(body) : body);
-  return res;
-}
+const upload = (body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER', contentType = 'text/csv') =>
+  uploadImport(t, 'authorities', body, query, user, contentType);
 
 /** The coded issues of an error answer ({ errors: [{ extensions: { issues } }] }). */
 const issuesOf = (res: { body: { errors?: Array<{ extensions: { issues: unknown[] } }> } }) => res.body.errors?.[0]?.extensions.issues;
-
-const byRow = (rows: RowReport[]) => Object.fromEntries(rows.map((r) => [r.row, r]));
 
 async function authority(ars: string) {
   const [row] = await t.dataSource.query(
@@ -184,7 +167,6 @@ describe('spreadsheet import of authorities (POST /import/authorities)', () => {
     ws.addRow(['Schlüssel', 'Amtsbezeichnung', 'Köpfe', '']);
     ws.addRow(['120540000000', 'Stadt Potsdam', 178089, 'x']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`);
     const res = await upload(xlsx, {}, 'ADMIN', XLSX_TYPE);
     expect(res.status).toBe(400);

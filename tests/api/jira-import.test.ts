@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { type RowReport, uploadImport } from '../support/import-upload.js';
 import { startTestApp, TEST_USERS, type TestApp, type TestUserKey } from '../support/test-app.js';
 
 let t: TestApp;
@@ -9,22 +10,8 @@ afterAll(async () => t?.close());
 
 const EXPORT = fs.readFileSync('tests/fixtures/jira/rollout-export.csv');
 
-interface RowReport {
-  row: number;
-  action: string;
-  id?: string;
-  label: string;
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  issues?: Array<{ column: string | null; field: string; code: string; message: string; params: Record<string, unknown> }>;
-  candidates?: Array<{ name: string; ars: string }>;
-}
-
-async function upload(body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER') {
-  const qs = new URLSearchParams(query).toString();
-  const req = t.http().post(`/import/jira${qs ? `?${qs}` : ''}`).set('content-type', 'text/csv');
-  if (user) req.set('authorization', `Bearer ${await t.tokenOf(user)}`);
-  return req.send(typeof body === 'string' ? Buffer.from(body) : body);
-}
+const upload = (body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER', contentType = 'text/csv') =>
+  uploadImport(t, 'jira', body, query, user, contentType);
 
 /** The report's rows by Jira key. */
 const byKey = (rows: RowReport[]) => Object.fromEntries(rows.map((r) => [r.label.split(' ')[0], r]));

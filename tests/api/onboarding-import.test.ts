@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { byRow, uploadImport } from '../support/import-upload.js';
 import { startTestApp, TEST_USERS, type TestApp, type TestUserKey } from '../support/test-app.js';
 
 let t: TestApp;
@@ -9,24 +10,8 @@ afterAll(async () => t?.close());
 
 const FILE = fs.readFileSync('tests/fixtures/import/onboardings-de.csv');
 
-interface RowReport {
-  row: number;
-  action: string;
-  id?: string;
-  label: string;
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  issues?: Array<{ column: string | null; field: string; code: string; message: string; params: Record<string, unknown> }>;
-  candidates?: Array<{ name: string; ars: string }>;
-}
-
-async function upload(body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER') {
-  const qs = new URLSearchParams(query).toString();
-  const req = t.http().post(`/import/onboardings${qs ? `?${qs}` : ''}`).set('content-type', 'text/csv');
-  if (user) req.set('authorization', `Bearer ${await t.tokenOf(user)}`);
-  return req.send(typeof body === 'string' ? Buffer.from(body) : body);
-}
-
-const byRow = (rows: RowReport[]) => Object.fromEntries(rows.map((r) => [r.row, r]));
+const upload = (body: Buffer | string, query: Record<string, string> = {}, user: TestUserKey | null = 'ROLLOUT_MANAGER', contentType = 'text/csv') =>
+  uploadImport(t, 'onboardings', body, query, user, contentType);
 
 async function onboardingOf(authorityName: string, service: string) {
   const [row] = await t.dataSource.query(
