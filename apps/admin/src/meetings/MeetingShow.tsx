@@ -6,6 +6,15 @@ import { MeetingItems } from './MeetingItems';
 import { MEETING_META, useMeetingTimeFormat, type MeetingRecord } from './shared';
 import { Section } from '../common/Section';
 
+/** The records a meeting lists (services, states, authorities) as chips linking to their pages. */
+const LinkedChips = ({ source, reference }: { source: string; reference: string }) => (
+  <ReferenceArrayField source={source} reference={reference}>
+    <SingleFieldList linkType="show">
+      <ChipField source="name" size="small" />
+    </SingleFieldList>
+  </ReferenceArrayField>
+);
+
 const Line = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
@@ -47,25 +56,13 @@ const MeetingDetail = () => {
           </Line>
         ) : null}
         <Line label="meeting.fields.serviceIds">
-          <ReferenceArrayField source="serviceIds" reference="Service">
-            <SingleFieldList linkType="show">
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ReferenceArrayField>
+          <LinkedChips source="serviceIds" reference="Service" />
         </Line>
         <Line label="meeting.fields.stateIds">
-          <ReferenceArrayField source="stateIds" reference="State">
-            <SingleFieldList linkType="show">
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ReferenceArrayField>
+          <LinkedChips source="stateIds" reference="State" />
         </Line>
         <Line label="meeting.fields.authorityIds">
-          <ReferenceArrayField source="authorityIds" reference="Authority">
-            <SingleFieldList linkType="show">
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ReferenceArrayField>
+          <LinkedChips source="authorityIds" reference="Authority" />
         </Line>
         {record.attachments?.length ? (
           <Line label="meeting.fields.attachments">
