@@ -104,9 +104,9 @@ export async function fetchAllRows(
 
 /**
  * The records of `resource` with these ids, `batchSize` ids per request.
- * (Through getList with an `ids` filter and a page as large as the batch:
- * ra-data-graphql-simple's getMany sends no `perPage`, and the API's
- * default page is 25.)
+ * (Through getList with an `ids` filter, an explicit page as large as the
+ * batch and only the fields the export writes, `meta`; the API also answers
+ * every id of a getMany without a page size since the list fix.)
  */
 export async function fetchByIds(
   source: ListSource,
