@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
 /** The NestJS API; in production it serves this console's dist/ from the same origin. */
 const API_TARGET = 'http://localhost:3000';
@@ -10,45 +10,87 @@ const apiProxy: Record<string, ProxyOptions> = {
   '/reports': { target: API_TARGET, changeOrigin: true },
 };
 
-/** recharts (the dashboard's charts) and the libraries only it uses. */
-const CHART_PACKAGES = '(recharts|victory-vendor|d3-[^\\\\/]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\\.js-light|tiny-invariant|use-sync-external-store)';
-
 /** The lists' XLSX writer (exceljs's self-contained browser build), loaded only when someone exports XLSX. */
 const XLSX_PACKAGES = '(exceljs)';
 /** react-markdown with the unified/remark/micromark family, and jsdiff: only the connection guide's views load them. */
 const GUIDE_PACKAGES = '(react-markdown|unified|remark-[^\\\\/]+|rehype-[^\\\\/]+|micromark[^\\\\/]*|mdast-[^\\\\/]+|hast-[^\\\\/]+|unist-[^\\\\/]+|vfile[^\\\\/]*|devlop|bail|trough|is-plain-obj|property-information|space-separated-tokens|comma-separated-tokens|html-url-attributes|decode-named-character-reference|character-entities[^\\\\/]*|estree-util-[^\\\\/]+|style-to-[^\\\\/]+|inline-style-parser|zwitch|longest-streak|ccount|trim-lines|@ungap|diff)';
 
 /**
- * Vendor chunks, so that a change in the console's own code does not
- * invalidate the cached libraries, and the boot screen (React only) paints
- * before react-admin, MUI and Apollo have been downloaded. A group also
- * captures what its modules import, and the higher priority wins; so the
- * GraphQL group holds only libraries that do not import react-admin
- * (ra-data-graphql* import ra-core and go with react-admin).
+ * Code splitting (see docs/ARCHITECTURE.md, "Console bundle"). Rolldown
+ * splits by route on its own: every page is a React.lazy import, and a
+ * library goes into the chunk of the pages that use it, so react-admin's
+ * and MUI's form, table and input code loads with the lists and forms, not
+ * with the home page. Named groups only for what is big and changes rarely
+ * (cache), or must stay out of the first load. No catch-all vendor group:
+ * it would put every library of every route into the initial download
+ * (484 kB gzip before). A group captures what its modules import unless
+ * told otherwise, and the higher priority wins.
+ * scripts/bundle-size.mjs checks the budget (400 kB gzip initial).
  */
 const vendorGroups = [
-  // react-admin imports it too, but the boot screen needs it without react-admin
+  // react-admin's English messages, with the console's English catalogue
   { name: 'ra-language-english', test: /[\\/]node_modules[\\/]ra-language-english[\\/]/, priority: 60 },
   { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 50 },
+  // graphql-js: the console's API modules parse their operations with it
+  { name: 'graphql', test: /[\\/]node_modules[\\/]graphql[\\/]/, priority: 45 },
+  // Apollo Client and ra-data-graphql-simple: loaded with the data provider (dataProvider.ts), after the home page's first requests
   {
-    name: 'graphql',
-    test: /[\\/]node_modules[\\/](graphql|graphql-tag|@apollo|@wry|optimism|zen-observable[^\\/]*|ts-invariant|symbol-observable|tslib)[\\/]/,
+    name: 'graphql-client',
+    test: /[\\/]node_modules[\\/](ra-data-graphql[^\\/]*|graphql-ast-types-browser|pluralize|graphql-tag|@apollo|@wry|optimism|zen-observable[^\\/]*|ts-invariant|symbol-observable|tslib)[\\/]/,
     priority: 40,
+    // only these packages: what they share with react-admin (lodash, ...) stays out, so react-admin's chunks do not import this one
+    includeDependenciesRecursively: false,
   },
-  { name: 'mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|stylis|react-transition-group)[\\/]/, priority: 30 },
   // loaded with the guide's views (Markdown, history diff), not at start
   { name: 'guides', test: new RegExp(`[\\\\/]node_modules[\\\\/]${GUIDE_PACKAGES}[\\\\/]`), priority: 15 },
-  // every other library, except the dashboard's chart library (and what only it uses) and the XLSX writer
-  { name: 'react-admin', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${CHART_PACKAGES}[\\\\/])(?!${XLSX_PACKAGES}[\\\\/])`), priority: 10 },
-  // loaded with the dashboard, not at start; lowest priority, so libraries the console shares with it stay above
-  { name: 'charts', test: new RegExp(`[\\\\/]node_modules[\\\\/]${CHART_PACKAGES}[\\\\/]`), priority: 5 },
   // loaded at the first XLSX export (export/run.ts imports export/xlsx.ts dynamically)
   { name: 'xlsx', test: new RegExp(`[\\\\/]node_modules[\\\\/]${XLSX_PACKAGES}[\\\\/]`), priority: 5 },
 ];
 
+/**
+ * The home page's code: the console shell (App.tsx) and the dashboard are
+ * dynamic imports of the boot chunk (main.tsx) and of react-admin's
+ * <Admin dashboard>, so without help the browser would find them only one
+ * after the other (entry, then App and its libraries, then the dashboard).
+ * This adds `<link rel="modulepreload">` for both and their static imports
+ * to index.html, so they download in parallel with the entry. Lazy routes
+ * (lists, board, import, ...) and the chart library stay unloaded.
+ * scripts/bundle-size.mjs counts exactly what index.html loads eagerly.
+ */
+const HOME_PAGE_MODULES = [/[\\/]src[\\/]App\.tsx$/, /[\\/]src[\\/]dashboard[\\/]DashboardPage\.tsx$/];
+
+function preloadHomePage(): Plugin {
+  return {
+    name: 'efa-preload-home-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const files = new Set<string>();
+        const add = (file: string) => {
+          const chunk = bundle[file];
+          if (!chunk || chunk.type !== 'chunk' || files.has(file)) return;
+          files.add(file);
+          chunk.imports.forEach(add);
+        };
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.facadeModuleId && HOME_PAGE_MODULES.some((re) => re.test(chunk.facadeModuleId!))) add(chunk.fileName);
+        }
+        const missing = HOME_PAGE_MODULES.filter((re) => ![...files].some((f) => { const c = bundle[f]; return c.type === 'chunk' && c.facadeModuleId && re.test(c.facadeModuleId); }));
+        if (missing.length > 0) throw new Error(`efa-preload-home-page: no chunk for ${missing.join(', ')}`);
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), preloadHomePage()],
   // Apollo Client 3 keeps its development checks and console messages unless
   // told otherwise; the production bundle drops them.
   define: command === 'build' ? { 'globalThis.__DEV__': 'false' } : {},
@@ -62,6 +104,8 @@ export default defineConfig(({ command }) => ({
   },
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: the chunk graph scripts/bundle-size.mjs measures the initial JavaScript from
+    manifest: true,
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {

@@ -1,6 +1,5 @@
 import type { CSSProperties } from 'react';
-import { appMessagesDe } from './i18n/de';
-import { appMessagesEn, type AppMessages } from './i18n/en';
+import { bootMessagesDe, bootMessagesEn, type BootMessages } from './i18n/boot';
 import { storedLocale } from './i18n/locales';
 
 /**
@@ -9,8 +8,7 @@ import { storedLocale } from './i18n/locales';
  * react-admin), so it paints from the first, small chunk.
  */
 
-const bootMessages = (): AppMessages['app']['boot'] =>
-  (storedLocale() === 'en' ? appMessagesEn : appMessagesDe).app.boot;
+const bootMessages = (): BootMessages => (storedLocale() === 'en' ? bootMessagesEn : bootMessagesDe);
 
 const styles = {
   page: {

@@ -1,5 +1,4 @@
 import type { DocumentNode } from 'graphql';
-import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
 import { toReactAdminError } from './common/apiErrors';
@@ -33,7 +32,10 @@ export type IntrospectingDataProvider = DataProvider & {
  * updateX, deleteX. The schema is introspected on first use. Requests send
  * the session cookie (same origin).
  */
-export function buildDataProvider(): IntrospectingDataProvider {
+export async function buildDataProvider(): Promise<IntrospectingDataProvider> {
+  // Loaded on first use, not with the console's first chunks: ra-data-graphql-simple brings Apollo Client
+  // and graphql-js (~70 kB gzip), and the home page (the dashboard) reads its figures without them.
+  const { default: buildGraphQLProvider } = await import('ra-data-graphql-simple');
   return buildGraphQLProvider({ clientOptions: { uri: GRAPHQL_URI, credentials: 'same-origin' } }) as IntrospectingDataProvider;
 }
 
@@ -74,9 +76,10 @@ function describe(error: unknown): string {
  * introspection promise, a failed one included, so a retry needs a new one.
  */
 export async function loadDataProvider(timeoutMs = INTROSPECTION_TIMEOUT_MS): Promise<IntrospectingDataProvider> {
-  const dataProvider = buildDataProvider();
+  let dataProvider: IntrospectingDataProvider;
   let introspection: IntrospectionSummary;
   try {
+    dataProvider = await buildDataProvider();
     introspection = await withTimeout(dataProvider.getIntrospection(), timeoutMs);
   } catch (error) {
     if (error instanceof ApiUnreachableError || isUnauthenticated(error) || errorCodesOf(error).length > 0) throw error;

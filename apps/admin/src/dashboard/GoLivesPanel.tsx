@@ -1,15 +1,17 @@
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { localDate } from '@efa/domain';
-import { useMemo } from 'react';
-import { Link, useNavigate, useTranslate } from 'react-admin';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useTranslate } from 'react-admin';
 import { chartPoints } from './goLiveSeries';
 import { useDashboardFormat } from './format';
 import { onboardingsPath, scopeFilter, statusFilters } from './links';
 import { FUNNEL_FIELDS, type DashboardPanel, type DashboardPanelProps } from './panel';
 import { PanelCard } from './PanelCard';
+
+/** The chart and its library (recharts, ~125 kB gzip) load after the figures: the panel's text and links do not wait for them. */
+const GoLivesChart = lazy(() => import('./GoLivesChart'));
 
 /**
  * Go-lives per month (bars), the running total of authorities live (line)
@@ -21,8 +23,6 @@ import { PanelCard } from './PanelCard';
 const GoLivesPanel = ({ figures, scope }: DashboardPanelProps) => {
   const translate = useTranslate();
   const format = useDashboardFormat();
-  const theme = useTheme();
-  const navigate = useNavigate();
   const months = figures.goLivesPerMonth ?? [];
   const asOfMonth = localDate(new Date(figures.asOf)).slice(0, 7);
   const points = useMemo(() => chartPoints(months, asOfMonth), [months, asOfMonth]);
@@ -32,8 +32,6 @@ const GoLivesPanel = ({ figures, scope }: DashboardPanelProps) => {
   const plannedPath = onboardingsPath({ ...own, ...filters.inRollout }, { field: 'plannedGoLive', order: 'ASC' });
   const liveNow = months.filter((m) => m.month <= asOfMonth).at(-1)?.cumulative ?? 0;
   const plannedAhead = months.reduce((sum, m) => sum + (m.month > asOfMonth ? m.planned : 0), 0);
-  const axis = { stroke: theme.palette.text.secondary, fontSize: 12 };
-  const colors = { goLives: theme.palette.success.main, planned: theme.palette.warning.main, total: theme.palette.primary.main };
 
   return (
     <PanelCard id="golives" title="dashboard.goLives.title" hint="dashboard.goLives.hint">
@@ -42,25 +40,9 @@ const GoLivesPanel = ({ figures, scope }: DashboardPanelProps) => {
       ) : (
         <>
           <div style={{ width: '100%', height: 320 }} data-testid="golives-chart">
-            <ResponsiveContainer>
-              <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={theme.palette.divider} vertical={false} />
-                <XAxis dataKey="month" tickFormatter={format.month} tick={axis} stroke={theme.palette.divider} minTickGap={24} />
-                <YAxis yAxisId="month" tick={axis} stroke={theme.palette.divider} allowDecimals={false} width={40} />
-                <YAxis yAxisId="total" orientation="right" tick={axis} stroke={theme.palette.divider} allowDecimals={false} width={48} />
-                <Tooltip
-                  labelFormatter={(label) => format.month(String(label))}
-                  formatter={(value) => format.number(Number(value))}
-                  contentStyle={{ background: theme.palette.background.paper, borderColor: theme.palette.divider, color: theme.palette.text.primary }}
-                  cursor={{ fill: theme.palette.action.hover }}
-                />
-                <Legend wrapperStyle={{ fontSize: 13, color: theme.palette.text.primary }} />
-                <Bar yAxisId="month" dataKey="goLives" name={translate('dashboard.goLives.goLives')} fill={colors.goLives} cursor="pointer" isAnimationActive={false} onClick={() => navigate(livePath)} />
-                <Bar yAxisId="month" dataKey="planned" name={translate('dashboard.goLives.planned')} fill={colors.planned} fillOpacity={0.6} cursor="pointer" isAnimationActive={false} onClick={() => navigate(plannedPath)} />
-                <Line yAxisId="total" dataKey="cumulative" name={translate('dashboard.goLives.cumulative')} stroke={colors.total} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-                <Line yAxisId="total" dataKey="forecast" name={translate('dashboard.goLives.forecast')} stroke={colors.total} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <Suspense fallback={<Skeleton variant="rectangular" width="100%" height={320} />}>
+              <GoLivesChart points={points} livePath={livePath} plannedPath={plannedPath} />
+            </Suspense>
           </div>
           <Typography variant="body2" sx={{ mt: 1 }}>
             {translate('dashboard.goLives.summary', { live: format.number(liveNow), date: format.momentDate(figures.asOf), smart_count: plannedAhead })}

@@ -1,6 +1,6 @@
-import { parse } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import type { SessionDataProvider } from '../dataProvider';
+import { mapError, type SessionDataProvider } from '../dataProvider';
+import { postGraphQL } from '../graphql';
 
 /**
  * The API's `dashboard(serviceId?, asOf?, stateId?)` query as a custom data
@@ -132,8 +132,19 @@ export interface DashboardResult {
   national: DashboardFigures;
 }
 
+/** A state as the dashboard's scope names it. */
+export interface StateRefRow {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** All 16 states, by name (the API's `allStates`, as ra-data-graphql-simple would ask for it). */
+const STATE_REFS_QUERY = 'query dashboardStates { allStates(page: 0, perPage: 100, sortField: "name", sortOrder: "ASC") { id code name } }';
+
 export interface DashboardMethods {
   getDashboard(params: DashboardParams): Promise<{ data: DashboardResult }>;
+  getStateRefs(): Promise<{ data: StateRefRow[] }>;
 }
 
 export type DashboardDataProvider = DataProvider & DashboardMethods;
@@ -149,17 +160,34 @@ export function dashboardQuery(fields: readonly string[], nationalFields: readon
   )} }${national} }`;
 }
 
-/** Adds `getDashboard` to the session data provider. */
+/**
+ * Adds `getDashboard` (and `getStateRefs`, the states the dashboard's scope
+ * needs) to the session data provider. Both are plain POSTs (graphql.ts),
+ * not the session's Apollo client: the home page's figures do not wait for
+ * ra-data-graphql's schema introspection nor for the GraphQL client's code
+ * (dataProvider.ts loads it lazily), so the dashboard's requests start as
+ * soon as its page renders. Errors are mapped like the provider's.
+ */
 export function withDashboardMethods<T extends SessionDataProvider>(dataProvider: T): T & DashboardMethods {
   return {
     ...dataProvider,
     getDashboard: async ({ serviceId, asOf, stateId, waveId, fields, nationalFields }) => {
       const narrowed = Boolean(stateId);
-      const result = await dataProvider.query<{ figures: DashboardFigures; national?: DashboardFigures }>(
-        parse(dashboardQuery(fields, nationalFields, narrowed)),
-        { serviceId: serviceId || null, asOf: asOf ?? null, stateId: stateId || null, waveId: waveId || null },
-      );
+      const result = await postGraphQL<{ figures: DashboardFigures; national?: DashboardFigures }>(dashboardQuery(fields, nationalFields, narrowed), {
+        serviceId: serviceId || null,
+        asOf: asOf ?? null,
+        stateId: stateId || null,
+        waveId: waveId || null,
+      }).catch((error: unknown) => {
+        throw mapError(error);
+      });
       return { data: { figures: result.figures, national: result.national ?? result.figures } };
+    },
+    getStateRefs: async () => {
+      const result = await postGraphQL<{ allStates: StateRefRow[] }>(STATE_REFS_QUERY).catch((error: unknown) => {
+        throw mapError(error);
+      });
+      return { data: result.allStates };
     },
   };
 }

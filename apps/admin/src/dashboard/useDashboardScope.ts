@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import { useGetList, useLocation, useNavigate, usePermissions } from 'react-admin';
+import { useDataProvider, useLocation, useNavigate, usePermissions } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import type { DashboardDataProvider } from './dashboardApi';
 import type { ConsolePermissions } from '../authProvider';
 import { asOfMoment, isIsoDate, todayDate } from './asOf';
 
@@ -48,11 +50,13 @@ export function useDashboardScope(): DashboardScope {
   const location = useLocation();
   const navigate = useNavigate();
   const { permissions, isPending: permissionsPending } = usePermissions<ConsolePermissions | null>();
-  const { data: stateList, isPending: statesPending } = useGetList<StateRef>(
-    'State',
-    { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' }, meta: { sparseFields: ['id', 'code', 'name'] } },
-    { staleTime: 5 * 60_000 },
-  );
+  // The states over a plain request (dashboardApi.ts), so the scope does not wait for the schema introspection.
+  const dataProvider = useDataProvider<DashboardDataProvider>();
+  const { data: stateList, isPending: statesPending } = useQuery({
+    queryKey: ['dashboard', 'stateRefs'],
+    queryFn: async () => (await dataProvider.getStateRefs()).data,
+    staleTime: 5 * 60_000,
+  });
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const states = useMemo(() => new Map((stateList ?? []).map((s) => [s.code, s])), [stateList]);
   const ownStateId = permissions?.role === 'STATE_COORDINATOR' ? (permissions.stateId ?? null) : null;

@@ -12,6 +12,7 @@ import { de as meetingsDe } from '../meetings/messages';
 import { codedMessages } from '../common/codedMessages';
 import { de as listExportDe } from '../export/messages';
 import type { AppMessages } from './en';
+import { bootMessagesDe } from './boot';
 
 /**
  * German messages: the default language of the console.
@@ -253,14 +254,7 @@ export const raMessagesDe: TranslationMessages = {
 export const appMessagesDe: AppMessages = {
   app: {
     title: 'EfA Rollout',
-    boot: {
-      loading: 'Verbindung zur API wird hergestellt …',
-      unreachable_title: 'Die API ist nicht erreichbar',
-      unreachable_text:
-        'Die Konsole konnte den GraphQL-Endpunkt /graphql nicht erreichen. Bitte prüfen Sie, ob der API-Server läuft, und versuchen Sie es dann erneut.',
-      details: 'Technische Details',
-      retry: 'Erneut versuchen',
-    },
+    boot: bootMessagesDe,
     auth: {
       sign_in_hint: 'Bitte melden Sie sich mit Ihrer E-Mail-Adresse an.',
       email: 'E-Mail-Adresse',

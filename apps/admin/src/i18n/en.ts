@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { bootMessagesEn } from './boot';
 import type { TranslationMessages } from 'react-admin';
 import { en as boardEn } from '../board/messages';
 import { en as dashboardEn } from '../dashboard/messages';
@@ -25,14 +26,7 @@ import { en as listExportEn } from '../export/messages';
 export const appMessagesEn = {
   app: {
     title: 'EfA Rollout',
-    boot: {
-      loading: 'Connecting to the API …',
-      unreachable_title: 'The API is not reachable',
-      unreachable_text:
-        'The console could not reach the GraphQL endpoint /graphql. Please check that the API server is running, then try again.',
-      details: 'Technical details',
-      retry: 'Try again',
-    },
+    boot: bootMessagesEn,
     auth: {
       sign_in_hint: 'Please sign in with your e-mail address.',
       email: 'E-mail address',
