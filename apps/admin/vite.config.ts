@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
@@ -88,9 +91,37 @@ function preloadHomePage(): Plugin {
   };
 }
 
+/**
+ * Brotli (.br) and gzip (.gz) copies of the built JavaScript, CSS and SVG
+ * files, which the API sends to browsers that accept them
+ * (apps/api/src/common/console-assets.ts): compressed once at build time,
+ * at the highest levels, instead of per request.
+ */
+function precompressAssets(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'efa-precompress-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const assets = path.join(outDir, 'assets');
+      if (!fs.existsSync(assets)) return;
+      for (const name of fs.readdirSync(assets)) {
+        if (!/\.(js|css|svg)$/.test(name)) continue;
+        const file = path.join(assets, name);
+        const content = fs.readFileSync(file);
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   base: '/',
-  plugins: [react(), preloadHomePage()],
+  plugins: [react(), preloadHomePage(), precompressAssets()],
   // Apollo Client 3 keeps its development checks and console messages unless
   // told otherwise; the production bundle drops them.
   define: command === 'build' ? { 'globalThis.__DEV__': 'false' } : {},

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { consoleAssets } from './common/console-assets.js';
 import { BODY_LIMIT, securityHeaders } from './common/hardening.js';
 import type { DatabaseKind } from './database/data-source.js';
 import { NestPinoLogger } from './observability/log.js';
@@ -50,6 +51,8 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
 
   const dist = options.adminDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    // hashed assets: a year, immutable, precompressed (common/console-assets.ts); the rest (index.html) is revalidated
+    app.use(consoleAssets(dist));
     app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
