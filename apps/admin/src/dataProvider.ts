@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
-import type { DataProvider } from 'react-admin';
-import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated } from './graphql';
+import type { DataProvider, GetListParams, GetListResult } from 'react-admin';
+import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated, postGraphQL } from './graphql';
 import { toReactAdminError } from './common/apiErrors';
 import { localizeCoded } from './common/codedMessages';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -119,7 +119,23 @@ export type SessionDataProvider = DataProvider & {
    */
   mutate: <R>(mutation: DocumentNode, variables?: Record<string, unknown>) => Promise<R>;
   query: <R>(query: DocumentNode, variables?: Record<string, unknown>) => Promise<R>;
+  /**
+   * getList without any client-side cache: the same GraphQL query
+   * ra-data-graphql-simple builds (filters, sort, page, `meta.sparseFields`),
+   * sent as a plain POST and parsed by its response parser. Apollo's
+   * normalized cache, which getList writes every row into and reads back
+   * from, is skipped: for the list export's thousands of rows it cost more
+   * than the API's answer (export/ExportMenu.tsx).
+   */
+  getListUncached: (resource: string, params: GetListParams) => Promise<GetListResult>;
 };
+
+/** ra-data-graphql-simple's buildQuery: introspection -> (fetch type, resource, params) -> query, variables and parser. */
+type BuildQueryFactory = (introspection: unknown) => (
+  fetchType: string,
+  resource: string,
+  params: unknown,
+) => { query: DocumentNode; variables: Record<string, unknown>; parseResponse: (response: { data: unknown }) => GetListResult };
 
 interface ApolloLike {
   mutate(options: { mutation: DocumentNode; variables?: Record<string, unknown>; fetchPolicy: 'no-cache' }): Promise<{ data?: unknown }>;
@@ -175,5 +191,17 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
     },
     mutate: (mutation, variables) => run((client) => client.mutate({ mutation, variables, fetchPolicy: 'no-cache' })),
     query: (query, variables) => run((client) => client.query({ query, variables, fetchPolicy: 'no-cache' })),
+    getListUncached: async (resource, params) => {
+      const target = (await provider()) as Partial<IntrospectingDataProvider>;
+      if (!target.getIntrospection) throw new Error('The data provider offers no schema introspection.');
+      const [introspection, { buildQuery }, { print }] = await Promise.all([target.getIntrospection(), import('ra-data-graphql-simple'), import('graphql')]);
+      const request = (buildQuery as unknown as BuildQueryFactory)(introspection)('GET_LIST', resource, params);
+      try {
+        const data = await postGraphQL<unknown>(print(request.query), request.variables);
+        return request.parseResponse({ data });
+      } catch (error) {
+        throw mapError(error);
+      }
+    },
   };
 }
