@@ -1,4 +1,4 @@
-import type { DocumentNode } from 'graphql';
+import { print, type DocumentNode } from 'graphql';
 import type { DataProvider, GetListParams, GetListResult } from 'react-admin';
 import { ApiUnreachableError, errorCodesOf, GRAPHQL_URI, isUnauthenticated, postGraphQL } from './graphql';
 import { toReactAdminError } from './common/apiErrors';
@@ -194,7 +194,7 @@ export function createSessionDataProvider(load: () => Promise<DataProvider> = lo
     getListUncached: async (resource, params) => {
       const target = (await provider()) as Partial<IntrospectingDataProvider>;
       if (!target.getIntrospection) throw new Error('The data provider offers no schema introspection.');
-      const [introspection, { buildQuery }, { print }] = await Promise.all([target.getIntrospection(), import('ra-data-graphql-simple'), import('graphql')]);
+      const [introspection, { buildQuery }] = await Promise.all([target.getIntrospection(), import('ra-data-graphql-simple')]);
       const request = (buildQuery as unknown as BuildQueryFactory)(introspection)('GET_LIST', resource, params);
       try {
         const data = await postGraphQL<unknown>(print(request.query), request.variables);
