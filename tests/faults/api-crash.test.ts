@@ -1,5 +1,7 @@
+import net from 'node:net';
 import pg from 'pg';
 import { createDatabase, dropDatabase } from '../support/postgres.js';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { gqlWithin, startServer, waitFor, within, type ServerProcess } from '../support/server-process.js';
 import { TEST_PASSWORD, TEST_USERS } from '../support/users.js';
 
@@ -29,11 +31,23 @@ describeOnPostgres('kill -9 of the API during an operation', () => {
   let server: ServerProcess | undefined;
   const figures: string[] = [];
 
-  const env = () => ({ DATABASE_URL: url, SEED: 'never', DEMO_ACCOUNTS: 'false' });
+  // Mail: a server that accepts connections and never answers (a mail job stays in progress), or a real test SMTP server.
+  const sockets: net.Socket[] = [];
+  const blackHole = net.createServer((socket) => sockets.push(socket));
+  let smtp: TestSmtp;
+  let mailTo: 'black hole' | 'smtp' = 'black hole';
+  const mailEnv = () => ({
+    SMTP_URL: mailTo === 'smtp' ? smtp.url : `smtp://127.0.0.1:${(blackHole.address() as net.AddressInfo).port}`,
+    SMTP_FROM: 'EfA Rollout <rollout@example.org>',
+    PUBLIC_URL: 'http://console.example.org',
+  });
   async function start() {
-    server = await startServer(env());
+    server = await startServer({ DATABASE_URL: url, SEED: 'never', DEMO_ACCOUNTS: 'false', ...mailEnv() });
     await server.ready;
-    const r = await gqlWithin(server.base, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: TEST_USERS.ADMIN.email, p: TEST_PASSWORD });
+    return signIn(TEST_USERS.ADMIN.email);
+  }
+  async function signIn(email: string) {
+    const r = await gqlWithin(server!.base, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: TEST_PASSWORD });
     return r.body.data!.signIn.token as string;
   }
   const one = async <T = Record<string, any>>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0] as T;
@@ -87,6 +101,8 @@ describeOnPostgres('kill -9 of the API during an operation', () => {
     url = await createDatabase(name, process.env.EFA_TEST_TEMPLATE);
     db = new pg.Client({ connectionString: url });
     await db.connect();
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    smtp = await startTestSmtp();
     token = await start();
   }, 120_000);
   let token: string;
@@ -95,10 +111,59 @@ describeOnPostgres('kill -9 of the API during an operation', () => {
   });
   afterAll(async () => {
     server?.kill();
+    for (const socket of sockets) socket.destroy();
+    blackHole.close();
+    await smtp?.close();
     await db?.end().catch(() => undefined);
     await dropDatabase(name);
     if (figures.length) console.log(`[api crash]\n${figures.join('\n')}`);
   });
+
+  it('notification job: a job locked by a killed process is released at the next start (not after the 4-hour lock expiry) and delivered once', async () => {
+    const started = Date.now();
+    // The first process mails to the black hole: the mail job stays in progress.
+    if (mailTo !== 'black hole') {
+      server?.kill();
+      mailTo = 'black hole';
+      token = await start();
+    }
+    {
+      // The rollout manager watches an authority; the administrator moves its new onboarding: one immediate mail to the manager.
+      const o = await one<{ id: string; authority_id: string; version: number }>(
+        `INSERT INTO onboarding (authority_id, service_id, stage, status, stage_entered_at)
+         SELECT a.id, s.id, (SELECT key FROM service_stage WHERE service_id = s.id ORDER BY position LIMIT 1), 'ACTIVE', now()
+           FROM authority a CROSS JOIN service s
+          WHERE (SELECT count(*) FROM service_stage WHERE service_id = s.id) >= 3
+            AND NOT EXISTS (SELECT 1 FROM onboarding o WHERE o.authority_id = a.id AND o.service_id = s.id)
+          ORDER BY a.ars DESC, s.id LIMIT 1 RETURNING id, authority_id, version`,
+      );
+      const manager = await signIn(TEST_USERS.ROLLOUT_MANAGER.email);
+      const watched = await gqlWithin(server!.base, `mutation($id: ID!) { watch(targetType: AUTHORITY, targetId: $id) { id } }`, { id: o.authority_id }, { token: manager });
+      expect(watched.body.errors).toBeUndefined();
+      const moved = await gqlWithin(server!.base, `mutation($id: ID!, $v: Int!) { advanceOnboarding(id: $id, version: $v) { id stage } }`, { id: o.id, v: o.version }, { token });
+      expect(moved.body.errors).toBeUndefined();
+      const notification = await one<{ id: string }>(
+        `SELECT n.id FROM notification n JOIN notification_event e ON e.id = n.event_id JOIN app_user u ON u.id = n.user_id WHERE e.onboarding_id = $1 AND u.email = $2`,
+        [o.id, TEST_USERS.ROLLOUT_MANAGER.email],
+      );
+      const job = async () => one<{ locked_by: string | null } | undefined>(`SELECT locked_by FROM graphile_worker.jobs WHERE key = $1`, [`mail:${notification.id}`]);
+      await waitFor('a worker of the first process to lock the mail job and connect to the mail server', async () => Boolean((await job())?.locked_by) && sockets.length > 0, 30_000, 100);
+      const lockedBy = (await job())!.locked_by!;
+      expect(lockedBy).toMatch(/^pool-[0-9a-f]+$/);
+
+      await crash(); // the job stays locked by a worker that is gone
+      expect((await job())?.locked_by).toBe(lockedBy);
+
+      mailTo = 'smtp';
+      token = await start();
+      const mails = await smtp.waitFor((m) => m.some((x) => x.messageId === `<notification.${notification.id}@console.example.org>`), 'the mail of the released job', 30_000);
+      await waitFor('the job to be done', async () => !(await job()), 10_000, 100);
+      expect(mails.filter((x) => x.messageId === `<notification.${notification.id}@console.example.org>`)).toHaveLength(1);
+      expect(await one(`SELECT mail_sent_at IS NOT NULL AS sent FROM notification WHERE id = $1`, [notification.id])).toEqual({ sent: true });
+      expect(server!.output()).toContain(`released the jobs of 1 job worker pool(s) that are gone: ${lockedBy}`);
+      figures.push(`notification job: 1 kill -9 with the mail job locked by ${lockedBy}; released at the next start, mail delivered once; ${Date.now() - started} ms`);
+    }
+  }, 240_000);
 
   it('bulk advance: killed mid-transaction, none of the batch is moved; the retry moves all, each with one transition and one audit event', async () => {
     const started = Date.now();
@@ -207,4 +272,5 @@ describeOnPostgres('kill -9 of the API during an operation', () => {
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'Authority'`)).n).toBe(eventsBefore + IMPORT_ROWS + 1);
     figures.push(`import apply of ${IMPORT_ROWS + 1} rows: 1 kill -9 after ${IMPORT_ROWS} rows written in 2 batches; after restart 0 rows and 0 audit events (none), retry ${IMPORT_ROWS} created + 1 updated with ${IMPORT_ROWS + 1} audit events; writes lost 0; ${Date.now() - started} ms`);
   }, 240_000);
+
 });
