@@ -20,7 +20,7 @@ const onPostgres = process.env.EFA_TEST_DB === 'postgres';
 if (!onPostgres) console.warn('[api crash test] needs the PostgreSQL test server (TEST_DATABASE_URL); skipped on the PGlite fallback');
 const describeOnPostgres = onPostgres ? describe : describe.skip;
 
-const BATCH = 250; // onboardings of the bulk advance
+const BATCH = 200; // onboardings of the bulk advance
 const IMPORT_ROWS = 1000; // new authorities of the import (two batches of 500), plus one update row at the end
 
 describeOnPostgres('kill -9 of the API during an operation', () => {
