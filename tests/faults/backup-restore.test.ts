@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDatabase, dropDatabase } from '../support/postgres.js';
+import { fingerprint } from '../support/fingerprint.js';
 import { postgresBinaries } from '../support/own-postgres.js';
 
 /**
@@ -26,19 +27,12 @@ function run(cmd: string, args: string[], timeoutMs = 120_000): Promise<string> 
   );
 }
 
-/** Per table: row count and md5 of all rows in a fixed order; per sequence: its last value. */
-async function fingerprint(url: string): Promise<Record<string, string>> {
+/** The fingerprint (tests/support/fingerprint.ts) of a PostgreSQL database. */
+async function fingerprintOf(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result: Record<string, string> = {};
-    const tables = (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.tablename as string);
-    for (const table of tables) {
-      const [row] = (await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS sum FROM "${table}" t`)).rows;
-      result[`table ${table}`] = `${row.n} rows, md5 ${row.sum}`;
-    }
-    for (const s of (await client.query(`SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'`)).rows) result[`sequence ${s.sequencename}`] = String(s.last_value);
-    return result;
+    return await fingerprint(async (sql) => (await client.query(sql)).rows);
   } finally {
     await client.end();
   }
@@ -71,8 +65,8 @@ describeOnPostgres('backup with pg_dump and restore with pg_restore', () => {
     const targetUrl = await createDatabase(target);
     await run(tool('pg_restore'), ['--no-owner', '--exit-on-error', '--single-transaction', '--dbname', targetUrl, file]);
 
-    const before = await fingerprint(sourceUrl);
-    const after = await fingerprint(targetUrl);
+    const before = await fingerprintOf(sourceUrl);
+    const after = await fingerprintOf(targetUrl);
     expect(Object.keys(before)).toContain('table authority');
     expect(Object.keys(before)).toContain('table audit_event');
     expect(Object.keys(before)).toContain('table migrations');

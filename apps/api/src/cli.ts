@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { createDataSource } from './database/data-source.js';
+import { backupPglite, createDataSource, restorePglite } from './database/data-source.js';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode, isDomainError, type Role } from '@efa/domain';
 import { AccountService } from './account/account.service.js';
@@ -26,6 +26,11 @@ const USAGE = `Usage: node apps/api/dist/apps/api/src/cli.js <command>
             write a full export (manifest.json and one JSON-lines file per table) into a new or empty DIR, or a new zip file
   import:full --in DIR|FILE.zip
             restore a full export into this database: migrated (done here), without data; one transaction
+  backup --out FILE.tar.gz
+            embedded database only: a consistent copy of the PGlite folder (DATA_DIR) into a new file; stop the API first
+            (on PostgreSQL use pg_dump, see docs/OPERATIONS.md)
+  restore --in FILE.tar.gz
+            embedded database only: a backup into DATA_DIR, which must be new or empty
   user:create --email E --role ADMIN|ROLLOUT_MANAGER|STATE_COORDINATOR|STEERING_MEMBER [--state BB] [--name "…"]
             create an account; the password comes from EFA_PASSWORD or standard input, else a random one is printed once
 ${IMPORT_USAGE}
@@ -41,6 +46,7 @@ async function run(command: string | undefined): Promise<void> {
   if (command === 'user:create') return createUser(process.argv.slice(3));
   if (command === 'export' || command === 'import:full') return fullExport(command, process.argv.slice(3));
   if (command === 'import') return runImportCli(process.argv.slice(3));
+  if (command === 'backup' || command === 'restore') return embeddedBackup(command, process.argv.slice(3));
   if (!command || !['migrate', 'revert', 'seed', 'reset'].includes(command)) {
     console.error(USAGE);
     process.exit(command ? 2 : 0);
@@ -66,6 +72,33 @@ async function run(command: string | undefined): Promise<void> {
     if (command === 'seed' || command === 'reset') console.log(`Seeded (new rows): ${JSON.stringify(await seedDatabase(dataSource))}`);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Backup and restore of the embedded database (PGlite folder); PostgreSQL has pg_dump and pg_restore. */
+async function embeddedBackup(command: 'backup' | 'restore', args: string[]): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    console.error(`${command} is for the embedded database (no DATABASE_URL); for PostgreSQL use pg_dump / pg_restore (docs/OPERATIONS.md)`);
+    process.exit(2);
+  }
+  const file = option(args, command === 'backup' ? 'out' : 'in');
+  if (!file) {
+    console.error(command === 'backup' ? 'backup needs --out FILE.tar.gz' : 'restore needs --in FILE.tar.gz');
+    process.exit(2);
+  }
+  try {
+    if (command === 'backup') {
+      const bytes = await backupPglite(config.dataDir, file);
+      console.log(`Backed up the embedded database ${config.dataDir} into ${file} (${bytes} bytes)`);
+    } else {
+      if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
+      const migrations = await restorePglite(file, config.dataDir);
+      console.log(`Restored ${file} into ${config.dataDir} (${migrations} migrations applied in the backup; \`npm start\` migrates it further if needed)`);
+    }
+  } catch (e) {
+    console.error(`${command} failed: ${(e as Error).message}`);
+    process.exit(1);
   }
 }
 

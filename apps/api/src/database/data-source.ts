@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import type { PoolConfig } from '../config.js';
@@ -59,17 +60,94 @@ export function pgPoolOptions(pool: Partial<PoolConfig> = {}): Record<string, un
   };
 }
 
-/** The PGlite instance of this process (one folder, one process). */
-async function openPglite(dataDir: string) {
+/**
+ * The lock file of a PGlite folder (`<folder>.lock`, beside it, with the process id): PGlite itself
+ * does not notice a second process opening its folder, which would corrupt it. A lock whose process
+ * is gone (killed, crashed) is stale and taken over.
+ */
+export function lockPgliteFolder(dataDir: string): () => void {
+  const file = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      let alive = false;
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+        try {
+          process.kill(pid, 0);
+          alive = true;
+        } catch (err) {
+          alive = (err as NodeJS.ErrnoException).code === 'EPERM';
+        }
+      }
+      if (alive) throw new Error(`the embedded database ${dataDir} is open in process ${pid} (${file}); stop that process first: one PGlite folder, one process`);
+      fs.rmSync(file, { force: true });
+    }
+  }
+}
+
+/** The PGlite instance of this process (one folder, one process); `loadDataDir` fills a new folder from a backup (dumpDataDir). */
+async function openPglite(dataDir: string, loadDataDir?: Blob) {
   const [{ PGlite }, { uuid_ossp }, { pg_trgm }, { createPgConfig }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/uuid_ossp'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/node-postgres'),
   ]);
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { uuid_ossp, pg_trgm } });
-  return { pglite, pgConfig: createPgConfig(pglite) };
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => undefined : lockPgliteFolder(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { uuid_ossp, pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
+    const close = pglite.close.bind(pglite);
+    pglite.close = async () => {
+      try {
+        await close();
+      } finally {
+        unlock();
+      }
+    };
+    return { pglite, pgConfig: createPgConfig(pglite) };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+/**
+ * Backup of the embedded database: PGlite's dumpDataDir (a gzip'd tarball of the folder, taken by
+ * the database itself, so consistent) into `file`. The folder must not be open elsewhere (the API
+ * stopped; the lock file says so). Answers the size in bytes.
+ */
+export async function backupPglite(dataDir: string, file: string): Promise<number> {
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) throw new Error(`${dataDir} is no embedded database folder (no PG_VERSION)`);
+  if (fs.existsSync(file)) throw new Error(`${file} exists already; choose a new file`);
+  const { pglite } = await openPglite(dataDir);
+  try {
+    await pglite.query('CHECKPOINT');
+    const dump = await pglite.dumpDataDir('gzip');
+    const bytes = Buffer.from(await dump.arrayBuffer());
+    fs.writeFileSync(file, bytes, { flag: 'wx' });
+    return bytes.length;
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** Restore of a backupPglite file into a new or empty folder; answers the number of applied migrations found (a check that it opens). */
+export async function restorePglite(file: string, dataDir: string): Promise<number> {
+  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty; restore into a new or empty folder`);
+  const blob = new Blob([fs.readFileSync(file)], { type: 'application/x-gzip' });
+  const { pglite } = await openPglite(dataDir, blob);
+  try {
+    const { rows } = await pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM migrations');
+    return rows[0].n;
+  } finally {
+    await pglite.close();
+  }
 }
 
 export async function createDataSource(target: DatabaseTarget): Promise<{ dataSource: DataSource; kind: DatabaseKind; counter: QueryCounter }> {

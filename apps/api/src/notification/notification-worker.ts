@@ -28,15 +28,29 @@ class GraphileLogger extends GraphileLogger0 {
   }
 }
 
+/** First key of the advisory locks (pg_advisory_lock(int, int)) by which a job worker pool shows it is alive; the second key is hashtext(pool id). */
+export const WORKER_LOCK_NAMESPACE = 0x45664131;
+/** How often a running process looks for jobs of worker pools that are gone (besides at start). */
+const SWEEP_EVERY_MS = 60_000;
+
 /**
  * Runs delivery in this process.
  *
  * PostgreSQL: a graphile-worker runner on its own small pool (same
  * database): the mail and digest jobs that writes enqueued, and an hourly cron
  * job for the time-based events and the digests. A job stays in
- * `graphile_worker` until its task finished; a process that dies mid-job
- * leaves it locked and another (or the restarted) worker takes it up after
- * the lock expires; a failed job is retried with exponential back-off.
+ * `graphile_worker` until its task finished; a failed job is retried with
+ * exponential back-off. A process that dies mid-job (kill -9, a crashed
+ * machine) leaves the job locked, and graphile-worker 0.17 frees such locks
+ * only after 4 hours (it has no worker heartbeat). So the worker pool of a
+ * process (0.17 locks jobs with the pool's id) holds a session advisory lock
+ * on its id, on a connection of its own, for as long as the process lives
+ * (taken before the pool may fetch a job); at start and every minute a
+ * process looks at the locked jobs, and a pool whose advisory lock is free is
+ * gone (its session ended with the process): its jobs are unlocked
+ * (force_unlock_workers) and run at once by a live worker. Delivery stays at
+ * least once: a mail the dead process had sent just before it died is sent
+ * again.
  *
  * PGlite (`npm start` without DATABASE_URL): graphile-worker needs a second
  * connection and LISTEN/NOTIFY, which the in-process PGlite does not give, so
@@ -49,11 +63,14 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   private readonly log = new Logger('Notifications');
   private runner: Runner | undefined;
   private pool: pg.Pool | undefined;
+  /** The connection holding this process's workers' liveness locks. */
+  private liveness: pg.Client | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private lastSchedule = 0;
-  /** The graphile-worker workers of this process, to unlock their jobs on shutdown. */
-  private readonly workerIds = new Set<string>();
+  /** The graphile-worker pools of this process (jobs are locked by pool id), to unlock their jobs on shutdown and to leave them alone when sweeping. */
+  private readonly poolIds: string[] = [];
   private stopped = false;
 
   constructor(
@@ -72,14 +89,30 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   private async startGraphileWorker(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) throw new Error('graphile-worker needs the PostgreSQL connection string');
-    this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    this.pool = pool;
     // Errors of idle and of checked-out clients (a restarted database server) are logged, not thrown into the process.
-    this.pool.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`));
-    this.pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`)));
+    pool.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`));
+    pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`job queue connection: ${e.message}`)));
+    // graphile-worker 0.17 locks jobs with the id of its worker pool (`pool-<random>`), known only when the
+    // pool is created (event pool:create, before any worker fetches a job). Until this process holds the
+    // liveness lock of that id, the pool hands out no connection, so no job is locked by a pool that
+    // does not yet show it is alive.
+    let gate: Promise<void> = Promise.resolve();
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    pool.connect = ((callback?: unknown) => {
+      if (callback) return (connect as (cb: unknown) => void)(callback);
+      return gate.then(connect);
+    }) as typeof pool.connect;
     const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-    events.on('worker:create', ({ worker }) => this.workerIds.add(worker.workerId));
+    events.on('pool:create', ({ workerPool }) => {
+      this.poolIds.push(workerPool.id);
+      gate = this.holdLiveness(url, workerPool.id).catch((e) => this.log.warn(`job worker liveness lock: ${String(e)}`));
+      // At start: free what pools of processes that are gone still hold (through the gate, so after the lock above).
+      void gate.then(() => this.releaseJobsOfGonePools());
+    });
     this.runner = await run({
-      pgPool: this.pool,
+      pgPool: pool,
       events,
       concurrency: 2,
       noHandleSignals: true,
@@ -100,6 +133,75 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       // Hourly, with a job key so that several instances run it once; backfill catches up an hour missed during a restart.
       crontab: `0 * * * * ${SCHEDULE_TASK} ?fill=1h&jobKey=${SCHEDULE_TASK}&max=3`,
     });
+    this.sweepTimer = setInterval(() => void this.releaseJobsOfGonePools(), SWEEP_EVERY_MS);
+    this.sweepTimer.unref();
+  }
+
+  /**
+   * Takes the liveness locks of this process's workers on a connection of their own, and takes
+   * them again on a new connection when that one breaks (a restarted database server).
+   */
+  private async holdLiveness(url: string, poolId: string): Promise<void> {
+    const client = new pg.Client({ connectionString: url, application_name: 'efa-job-liveness' });
+    let lost = false;
+    const onLost = (why: string) => {
+      if (lost) return;
+      lost = true;
+      if (this.liveness === client) this.liveness = undefined;
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.log.warn(`job worker liveness connection lost (${why}); taking the locks again`);
+      const retry = () => {
+        if (this.stopped) return;
+        this.holdLiveness(url, poolId).catch(() => setTimeout(retry, 2_000).unref());
+      };
+      setTimeout(retry, 1_000).unref();
+    };
+    client.on('error', (e) => onLost(e.message));
+    client.on('end', () => onLost('closed'));
+    try {
+      await client.connect();
+      const [{ taken }] = (await client.query(`SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS taken`, [WORKER_LOCK_NAMESPACE, poolId])).rows;
+      if (!taken) this.log.warn(`the liveness lock of job worker pool ${poolId} is held by another session`);
+      this.liveness = client;
+    } catch (e) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * Unlocks the jobs of worker pools that are gone: pools of other processes whose liveness lock
+   * nobody holds any more (never throws; answers their ids).
+   */
+  async releaseJobsOfGonePools(): Promise<string[]> {
+    const pool = this.pool;
+    if (!pool || this.stopped) return [];
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await pool.connect();
+      const lockedBy: string[] = (
+        await client.query(`SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE locked_by IS NOT NULL AND NOT (locked_by = ANY($1::text[]))`, [this.poolIds])
+      ).rows.map((r) => r.locked_by);
+      const gone: string[] = [];
+      for (const poolId of lockedBy) {
+        const [{ free }] = (await client.query(`SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS free`, [WORKER_LOCK_NAMESPACE, poolId])).rows;
+        if (!free) continue; // alive
+        await client.query(`SELECT pg_advisory_unlock($1::int, hashtext($2))`, [WORKER_LOCK_NAMESPACE, poolId]);
+        gone.push(poolId);
+      }
+      if (gone.length) {
+        await client.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [gone]);
+        this.log.warn(`released the jobs of ${gone.length} job worker pool(s) that are gone: ${gone.join(', ')}`);
+      }
+      return gone;
+    } catch (e) {
+      this.log.warn(`releasing jobs of worker pools that are gone: ${String(e)}`);
+      return [];
+    } finally {
+      client?.release();
+    }
   }
 
   private startPoller(): void {
@@ -146,15 +248,18 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.polling;
     if (this.runner) await this.runner.stop();
-    // A job a worker had just locked when the pool stopped would stay locked (graphile-worker frees
-    // locks only after 4 hours): unlock whatever this process's workers still hold, so the next
-    // start (or another instance) runs it at once.
-    if (this.pool && this.workerIds.size) {
-      await this.pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [[...this.workerIds]]).catch((e) => this.log.warn(`unlocking jobs: ${String(e)}`));
+    // A job the pool had just locked when it stopped would stay locked (graphile-worker frees
+    // locks only after 4 hours): unlock whatever this process's pool still holds (jobs are locked by
+    // the pool's id in 0.17), so the next start (or another instance) runs it at once.
+    if (this.pool && this.poolIds.length) {
+      await this.pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [this.poolIds]).catch((e) => this.log.warn(`unlocking jobs: ${String(e)}`));
     }
     if (this.pool) await this.pool.end();
+    await this.liveness?.end().catch(() => undefined);
+    this.liveness = undefined;
     this.runner = undefined;
     this.pool = undefined;
   }
