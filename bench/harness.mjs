@@ -73,6 +73,8 @@ export async function startApi(env) {
   };
   return {
     gql,
+    /** The API's base URL (http://127.0.0.1:port). */
+    url: `http://127.0.0.1:${port}`,
     /** GET a REST route of the API (e.g. a report), signed in like gql. */
     get: (route) => fetch(`http://127.0.0.1:${port}${route}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     startMs: performance.now() - started,

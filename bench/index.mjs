@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-const all = ['dashboard', 'export', 'import'];
+const all = ['dashboard', 'export', 'import', 'soak'];
 const only = args.only ? args.only.split(',').map((s) => s.trim()) : args.scale === 'national' ? ['dashboard'] : all;
 const unknown = only.filter((name) => !all.includes(name));
 if (unknown.length) {
@@ -22,7 +22,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const runArgs = [...(args.scale ? ['--scale', args.scale] : []), ...(args.reuse ? ['--reuse'] : [])];
-const scripts = { dashboard: ['run.mjs', runArgs], export: ['export.mjs', []], import: ['import.mjs', []] };
+const scripts = { dashboard: ['run.mjs', runArgs], export: ['export.mjs', []], import: ['import.mjs', []], soak: ['soak.mjs', []] };
 for (const name of only) {
   const [script, extra] = scripts[name];
   const result = spawnSync(process.execPath, [path.join(here, script), ...extra], { stdio: 'inherit' });
