@@ -148,6 +148,7 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
     (await read(role, `query($id: ID!) { Onboarding(id: $id) { ${ONBOARDING_FIELDS} milestones { id version stage status required } blockers { id version resolvedAt severity } } }`, { id }))?.Onboarding;
 
   // ---------------------------------------------------------------- writers' operations
+  const editedField = (role) => (role === 'STATE_COORDINATOR' ? 'technicalContact' : 'notes');
   const onboardingAck = (events) => (data) => ({ entityType: 'Onboarding', events, onboardingId: Object.values(data)[0]?.id });
   const ops = {
     async advance(role) {
@@ -207,20 +208,26 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
         onAck: (data) => ({ entityType: 'Onboarding', events: data.advanceOnboardings.filter((r) => r.moved).length }),
       });
     },
+    // the notes (rollout manager, administrator) or the technical contact (a state coordinator may change only the contacts)
     async edit(role, ids = onboardingIds) {
       const o = await loadOnboarding(role, pick(ids));
       if (!o) return;
+      const field = editedField(role);
       const mark = marker();
-      await write('edit', role, `mutation($id: ID!, $v: Int!, $n: String) { updateOnboarding(id: $id, version: $v, notes: $n) { id version notes } }`, { id: o.id, v: o.version, n: mark }, {
+      await write('edit', role, `mutation($id: ID!, $v: Int!, $x: String) { updateOnboarding(id: $id, version: $v, ${field}: $x) { id version } }`, { id: o.id, v: o.version, x: mark }, {
         mark,
-        onAck: (data) => ({ entityType: 'Onboarding', events: 1, onboardingId: o.id, notes: data.updateOnboarding.notes, version: data.updateOnboarding.version }),
+        onAck: (data) => ({ entityType: 'Onboarding', events: 1, onboardingId: o.id, field, version: data.updateOnboarding.version }),
       });
     },
     async staleEdit(role, ids = onboardingIds) {
       const o = await loadOnboarding(role, pick(ids));
       if (!o || o.version < 2) return;
       const mark = marker();
-      await write('staleEdit', role, `mutation($id: ID!, $v: Int!, $n: String) { updateOnboarding(id: $id, version: $v, notes: $n) { id version } }`, { id: o.id, v: o.version - 1, n: mark }, { mark, expectRefusal: true, onAck: () => [] });
+      await write('staleEdit', role, `mutation($id: ID!, $v: Int!, $x: String) { updateOnboarding(id: $id, version: $v, ${editedField(role)}: $x) { id version } }`, { id: o.id, v: o.version - 1, x: mark }, {
+        mark,
+        expectRefusal: true,
+        onAck: () => [],
+      });
     },
     async contract(role, ids = contracts.map((c) => c.id)) {
       if (!ids.length) return;
@@ -262,7 +269,7 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
 
   // ---------------------------------------------------------------- readers (as the console's pages ask)
   const readerQueries = [
-    () => ['STEERING_MEMBER', `query($s: ID!) { dashboard(serviceId: $s) { totals { live inRollout paused } funnel { stage count paused } states { stateCode live } obstacles { open } } }`, { s: service.id }],
+    () => ['STEERING_MEMBER', `query($s: ID!) { dashboard(serviceId: $s) { totals { live inRollout paused } funnel { stage count paused } states { stateCode live } obstacles { total } } }`, { s: service.id }],
     () => ['STEERING_MEMBER', `query($f: OnboardingFilter) { items: allOnboardings(page: 0, perPage: 25, sortField: "stageEnteredAt", sortOrder: "DESC", filter: $f) { id stage status authority { id name } } total: _allOnboardingsMeta(filter: $f) { count } }`, { f: { serviceId: service.id, stage: [pick(stages)] } }],
     () => ['ROLLOUT_MANAGER', `query($f: OnboardingFilter) { allOnboardings(perPage: 200, filter: $f) { id stage status version blockers { id severity resolvedAt } } }`, { f: { serviceId: service.id, status: ['ACTIVE', 'ON_HOLD'] } }],
     () => ['ROLLOUT_MANAGER', `query($id: ID!) { Onboarding(id: $id) { ${ONBOARDING_FIELDS} milestones { id status } blockers { id title } transitions { id kind toStage comment } } }`, { id: pick(onboardingIds) }],
@@ -283,13 +290,17 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
     }),
     ...Array.from({ length: writers }, async (_, i) => {
       const role = writerRoles[i % writerRoles.length];
+      const mix = role === 'STATE_COORDINATOR' ? COORDINATOR_MIX : MANAGER_MIX;
+      // every kind of write once first (so that a short run covers them all), then the weighted mix
+      let n = 0;
       while (Date.now() < deadline) {
+        const op = n < mix.length ? mix[(n + i) % mix.length][0] : weighted(mix);
+        n++;
         if (role === 'STATE_COORDINATOR') {
-          const op = weighted(COORDINATOR_MIX);
           if (op === 'contract') await ops.contract(role, coordinatorContracts);
           else await ops[op](role, coordinatorIds.length ? coordinatorIds : onboardingIds);
         } else {
-          await ops[weighted(MANAGER_MIX)](role);
+          await ops[op](role);
         }
       }
     }),
@@ -321,7 +332,7 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
       await sql(
         `SELECT DISTINCT (regexp_matches(x, $1, 'g'))[1] AS m FROM (
            SELECT comment AS x FROM onboarding_transition WHERE occurred_at >= $2
-           UNION ALL SELECT concat_ws(' ', notes, status_reason) FROM onboarding
+           UNION ALL SELECT concat_ws(' ', notes, technical_contact, status_reason) FROM onboarding
            UNION ALL SELECT concat_ws(' ', title, resolution) FROM blocker
            UNION ALL SELECT note FROM milestone
            UNION ALL SELECT notes FROM reuse_contract) texts WHERE x IS NOT NULL`,
@@ -335,14 +346,20 @@ export async function runSoak({ url, tokens, sql, durationMs, readers = 4, write
   lost.push(...acked.filter((a) => a.marker && a.events > 0 && lastingKinds.has(a.kind) && !inData.has(a.marker)).map((a) => `${a.kind} ${a.marker} (not in the data)`));
   for (const m of refusedMarkers) if (inAudit.has(m) || inData.has(m)) violation('a refused write left nothing', m);
 
-  // 3. no lost update: each onboarding's notes are those of its last acknowledged edit
+  // 3. no lost update: each edited field holds the value of its last acknowledged edit (the one that produced the highest version)
   const lastEdit = new Map();
-  for (const a of acked) if (a.kind === 'edit' && (!lastEdit.has(a.onboardingId) || lastEdit.get(a.onboardingId).version < a.version)) lastEdit.set(a.onboardingId, a);
+  for (const a of acked) {
+    if (a.kind !== 'edit') continue;
+    const key = `${a.onboardingId} ${a.field}`;
+    if (!lastEdit.has(key) || lastEdit.get(key).version < a.version) lastEdit.set(key, a);
+  }
   if (lastEdit.size) {
-    const rows = await sql(`SELECT id, notes FROM onboarding WHERE id = ANY($1::uuid[])`, [[...lastEdit.keys()]]);
+    const rows = await sql(`SELECT id, notes, technical_contact AS "technicalContact" FROM onboarding WHERE id = ANY($1::uuid[])`, [[...new Set([...lastEdit.values()].map((a) => a.onboardingId))]]);
     for (const r of rows) {
-      const a = lastEdit.get(r.id);
-      if (r.notes !== a.marker) lost.push(`edit ${a.marker} of onboarding ${r.id} (version ${a.version}) was overwritten: notes are ${JSON.stringify(r.notes)}`);
+      for (const field of ['notes', 'technicalContact']) {
+        const a = lastEdit.get(`${r.id} ${field}`);
+        if (a && r[field] !== a.marker) lost.push(`edit ${a.marker} of onboarding ${r.id} (${field}, version ${a.version}) was overwritten: the value is ${JSON.stringify(r[field])}`);
+      }
     }
   }
 
