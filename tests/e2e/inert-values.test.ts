@@ -96,9 +96,9 @@ run('values with script and HTML render inertly in the console', () => {
     for (const key of ['onboarding-notes', 'owner', 'subject-contact', 'technical-contact', 'obstacle-title', 'milestone-note', 'transition-comment', 'authority-name']) await literal(key);
     await expectInert('onboarding page');
 
-    await page.goto(`${ui.base}/#/Blocker`);
-    await literal('obstacle-title');
-    await expectInert('obstacle list');
+    await page.goto(`${ui.base}/#/Authority?filter=${encodeURIComponent(JSON.stringify({ q: 'authority-name' }))}`);
+    await literal('authority-name');
+    await expectInert('authority list');
 
     await page.goto(`${ui.base}/#/Meeting/${meeting.createMeeting.id}/show`);
     for (const key of ['meeting-title', 'meeting-location']) await literal(key);
