@@ -377,6 +377,26 @@ describe('fuzzing every mutation', () => {
     );
   });
 
+  it('found by the fuzzing: a NUL character is VALIDATION naming the argument (PostgreSQL would fail the write), nothing written', async () => {
+    const [a] = await t.dataSource.query(`SELECT id, version, notes FROM authority ORDER BY id LIMIT 1`);
+    const before = await fingerprint();
+    const res = await t.gql(`mutation($id: ID!, $v: Int!, $n: String) { updateAuthority(id: $id, version: $v, notes: $n) { id } }`, { id: a.id, v: a.version, n: 'vor\u0000nach' });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', issues: [{ field: 'notes', code: 'NUL_CHARACTER' }] });
+    const nested = await t.gql(`mutation($k: [StateValueInput!]) { createCostKey(name: "Fuzz", kind: KOENIGSTEINER, year: 2026, factors: $k) { id } }`, { k: [{ stateCode: 'B\u0000B', value: 1 }] });
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', issues: [{ field: 'factors.0.stateCode', code: 'NUL_CHARACTER' }] });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('found by the fuzzing: a text over 100,000 characters in an argument without a limit of its own is TOO_LONG; more than 50 bad variables name `variables`', async () => {
+    const res = await t.gql(`query($q: String) { allAuthorities(filter: { q: $q }) { id } }`, { q: 'x'.repeat(100_001) });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', issues: [{ field: 'filter.q', code: 'TOO_LONG', params: { max: 100_000 } }] });
+    const many = await t.gql(`mutation($ids: [ID!]!) { advanceOnboardings(ids: $ids) { id } }`, { ids: Array.from({ length: 60 }, () => null) });
+    const codes = many.errors!.map((e) => e.extensions?.code);
+    expect(new Set(codes)).toEqual(new Set(['VALIDATION']));
+    expect(many.errors!.every((e) => (e.extensions?.issues ?? []).length > 0)).toBe(true);
+    expect(many.errors!.at(-1)!.extensions!.issues![0].field).toBe('variables');
+  });
+
   afterAll(() => {
     console.log(`[fuzz] ${tally.calls} calls over ${mutationFields.length} mutations (seed ${SEED}, ${RUNS} runs each): ${tally.writes} valid writes, ${tally.refused} refused; error codes ${JSON.stringify(tally.byCode)}; fingerprints took ${fingerprintMs} ms`);
   });

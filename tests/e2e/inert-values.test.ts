@@ -69,7 +69,10 @@ run('values with script and HTML render inertly in the console', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { __violations: string[] };
       w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.sample}`));
+      // inline script (an element or an on…= handler from a stored value); the console's own code has none
+      document.addEventListener('securitypolicyviolation', (e) => {
+        if (e.blockedURI === 'inline' || /attr|elem/.test(e.effectiveDirective)) w.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      });
     });
 
     /** Nothing ran and nothing was injected on the page as it is now. */
@@ -85,7 +88,15 @@ run('values with script and HTML render inertly in the console', () => {
       });
       expect({ where, ...state, dialogs }).toEqual({ where, pwned: null, violations: [], injected: [], jsLinks: [], dialogs: [] });
     };
-    const literal = (key: string) => page.getByText(fragment(key), { exact: false }).first().waitFor();
+    /** Waits until the fragment shows as text; on failure the error tells what the page showed instead. */
+    const literal = async (key: string) => {
+      try {
+        await page.getByText(fragment(key), { exact: false }).first().waitFor({ timeout: 45_000 });
+      } catch (e) {
+        const shown = await page.locator('body').innerText().catch(() => '(no body)');
+        throw new Error(`${key} not shown literally on ${page.url()}: ${(e as Error).message.split('\n')[0]}\npage text: ${shown.slice(0, 2000)}`);
+      }
+    };
 
     await ui.signIn(`/Authority/${target.authority_id}/show`);
     for (const key of ['authority-name', 'authority-notes']) await literal(key);
