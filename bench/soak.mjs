@@ -6,6 +6,7 @@
 // Clients: BENCH_SOAK_READERS (default 6), BENCH_SOAK_WRITERS (default 6).
 // Database: BENCH_DATABASE_URL / DATABASE_URL / the local server (a database of its own is
 // created and dropped). Needs PostgreSQL: the invariants are checked in SQL next to the API.
+import os from 'node:os';
 import pg from 'pg';
 import { admin, machine, reachable, startApi, withDb, writeSection } from './harness.mjs';
 import { runSoak } from '../tests/support/soak.js';
@@ -59,7 +60,7 @@ async function main() {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([kind, k]) => `| ${kind} | ${k.attempted} | ${k.acknowledged} | ${k.refused} | ${k.errors} |`);
     const body = [
-      `Machine: ${machine('PostgreSQL (local server)')}; ${new Date().toISOString().slice(0, 10)}. The built API as one process, the seeded demo data, ${READERS} reading and ${WRITERS} writing clients (rollout manager, administrator, state coordinator BB; readers as steering member, manager and coordinator) for ${(r.durationMs / 1000).toFixed(0)} s through HTTP, no pause between requests. No faults injected (those are tests/faults/*).`,
+      `Machine: ${machine('PostgreSQL (local server)')}; ${new Date().toISOString().slice(0, 10)}. The built API as one process, the seeded demo data, ${READERS} reading and ${WRITERS} writing clients (rollout manager, administrator, state coordinator BB; readers as steering member, manager and coordinator) for ${(r.durationMs / 1000).toFixed(0)} s through HTTP, no pause between requests. No faults injected (those are tests/faults/*). Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min; other jobs on the machine count too).`,
       '',
       '| figure | value |',
       '|---|---:|',
