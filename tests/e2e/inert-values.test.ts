@@ -25,7 +25,9 @@ run('values with script and HTML render inertly in the console', () => {
     const [target] = await ui.db.dataSource.query(
       `SELECT o.id, o.version, o.authority_id, o.service_id, a.version AS authority_version, s.id AS state_id
        FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
-       WHERE o.status = 'ACTIVE' AND o.stage = 'INTEREST' ORDER BY o.id LIMIT 1`,
+       WHERE o.status = 'ACTIVE' AND o.stage = 'INTEREST'
+         AND NOT EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = o.id AND b.severity = 'BLOCKING' AND b.resolved_at IS NULL)
+       ORDER BY a.name LIMIT 1`,
     );
     const authority = await ui.gql<{ updateAuthority: { id: string } }>(
       `mutation($id: ID!, $v: Int!, $name: String, $notes: String, $web: String) { updateAuthority(id: $id, version: $v, name: $name, notes: $notes, website: $web) { id } }`,
