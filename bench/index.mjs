@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --scale small|national] [--reuse] [--only dashboard,export,import,console]`:
+ * `npm run bench [-- --scale small|national] [--reuse] [--only dashboard,export,import,console,soak]`:
  * runs the benchmarks one after another, each in its own process so that one's memory and
  * connections do not skew the next. Arguments other than --only go to the API benchmark
  * (bench/run.mjs); the export/restore and import benchmarks run on the seeded size and are
  * skipped at --scale national unless named in --only. The console benchmark (bundle size, dashboard
- * first paint in Chromium, on the seeded and, if present, the national data) runs in both.
+ * first paint in Chromium, on the seeded and, if present, the national data) runs in both. The soak
+ * (mixed readers and writers for 5 minutes, then the invariants) runs on the seeded size.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,7 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-const all = ['dashboard', 'export', 'import', 'console'];
+const all = ['dashboard', 'export', 'import', 'console', 'soak'];
 const only = args.only ? args.only.split(',').map((s) => s.trim()) : args.scale === 'national' ? ['dashboard', 'console'] : all;
 const unknown = only.filter((name) => !all.includes(name));
 if (unknown.length) {
@@ -23,7 +24,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const runArgs = [...(args.scale ? ['--scale', args.scale] : []), ...(args.reuse ? ['--reuse'] : [])];
-const scripts = { dashboard: ['run.mjs', runArgs], export: ['export.mjs', []], import: ['import.mjs', []], console: ['console.mjs', []] };
+const scripts = { dashboard: ['run.mjs', runArgs], export: ['export.mjs', []], import: ['import.mjs', []], console: ['console.mjs', []], soak: ['soak.mjs', []] };
 for (const name of only) {
   const [script, extra] = scripts[name];
   const result = spawnSync(process.execPath, [path.join(here, script), ...extra], { stdio: 'inherit' });

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AccessGuard, RefusalAuditInterceptor } from './account/access.guard.js';
+import { TextInputInterceptor } from './common/input-guard.js';
 import { AccountResolver, UserResolver } from './account/account.resolver.js';
 import { AccountService, type AuthSettings } from './account/account.service.js';
 import { CoreModule } from './account/core.module.js';
@@ -117,6 +118,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: TextInputInterceptor },
         AccountResolver,
         FullExportService,
         UserService,

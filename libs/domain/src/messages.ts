@@ -68,6 +68,7 @@ export const ISSUE_TEMPLATES = {
   REQUIRED: () => 'is required',
   ARS_REQUIRED: () => 'is required (12 digits)',
   TOO_LONG: (p) => `must be at most ${p.max} characters`,
+  NUL_CHARACTER: () => 'must not contain the NUL character (\\u0000)',
   TOO_SHORT: (p) => `must be at least ${p.min} characters long`,
   NOT_ONE_OF: (p) => `must be one of ${p.values}, got "${p.input}"`,
   NOT_A_STATE_CODE: (p) => `must be one of the 16 state codes (${p.values}), got "${p.input}"`,

@@ -103,6 +103,9 @@ function inputFieldOf(error: GraphQLError): string | undefined {
 
 const logger = new Logger('GraphQL');
 
+/** graphql-js's note when it gives up coercing variables (after 50 errors). */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
 /**
  * The one place where errors become GraphQL errors: coded domain errors keep
  * their code and field issues; database and input errors are translated into
@@ -129,6 +132,11 @@ function translateGraphQLError(formatted: GraphQLFormattedError, error: unknown)
   }
 
   const apolloCode = formatted.extensions?.code as string | undefined;
+  if (gqlError && TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
+    // graphql-js stops coercing variables after 50 errors and adds this one; the others name their fields.
+    const message = 'variables: too many invalid values; the first 50 problems are listed, each naming its field — correct them and send again';
+    return { ...base, message, extensions: { code: ErrorCode.VALIDATION, graphqlCode: apolloCode ?? 'BAD_USER_INPUT', issues: [{ field: 'variables', message: 'too many invalid values' }] } };
+  }
   if (gqlError && (apolloCode === 'GRAPHQL_VALIDATION_FAILED' || apolloCode === 'BAD_USER_INPUT' || (!gqlError.originalError && !gqlError.path))) {
     const field = inputFieldOf(gqlError);
     const message = field && !formatted.message.includes(`"${field}"`) && !formatted.message.startsWith(`${field}:`) ? `${field}: ${formatted.message}` : formatted.message;
