@@ -105,6 +105,15 @@ export async function startApi(env) {
         return null;
       }
     },
+    /** CPU time (user + system) the API process has used so far, in ms (Linux), or null: independent of the machine's load. */
+    cpuMs() {
+      try {
+        const fields = fs.readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      } catch {
+        return null;
+      }
+    },
     async stop() {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));
