@@ -12,8 +12,9 @@
 // from apps/admin.
 //
 // Environment: BENCH_NATIONAL_DB (database, default efa_bench_national; the bulk advance writes to
-// it: fresh onboardings each iteration), BENCH_ITERATIONS (requests per read, default 200),
-// BENCH_BULK_ITERATIONS (bulk advances of 500, default 6), BENCH_SIGNIN_ITERATIONS (default 60),
+// it: fresh onboardings each iteration), BENCH_INTERACTIVE_ITERATIONS (operations per read, default
+// 100; dashboards a quarter of it), BENCH_BULK_ITERATIONS (bulk advances of 500, default 4),
+// BENCH_SIGNIN_ITERATIONS (default 40),
 // BENCH_CONCURRENCY (default 10), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -33,9 +34,9 @@ const argon2 = require('argon2');
 const { values: args } = parseArgs({ options: { db: { type: 'string' } } });
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = args.db ?? process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national';
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const BULK_ITERATIONS = Number(process.env.BENCH_BULK_ITERATIONS ?? 6);
-const SIGNIN_ITERATIONS = Number(process.env.BENCH_SIGNIN_ITERATIONS ?? 60);
+const ITERATIONS = Number(process.env.BENCH_INTERACTIVE_ITERATIONS ?? 100);
+const BULK_ITERATIONS = Number(process.env.BENCH_BULK_ITERATIONS ?? 4);
+const SIGNIN_ITERATIONS = Number(process.env.BENCH_SIGNIN_ITERATIONS ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 3);
 const WARMUP = 10;

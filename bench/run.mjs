@@ -14,7 +14,7 @@ import pg from 'pg';
 import { prepareDataset, busiestService } from './national.mjs';
 import { admin, DASHBOARD, dashboardFigures, floorTable, machine, measure, PAST, reachable, startApi, withDb, writeSection } from './harness.mjs';
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false }, db: { type: 'string' } } });
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -154,7 +154,7 @@ async function main() {
 /** The dashboard through the API at a generated scale, against the service's own SQL run directly through pg. */
 async function dashboardAtScale(scale, reuse) {
   if (!(await reachable(serverUrl))) throw new Error(`--scale needs PostgreSQL (${serverUrl})`);
-  const data = await prepareDataset({ serverUrl, scale, reuse });
+  const data = await prepareDataset({ serverUrl, scale, reuse, ...(args.db ? { dbName: args.db } : {}) });
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);
   const warmup = 5;
   const concurrency = 4;
