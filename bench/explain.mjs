@@ -20,7 +20,8 @@ const only = args.only.split(',').map((s) => s.trim());
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUT = 'docs/explain/dashboard.md';
 
-const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse, ...(args.db ? { dbName: args.db } : {}) });
+// A database named with --db is a copy to work on: reused (migrations added since applied), never generated anew.
+const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse || Boolean(args.db), ...(args.db ? { dbName: args.db } : {}) });
 if (only.includes('interactive')) await explainInteractive(data);
 if (!only.includes('dashboard')) process.exit(0);
 const { DashboardService } = await import('../apps/api/dist/apps/api/src/dashboard/dashboard.service.js');

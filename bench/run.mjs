@@ -215,7 +215,7 @@ async function dashboardAtScale(scale, reuse) {
   writeSection(scale === 'national' ? 'National scale' : `Scale ${scale}`, body);
 }
 
-(args.scale ? dashboardAtScale(args.scale, args.reuse) : main()).catch((e) => {
+(args.scale ? dashboardAtScale(args.scale, args.reuse || Boolean(args.db)) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
