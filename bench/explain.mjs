@@ -79,6 +79,10 @@ async function explainInteractive(data) {
   const { createApp } = await import('../apps/api/dist/apps/api/src/app.factory.js');
   const db = await openDatabase({ databaseUrl: data.url, seed: 'never', logQueries: false });
   const app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, shutdownHooks: false });
+  // The demo accounts (as the API creates them with DEMO_ACCOUNTS=true): the requests run as the administrator.
+  const { AccountService } = await import('../apps/api/dist/apps/api/src/account/account.service.js');
+  const { ensureDemoAccounts } = await import('../apps/api/dist/apps/api/src/account/bootstrap-accounts.js');
+  await ensureDemoAccounts(db.dataSource, app.get(AccountService));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const pool = new pg.Pool({ connectionString: data.url, max: 2 });
