@@ -99,13 +99,14 @@ async function explainInteractive(data) {
       recording = true;
       await c.api();
       recording = false;
-      const statements = recorded.splice(0).filter((r) => !/FROM user_session|FROM "?migrations"?/i.test(r.text));
+      // Left out: the session check of every request and the notification worker's job polling (graphile_worker), which runs beside them.
+      const statements = recorded.splice(0).filter((r) => !/FROM user_session|FROM "?migrations"?|graphile_worker/i.test(r.text));
       const explained = [];
       for (const r of statements) {
         const plan = (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${r.text}`, r.params)).rows.map((row) => row['QUERY PLAN']).join('\n');
         explained.push(`\`\`\`sql\n${r.text.replace(/\s+/g, ' ').trim()}\n\`\`\`\n\nParameters: \`${JSON.stringify(r.params).slice(0, 300)}\`\n\n\`\`\`\n${plan}\n\`\`\``);
       }
-      sections.push(`## ${c.name}\n\n${statements.length} statements (the session check left out).\n\n${explained.map((e, i) => `### Statement ${i + 1}\n\n${e}`).join('\n\n')}`);
+      sections.push(`## ${c.name}\n\n${statements.length} statements (the session check and the job polling left out).\n\n${explained.map((e, i) => `### Statement ${i + 1}\n\n${e}`).join('\n\n')}`);
     }
     fs.mkdirSync('docs/explain', { recursive: true });
     fs.writeFileSync(
