@@ -1,18 +1,29 @@
-// node bench/explain.mjs [--scale national|small] [--reuse]: EXPLAIN (ANALYZE, BUFFERS) of every
-// statement the dashboard service runs for every figure (as of today and as of a past date, national), written to
-// docs/explain/dashboard.md, so plan changes show in review. Needs the built API.
+// node bench/explain.mjs [--scale national|small] [--reuse] [--db <database>] [--only dashboard,interactive]:
+// EXPLAIN (ANALYZE, BUFFERS) of every statement the dashboard service runs for every figure (as of today
+// and as of a past date, national), written to docs/explain/dashboard.md, and of every statement the API
+// runs for the console's interactive reads (bench/console-requests.mjs: authority list, onboarding list,
+// stage board, onboarding page), written to docs/explain/interactive.md, so plan changes show in review.
+// Needs the built API.
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { dashboardFigures } from './harness.mjs';
+import { ADMIN, client, consoleReads, consoleRequests } from './console-requests.mjs';
+import { getIntrospectionQuery } from 'graphql';
 import { busiestService, prepareDataset } from './national.mjs';
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, reuse: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string', default: 'national' }, reuse: { type: 'boolean', default: false }, db: { type: 'string' }, only: { type: 'string', default: 'dashboard,interactive' } },
+});
+const only = args.only.split(',').map((s) => s.trim());
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUT = 'docs/explain/dashboard.md';
 
-const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse });
+// A database named with --db is a copy to work on: reused (migrations added since applied), never generated anew.
+const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse || Boolean(args.db), ...(args.db ? { dbName: args.db } : {}) });
+if (only.includes('interactive')) await explainInteractive(data);
+if (!only.includes('dashboard')) process.exit(0);
 const { DashboardService } = await import('../apps/api/dist/apps/api/src/dashboard/dashboard.service.js');
 const pool = new pg.Pool({ connectionString: data.url, max: 1 });
 const plans = [];
@@ -46,4 +57,67 @@ try {
   console.log(`wrote ${OUT}`);
 } finally {
   await pool.end();
+}
+
+/**
+ * The console's interactive reads, served by the API in this process; every statement its pg clients send
+ * while serving one operation is recorded (text and parameters) and explained afterwards with the same parameters.
+ */
+async function explainInteractive(data) {
+  const recorded = [];
+  let recording = false;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function query(config, values, callback) {
+    if (recording) {
+      const text = typeof config === 'string' ? config : config?.text;
+      const params = Array.isArray(values) ? values : config?.values;
+      if (text && /^\s*(SELECT|WITH)/i.test(text)) recorded.push({ text, params: params ?? [] });
+    }
+    return original.call(this, config, values, callback);
+  };
+  const { openDatabase } = await import('../apps/api/dist/apps/api/src/database/bootstrap.js');
+  const { createApp } = await import('../apps/api/dist/apps/api/src/app.factory.js');
+  const db = await openDatabase({ databaseUrl: data.url, seed: 'never', logQueries: false });
+  const app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, shutdownHooks: false });
+  // The demo accounts (as the API creates them with DEMO_ACCOUNTS=true): the requests run as the administrator.
+  const { AccountService } = await import('../apps/api/dist/apps/api/src/account/account.service.js');
+  const { ensureDemoAccounts } = await import('../apps/api/dist/apps/api/src/account/bootstrap-accounts.js');
+  await ensureDemoAccounts(db.dataSource, app.get(AccountService));
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const pool = new pg.Pool({ connectionString: data.url, max: 2 });
+  try {
+    const { signIn } = await client(base, null)(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password });
+    const gql = client(base, signIn.token);
+    const ra = consoleRequests((await gql(getIntrospectionQuery())).__schema);
+    await ra.init();
+    const { cases } = await consoleReads({ gql, ra, q: async (sql, params) => (await pool.query(sql, params)).rows });
+    const sections = [];
+    for (const c of cases) {
+      await c.api(); // warm the caches
+      recorded.length = 0;
+      recording = true;
+      await c.api();
+      recording = false;
+      // Left out: the session check of every request and the notification worker's job polling (graphile_worker), which runs beside them.
+      const statements = recorded.splice(0).filter((r) => !/FROM user_session|FROM "?migrations"?|graphile_worker/i.test(r.text));
+      const explained = [];
+      for (const r of statements) {
+        const plan = (await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${r.text}`, r.params)).rows.map((row) => row['QUERY PLAN']).join('\n');
+        explained.push(`\`\`\`sql\n${r.text.replace(/\s+/g, ' ').trim()}\n\`\`\`\n\nParameters: \`${JSON.stringify(r.params).slice(0, 300)}\`\n\n\`\`\`\n${plan}\n\`\`\``);
+      }
+      sections.push(`## ${c.name}\n\n${statements.length} statements (the session check and the job polling left out).\n\n${explained.map((e, i) => `### Statement ${i + 1}\n\n${e}`).join('\n\n')}`);
+    }
+    fs.mkdirSync('docs/explain', { recursive: true });
+    fs.writeFileSync(
+      'docs/explain/interactive.md',
+      `# Interactive reads: query plans (scale ${args.scale})\n\nGenerated by \`node bench/explain.mjs --only interactive\` on ${data.dbName}, ${new Date().toISOString().slice(0, 10)}: every statement the API runs for the console's requests of each operation (bench/console-requests.mjs), recorded in the API's pg clients and explained with the same parameters. Timings vary with the machine's load; the plan shapes are what to review.\n\n${sections.join('\n\n')}\n`,
+    );
+    console.log('wrote docs/explain/interactive.md');
+  } finally {
+    pg.Client.prototype.query = original;
+    await pool.end();
+    await app.close();
+    await db.dataSource.destroy().catch(() => undefined);
+  }
 }

@@ -60,6 +60,16 @@ export async function startApi(env) {
     api.stderr.on('data', on);
     api.on('exit', (code) => reject(new Error(`API exited with ${code}\n${log}`)));
   });
+  const listeningMs = performance.now() - started;
+  // Ready: GET /ready answers 200 (database reachable, migrations applied), polled every 20 ms.
+  for (;;) {
+    const res = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null);
+    if (res) await res.arrayBuffer();
+    if (res?.status === 200) break;
+    if (performance.now() - started > 120_000) throw new Error(`API not ready after 120 s\n${log}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = performance.now() - started;
   let token;
   const gql = async (query, variables) => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -77,7 +87,13 @@ export async function startApi(env) {
     origin: `http://127.0.0.1:${port}`,
     /** GET a REST route of the API (e.g. a report), signed in like gql. */
     get: (route) => fetch(`http://127.0.0.1:${port}${route}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
-    startMs: performance.now() - started,
+    /** Spawn to the "Health:" log line (listening). */
+    startMs: listeningMs,
+    /** Spawn to the first 200 of GET /ready (the cold start). */
+    readyMs,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    pid: api.pid,
     /** Signs in as the demo administrator (the API runs with DEMO_ACCOUNTS=true); later requests carry the token. */
     async signIn() {
       ({ signIn: { token } } = await gql(`mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }`));
@@ -87,6 +103,15 @@ export async function startApi(env) {
       try {
         const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]);
         return Math.round(kb / 1024);
+      } catch {
+        return null;
+      }
+    },
+    /** CPU time (user + system) the API process has used so far, in ms (Linux), or null: independent of the machine's load. */
+    cpuMs() {
+      try {
+        const fields = fs.readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
       } catch {
         return null;
       }
@@ -168,3 +193,22 @@ export async function dashboardFigures(service, args) {
     service.contracts(scope),
   ]);
 }
+
+/** Every figure of the dashboard: the console's panels (apps/admin/src/dashboard) and the figures resolved on demand. */
+export const DASHBOARD = `query($serviceId: ID, $asOf: DateTime, $stateId: ID) {
+  dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId) {
+    serviceId serviceName asOf
+    totals { authorities live inRollout paused cancelled notStarted shareLive }
+    states { stateId stateCode stateName authorities live inRollout paused cancelled notStarted shareLive }
+    funnel { stage position count paused }
+    specialistSystems { specialistSystemId name live inRollout blocked }
+    goLivesPerMonth { month goLives cumulative planned }
+    goLivesPerWeek { week weekStart goLives cumulative planned }
+    leadTimes { overall { toLive { count medianDays p80Days } stages { stage medianDays p80Days } } states { stateCode toLive { medianDays } } specialistSystems { name toLive { medianDays } } }
+    stuckOnboardings(minDays: 90) { total items { authorityName stage days } }
+    overdueMilestones { total items { authorityName key dueDate daysOverdue } }
+    obstacles { total byCategory { category severity count } oldest { title daysOpen } }
+    contracts { counts { status count } states { stateCode status reuseVariant } }
+  }
+}`;
+export const PAST = '2023-08-31T21:59:59Z';

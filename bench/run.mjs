@@ -12,9 +12,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prepareDataset, busiestService } from './national.mjs';
-import { admin, dashboardFigures, floorTable, machine, measure, reachable, startApi, withDb, writeSection } from './harness.mjs';
+import { admin, DASHBOARD, dashboardFigures, floorTable, machine, measure, PAST, reachable, startApi, withDb, writeSection } from './harness.mjs';
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { scale: { type: 'string' }, reuse: { type: 'boolean', default: false }, db: { type: 'string' } } });
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -149,29 +149,12 @@ async function main() {
   writeSection('Seeded size', body);
 }
 
-/** Every figure of the dashboard: the console's panels (apps/admin/src/dashboard) and the figures resolved on demand. */
-const DASHBOARD = `query($serviceId: ID, $asOf: DateTime, $stateId: ID) {
-  dashboard(serviceId: $serviceId, asOf: $asOf, stateId: $stateId) {
-    serviceId serviceName asOf
-    totals { authorities live inRollout paused cancelled notStarted shareLive }
-    states { stateId stateCode stateName authorities live inRollout paused cancelled notStarted shareLive }
-    funnel { stage position count paused }
-    specialistSystems { specialistSystemId name live inRollout blocked }
-    goLivesPerMonth { month goLives cumulative planned }
-    goLivesPerWeek { week weekStart goLives cumulative planned }
-    leadTimes { overall { toLive { count medianDays p80Days } stages { stage medianDays p80Days } } states { stateCode toLive { medianDays } } specialistSystems { name toLive { medianDays } } }
-    stuckOnboardings(minDays: 90) { total items { authorityName stage days } }
-    overdueMilestones { total items { authorityName key dueDate daysOverdue } }
-    obstacles { total byCategory { category severity count } oldest { title daysOpen } }
-    contracts { counts { status count } states { stateCode status reuseVariant } }
-  }
-}`;
-const PAST = '2023-08-31T21:59:59Z';
+
 
 /** The dashboard through the API at a generated scale, against the service's own SQL run directly through pg. */
 async function dashboardAtScale(scale, reuse) {
   if (!(await reachable(serverUrl))) throw new Error(`--scale needs PostgreSQL (${serverUrl})`);
-  const data = await prepareDataset({ serverUrl, scale, reuse });
+  const data = await prepareDataset({ serverUrl, scale, reuse, ...(args.db ? { dbName: args.db } : {}) });
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);
   const warmup = 5;
   const concurrency = 4;
@@ -232,7 +215,7 @@ async function dashboardAtScale(scale, reuse) {
   writeSection(scale === 'national' ? 'National scale' : `Scale ${scale}`, body);
 }
 
-(args.scale ? dashboardAtScale(args.scale, args.reuse) : main()).catch((e) => {
+(args.scale ? dashboardAtScale(args.scale, args.reuse || Boolean(args.db)) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,0 +1,217 @@
+// The console's requests for the benchmarks (bench/interactive.mjs measures them, bench/explain.mjs
+// records the SQL the API runs for them): ra-data-graphql-simple's queries built by its buildQuery from
+// the API's introspection with the parameters and sparse fields of apps/admin, the custom ones copied
+// from apps/admin (keep in step with the files named at each).
+import { createRequire } from 'node:module';
+import { print } from 'graphql';
+
+const require = createRequire(import.meta.url);
+const { buildQuery } = require('ra-data-graphql-simple');
+const { introspectSchema, defaultOptions } = require('ra-data-graphql');
+
+export const ADMIN = { email: 'admin@demo.invalid', password: 'Demo-Verwaltung-2026' };
+
+// ---------------------------------------------------------------------------------------------
+// The console's requests (copied from apps/admin; keep in step)
+
+/** apps/admin/src/onboardings/logic.ts */
+export const ONBOARDING_LIST_FIELDS = ['id', 'version', 'authorityId', 'serviceId', 'waveId', 'stage', 'status', 'statusReason', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'jiraKey'];
+export const ONBOARDING_FULL_FIELDS = [
+  ...ONBOARDING_LIST_FIELDS,
+  'subjectContact',
+  'technicalContact',
+  'applyUrl',
+  'notes',
+  'createdAt',
+  'updatedAt',
+  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
+  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
+];
+/** apps/admin/src/onboardings/useOnboardingContext.ts */
+export const MILESTONE_FIELDS = ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'];
+export const BLOCKER_FIELDS = ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'];
+/** apps/admin/src/board/BoardPage.tsx */
+export const BOARD_FIELDS = [
+  'id',
+  'version',
+  'stage',
+  'stageEnteredAt',
+  'status',
+  'statusReason',
+  { authority: ['id', 'name', { state: ['id', 'code'] }, { specialistSystem: ['id', 'vendor', 'product'] }] },
+  { blockers: ['id', 'severity', 'resolvedAt', 'title'] },
+];
+/** apps/admin/src/onboardings/api.ts */
+export const TIMELINE = `query onboardingTimeline($id: ID!, $limit: Int!) {
+  data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`;
+/** apps/admin/src/board/boardApi.ts */
+export const MOVED_FIELDS = 'id version stage stageEnteredAt status';
+export const ADVANCE_WAVE = `mutation advanceOnboardings($ids: [ID!]!, $toStage: String, $comment: String) {
+  data: advanceOnboardings(ids: $ids, toStage: $toStage, comment: $comment) { id moved code reasons refusals { code message params } onboarding { ${MOVED_FIELDS} } }
+}`;
+/** apps/admin/src/authProvider.ts */
+export const SIGN_IN = `mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { expiresAt user { id email displayName role stateId isDemo } } }`;
+
+
+/** POST one GraphQL operation with the session's bearer token over the keep-alive pool of fetch; returns data, throws on errors. */
+export function client(base, token) {
+  return async (query, variables = {}) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    const body = JSON.parse(text);
+    if (body.errors) throw new Error(`${JSON.stringify(body.errors).slice(0, 500)}`);
+    body.data.__bytes = text.length;
+    return body.data;
+  };
+}
+
+/** The console's data provider calls as (query text, variables) pairs, built as ra-data-graphql-simple builds them. */
+export function consoleRequests(schema) {
+  let introspection;
+  return {
+    async init() {
+      introspection = await introspectSchema(null, { schema, ...defaultOptions.introspection });
+    },
+    call(method, resource, params) {
+      const built = buildQuery(introspection)(method, resource, params);
+      return { query: print(built.query), variables: built.variables, parse: built.parseResponse };
+    },
+  };
+}
+
+/**
+ * The interactive reads of the console on the generated data (`q`: SQL through pg, to pick what they are about):
+ * the authority list page, the onboarding list page, the stage board, the onboarding page. Each case: name,
+ * kind ('list' or 'read'), api (the console's requests over `gql`), floor (the same rows by one SQL query through `q`).
+ */
+export async function consoleReads({ gql, ra, q }) {
+  // What the operations are about: the state with the most authorities, the busiest service.
+  const [state] = await q(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`);
+  const [service] = await q(`SELECT service_id AS id, count(*)::int AS n FROM onboarding GROUP BY service_id ORDER BY n DESC, service_id LIMIT 1`);
+  const [boardCount] = await q(`SELECT count(*)::int AS n FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.service_id = $1 AND a.state_id = $2 AND o.status IN ('ACTIVE','ON_HOLD')`, [service.id, state.id]);
+  // An onboarding in the middle of its way with a long history (many transitions and audit events).
+  const [onboarding] = await q(
+    `SELECT o.id, o.authority_id, o.service_id, a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id
+     WHERE o.service_id = $1 AND a.state_id = $2 ORDER BY (SELECT count(*) FROM onboarding_transition t WHERE t.onboarding_id = o.id) DESC, o.id LIMIT 1`,
+    [service.id, state.id],
+  );
+
+  // The authority list: state filter (always on), level, search text, sorted by population (25 rows a page).
+  const authorityFilter = { stateId: state.id, level: 'MUNICIPALITY', q: 'berg' };
+  const authorityList = ra.call('GET_LIST', 'Authority', { pagination: { page: 1, perPage: 25 }, sort: { field: 'population', order: 'DESC' }, filter: authorityFilter });
+  // The onboarding list: state and stage filter, the list's default sort, 25 a page.
+  const onboardingFilter = { stateId: state.id, stage: ['TEST'] };
+  const onboardingList = ra.call('GET_LIST', 'Onboarding', { pagination: { page: 1, perPage: 25 }, sort: { field: 'stageEnteredAt', order: 'ASC' }, filter: onboardingFilter, meta: { sparseFields: ONBOARDING_LIST_FIELDS } });
+  const board = ra.call('GET_LIST', 'Onboarding', {
+    pagination: { page: 1, perPage: 1000 },
+    sort: { field: 'stageEnteredAt', order: 'ASC' },
+    filter: { serviceId: service.id, status: ['ACTIVE', 'ON_HOLD'], stateId: state.id },
+    meta: { sparseFields: BOARD_FIELDS },
+  });
+  const getMany = (resource, ids) => ra.call('GET_MANY', resource, { ids });
+  const send = async (r) => r.parse({ data: await gql(r.query, r.variables) }).data;
+  const pageOf = async (r) => {
+    const d = await gql(r.query, r.variables);
+    return { rows: d.items, total: d.total?.count, bytes: d.__bytes };
+  };
+
+  const cases = [];
+  cases.push({
+    name: 'Authority list page (state + level + search, sort by population, 25 rows, count; references)',
+    kind: 'list',
+    api: async () => {
+      const page = await pageOf(authorityList);
+      // react-admin's ReferenceFields: one getMany per reference, side by side.
+      await Promise.all([
+        send(getMany('State', [...new Set(page.rows.map((r) => r.stateId))])),
+        send(getMany('SpecialistSystem', [...new Set(page.rows.map((r) => r.specialistSystemId).filter(Boolean))])),
+      ]);
+      return page;
+    },
+    floor: async () =>
+      q(
+        `SELECT a.*, s.name AS state_name, ss.vendor, ss.product, count(*) OVER () AS total
+         FROM authority a JOIN state s ON s.id = a.state_id LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
+         WHERE a.state_id = $1 AND a.level = $2 AND (a.name ILIKE $3 OR a.ars ILIKE $3)
+         ORDER BY a.population DESC NULLS LAST, a.id LIMIT 25`,
+        [state.id, 'MUNICIPALITY', '%berg%'],
+      ),
+  });
+  cases.push({
+    name: `Onboarding list page (state ${state.code} + stage TEST, 25 rows, count; references)`,
+    kind: 'list',
+    api: async () => {
+      const page = await pageOf(onboardingList);
+      const uniq = (k) => [...new Set(page.rows.map((r) => r[k]).filter(Boolean))];
+      await Promise.all([send(getMany('Authority', uniq('authorityId'))), send(getMany('Service', uniq('serviceId'))), ...(uniq('waveId').length ? [send(getMany('Wave', uniq('waveId')))] : [])]);
+      return page;
+    },
+    floor: async () =>
+      q(
+        `SELECT o.id, o.version, o.authority_id, o.service_id, o.wave_id, o.stage, o.status, o.status_reason, o.stage_entered_at, o.planned_go_live, o.live_at, o.owner, o.jira_key,
+                a.name AS authority_name, sv.name AS service_name, count(*) OVER () AS total
+         FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN service sv ON sv.id = o.service_id
+         WHERE a.state_id = $1 AND o.stage = ANY($2) ORDER BY o.stage_entered_at, o.id LIMIT 25`,
+        [state.id, ['TEST']],
+      ),
+  });
+  cases.push({
+    name: `Stage board (busiest service, state ${state.code}: ${boardCount.n} cards with authority, state, system, obstacles)`,
+    kind: 'list',
+    api: async () => pageOf(board),
+    floor: async () =>
+      q(
+        `SELECT o.id, o.version, o.stage, o.stage_entered_at, o.status, o.status_reason, a.id AS authority_id, a.name, s.id AS state_id, s.code, ss.id AS system_id, ss.vendor, ss.product,
+                (SELECT coalesce(json_agg(json_build_object('id', b.id, 'severity', b.severity, 'resolvedAt', b.resolved_at, 'title', b.title)), '[]') FROM blocker b WHERE b.onboarding_id = o.id) AS blockers,
+                count(*) OVER () AS total
+         FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
+         WHERE o.service_id = $1 AND a.state_id = $2 AND o.status IN ('ACTIVE', 'ON_HOLD') ORDER BY o.stage_entered_at, o.id LIMIT 1000`,
+        [service.id, state.id],
+      ),
+  });
+  cases.push({
+    name: 'Onboarding page (record with transitions and notes, milestones, obstacles, stages, timeline, references)',
+    kind: 'read',
+    api: async () => {
+      const record = await send(ra.call('GET_ONE', 'Onboarding', { id: onboarding.id, meta: { sparseFields: ONBOARDING_FULL_FIELDS } }));
+      // What the page asks for once the record is there (useOnboardingContext, Panels, ReferenceFields, guides).
+      const [, , authority] = await Promise.all([
+        send(ra.call('GET_LIST', 'Milestone', { filter: { onboardingId: record.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: MILESTONE_FIELDS } })),
+        send(ra.call('GET_LIST', 'Blocker', { filter: { onboardingId: record.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'openedAt', order: 'DESC' }, meta: { sparseFields: BLOCKER_FIELDS } })),
+        send(ra.call('GET_ONE', 'Authority', { id: record.authorityId })),
+        send(ra.call('GET_ONE', 'Service', { id: record.serviceId, meta: { sparseFields: ['id', 'leadStateId'] } })),
+        send(ra.call('GET_LIST', 'ServiceStage', { filter: { serviceId: record.serviceId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'position', order: 'ASC' } })),
+        send(ra.call('GET_LIST', 'GuideSection', { filter: { serviceId: record.serviceId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] } })),
+        gql(TIMELINE, { id: record.id, limit: 200 }),
+        send(getMany('Service', [record.serviceId])),
+        ...(record.waveId ? [send(getMany('Wave', [record.waveId]))] : []),
+      ]);
+      await send(ra.call('GET_LIST', 'ReuseContract', { filter: { stateId: authority.stateId, serviceId: record.serviceId }, pagination: { page: 1, perPage: 10 }, sort: { field: 'status', order: 'ASC' }, meta: { sparseFields: ['id', 'status'] } }));
+    },
+    floor: async () =>
+      q(
+        `SELECT o.*, a.name AS authority_name, a.state_id, sv.name AS service_name, sv.lead_state_id,
+           (SELECT json_agg(t ORDER BY t.occurred_at, t.id) FROM onboarding_transition t WHERE t.onboarding_id = o.id) AS transitions,
+           (SELECT json_agg(n ORDER BY n.written_at DESC) FROM onboarding_note n WHERE n.onboarding_id = o.id) AS notes,
+           (SELECT json_agg(m ORDER BY m.position) FROM milestone m WHERE m.onboarding_id = o.id) AS milestones,
+           (SELECT json_agg(b ORDER BY b.opened_at DESC) FROM blocker b WHERE b.onboarding_id = o.id) AS blockers,
+           (SELECT json_agg(st ORDER BY st.position) FROM service_stage st WHERE st.service_id = o.service_id) AS stages,
+           (SELECT json_agg(g ORDER BY g.position) FROM guide_section g WHERE g.service_id = o.service_id) AS guides,
+           (SELECT json_agg(c) FROM reuse_contract c WHERE c.state_id = a.state_id AND c.service_id = o.service_id) AS contracts,
+           (SELECT json_agg(e) FROM (
+              SELECT e.*, coalesce(m.name_de, b.title) AS subject FROM (
+                (SELECT * FROM audit_event WHERE entity_type = 'Onboarding' AND entity_id = o.id ORDER BY occurred_at DESC LIMIT 200)
+                UNION ALL (SELECT e.* FROM milestone m JOIN LATERAL (SELECT * FROM audit_event e WHERE e.entity_type = 'Milestone' AND e.entity_id = m.id ORDER BY occurred_at DESC LIMIT 200) e ON true WHERE m.onboarding_id = o.id)
+                UNION ALL (SELECT e.* FROM blocker b JOIN LATERAL (SELECT * FROM audit_event e WHERE e.entity_type = 'Blocker' AND e.entity_id = b.id ORDER BY occurred_at DESC LIMIT 200) e ON true WHERE b.onboarding_id = o.id)
+              ) e LEFT JOIN milestone m ON e.entity_type = 'Milestone' AND m.id = e.entity_id LEFT JOIN blocker b ON e.entity_type = 'Blocker' AND b.id = e.entity_id
+              ORDER BY e.occurred_at DESC, e.id DESC LIMIT 200) e) AS timeline
+         FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN service sv ON sv.id = o.service_id WHERE o.id = $1`,
+        [onboarding.id],
+      ),
+  });
+  return { subjects: { state, service, onboarding, boardCount }, cases };
+}
