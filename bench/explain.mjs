@@ -12,7 +12,7 @@ const { values: args } = parseArgs({ options: { scale: { type: 'string', default
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUT = 'docs/explain/dashboard.md';
 
-const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse });
+const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse, ...(process.env.BENCH_NATIONAL_DB && args.scale === 'national' ? { dbName: process.env.BENCH_NATIONAL_DB } : {}) });
 const { DashboardService } = await import('../apps/api/dist/apps/api/src/dashboard/dashboard.service.js');
 const pool = new pg.Pool({ connectionString: data.url, max: 1 });
 const plans = [];
