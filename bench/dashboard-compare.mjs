@@ -1,9 +1,13 @@
-// node bench/dashboard-compare.mjs --reference <dist dir of an older build> [--db <database>] [--services N] [--dates N]
+// node bench/dashboard-compare.mjs --reference <dist dir of an older build> [--db <database>] [--services N] [--dates N] [--time N]
 // Every dashboard figure computed by the built service (apps/api/dist) and by the service of an older build
 // (e.g. a copy of apps/api/dist taken before a change, placed inside the workspace so it finds node_modules),
 // on the same database, for many scopes: the busiest services, national, per state and per wave, today and
 // at past dates. Prints each difference and exits 1 if there is any. Read-only.
+// --time N: also times both (N rounds, the two services alternating, one request at a time, all figures through
+// dashboardFigures) for the busiest service national and one state, today and as of 2023-08-31, and prints
+// p50 / p95 per case as a Markdown table with the load average before and after.
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
@@ -11,7 +15,7 @@ import pg from 'pg';
 import { dashboardFigures } from './harness.mjs';
 
 const { values: args } = parseArgs({
-  options: { reference: { type: 'string' }, db: { type: 'string', default: process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national' }, services: { type: 'string', default: '4' }, dates: { type: 'string', default: '6' } },
+  options: { reference: { type: 'string' }, time: { type: 'string', default: '0' }, db: { type: 'string', default: process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national' }, services: { type: 'string', default: '4' }, dates: { type: 'string', default: '6' } },
 });
 if (!args.reference) throw new Error('--reference <dist dir of the older build> is needed');
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -60,5 +64,36 @@ if (JSON.stringify(changes[0]) !== JSON.stringify(changes[1])) {
   console.log('DIFFERENT changesBetween');
 }
 console.log(`${compared} dashboards (all figures) compared on ${args.db}: ${differences} different.`);
+
+const rounds = Number(args.time);
+if (rounds > 0) {
+  const busiest = services[0].id;
+  const [{ id: stateId, code }] = (await pool.query(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`)).rows;
+  const PAST = new Date('2023-08-31T21:59:59Z');
+  const cases = [
+    ['busiest service national, today', { serviceId: busiest }],
+    ['busiest service national, as of 2023-08-31', { serviceId: busiest, asOf: PAST }],
+    [`one state (${code}), today`, { serviceId: busiest, stateId }],
+    [`one state (${code}), as of 2023-08-31`, { serviceId: busiest, stateId, asOf: PAST }],
+    ['no arguments (default service, today)', {}],
+  ];
+  const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+  const load = () => (os.loadavg()[0]).toFixed(1);
+  const loadBefore = load();
+  const lines = ['| case | before p50 ms | before p95 ms | after p50 ms | after p95 ms |', '|---|---:|---:|---:|---:|'];
+  for (const [name, a] of cases) {
+    const times = { reference: [], current: [] };
+    for (let i = 0; i < rounds + 1; i++) {
+      for (const [key, service] of [['reference', reference], ['current', current]]) {
+        const started = performance.now();
+        await dashboardFigures(service, { ...a, asOf: a.asOf ?? null });
+        if (i > 0) times[key].push(performance.now() - started); // round 0 warms the cache
+      }
+    }
+    lines.push(`| ${name} | ${pct(times.reference, 50).toFixed(0)} | ${pct(times.reference, 95).toFixed(0)} | ${pct(times.current, 50).toFixed(0)} | ${pct(times.current, 95).toFixed(0)} |`);
+    process.stderr.write(`${lines.at(-1)}\n`);
+  }
+  console.log(`\n${rounds} rounds per case, services alternating; load average (1 min) ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores.\n\n${lines.join('\n')}`);
+}
 await pool.end();
 process.exit(differences ? 1 : 0);
