@@ -45,7 +45,8 @@ const snapshotAt = (at: string, name: string, inState = false, waveParam: string
            (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
     -- o.service_id: the service's onboardings from ix_onboarding_service_stage_covering (index only), hashed
     FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1
-    WHERE ${segmentsAt(at, true)}${inState ? ` AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))` : ''}${
+    -- IN, not EXISTS under OR: the planner makes it a (hash) semi-join and costs it as one (a SubPlan's cost estimate switched on JIT)
+    WHERE ${segmentsAt(at, true)}${inState ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE $3::uuid IS NULL OR a.state_id = $3)` : ''}${
       waveParam ? ` AND (${waveParam}::uuid IS NULL OR o.wave_id = ${waveParam})` : ''
     }
   )`;
@@ -77,9 +78,8 @@ const BASES = {
     FROM onboarding_segment sg
     WHERE ${segmentsAt('$2', false)}
       AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))
-      AND (($3::uuid IS NULL AND $4::uuid IS NULL) OR EXISTS (
-        SELECT 1 FROM onboarding o JOIN authority a ON a.id = o.authority_id
-        WHERE o.id = sg.onboarding_id AND o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR o.wave_id = $4)))
+      -- the onboardings in scope (state, wave): those of snap, as every onboarding with an entry by asOf is in it
+      AND sg.onboarding_id IN (SELECT onboarding_id FROM snap)
   )`,
   stays: `
   ${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
