@@ -113,7 +113,7 @@ describe('onboarding_segment', () => {
     const adv = await gql(`mutation($id: ID!, $v: Int!) { advanceOnboarding(id: $id, version: $v) { stage } }`, { id: a.id, v: a.version });
     expect(adv.errors).toBeUndefined();
     const bulk = await gql(`mutation($ids: [ID!]!) { advanceOnboardings(ids: $ids) { id moved code } }`, { ids: [b.id, c.id] });
-    expect(bulk.data.advanceOnboardings.filter((r: { moved: boolean }) => r.moved)).toHaveLength(2);
+    expect(bulk.data!.advanceOnboardings.filter((r: { moved: boolean }) => r.moved)).toHaveLength(2);
     const back = await onboardingOf(a.id);
     expect((await gql(`mutation($id: ID!, $v: Int!, $s: String!) { moveOnboardingBack(id: $id, version: $v, toStage: $s, reason: "zurück") { stage } }`, { id: a.id, v: back.version, s: a.stage })).errors).toBeUndefined();
     expect((await gql(`mutation($id: ID!, $v: Int!) { pauseOnboarding(id: $id, version: $v, reason: "Pause") { status } }`, { id: d.id, v: d.version })).errors).toBeUndefined();
@@ -129,7 +129,7 @@ describe('onboarding_segment', () => {
     );
     const created = await gql(`mutation($a: ID!, $s: ID!) { createOnboarding(authorityId: $a, serviceId: $s) { id } }`, { a: free.authority_id, s: free.service_id });
     expect(created.errors).toBeUndefined();
-    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM onboarding_segment WHERE onboarding_id = $1`, [created.data.createOnboarding.id]))[0].n).toBe(1);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM onboarding_segment WHERE onboarding_id = $1`, [created.data!.createOnboarding.id]))[0].n).toBe(1);
     await expectExact();
   });
 
