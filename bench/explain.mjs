@@ -21,7 +21,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 
 const OUT = 'docs/explain/dashboard.md';
 
 // A database named with --db is a copy to work on: reused (migrations added since applied), never generated anew.
-const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse || Boolean(args.db), ...(args.db ? { dbName: args.db } : {}) });
+const data = await prepareDataset({ serverUrl, scale: args.scale, reuse: args.reuse || Boolean(args.db), ...(args.db || process.env.BENCH_NATIONAL_DB ? { dbName: args.db || process.env.BENCH_NATIONAL_DB } : {}) });
 if (only.includes('interactive')) await explainInteractive(data);
 if (!only.includes('dashboard')) process.exit(0);
 const { DashboardService } = await import('../apps/api/dist/apps/api/src/dashboard/dashboard.service.js');

@@ -5,7 +5,7 @@
 // efa_bench_<pid> is created and dropped); without a reachable server, embedded PGlite.
 //
 // npm run bench -- --scale small|national [--reuse]: the dashboard on a generated database
-// (bench/national.mjs; --reuse keeps an existing complete one) -> section "National scale" / "Small scale".
+// (bench/national.mjs; --reuse keeps an existing complete one; BENCH_NATIONAL_DB names the national database, default efa_bench_national) -> section "National scale" / "Small scale".
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,7 +154,7 @@ async function main() {
 /** The dashboard through the API at a generated scale, against the service's own SQL run directly through pg. */
 async function dashboardAtScale(scale, reuse) {
   if (!(await reachable(serverUrl))) throw new Error(`--scale needs PostgreSQL (${serverUrl})`);
-  const data = await prepareDataset({ serverUrl, scale, reuse, ...(args.db ? { dbName: args.db } : {}) });
+  const data = await prepareDataset({ serverUrl, scale, reuse, ...(args.db || (process.env.BENCH_NATIONAL_DB && scale === 'national') ? { dbName: args.db || process.env.BENCH_NATIONAL_DB } : {}) });
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 50);
   const warmup = 5;
   const concurrency = 4;

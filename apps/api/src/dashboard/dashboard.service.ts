@@ -18,26 +18,35 @@ import type {
 /**
  * The steering group's figures, computed by the database from the transition
  * log, so they are right for any past moment: an onboarding's stage and
- * status at `asOf` are those of its last transition at or before it.
+ * status at `asOf` are those of its last transition at or before it. The log is read
+ * through onboarding_segment (each entry with the moment the next replaced it, kept
+ * exact by triggers on onboarding_transition; migration 1764510000000), so "at asOf"
+ * is a range scan of the service's segments, not a probe into the log per onboarding.
  */
 const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
 
 /**
+ * The rows of onboarding_segment (the transition log with each entry's successor, kept by triggers:
+ * migration 1764510000000) of the service's onboardings ($1) logged at or before the moment in `at`,
+ * one range scan of ix_onboarding_segment_service (index only); `current` keeps the entry in force at
+ * `at` (valid_to after it or none), i.e. each onboarding's stage and status at that moment.
+ */
+const segmentsAt = (at: string, current: boolean) =>
+  `sg.service_id = $1 AND sg.valid_from <= ${at}${current ? ` AND (sg.valid_to IS NULL OR sg.valid_to > ${at})` : ''}`;
+
+/**
  * Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage):
- * one backward probe per onboarding of the service into ix_onboarding_transition_log (index only);
- * `inState`: only onboardings of authorities in state $3 (when given).
+ * the segment in force at `at` per onboarding of the service (segmentsAt), with the onboarding's authority
+ * and planned go-live; `inState`: only onboardings of authorities in state $3 (when given).
  */
 const snapshotAt = (at: string, name: string, inState = false, waveParam: string | null = inState ? '$4' : null) => `
   ${name} AS (
-    SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, t.to_stage AS stage, t.to_status AS status,
-           (t.to_stage = (SELECT key FROM live_stage) AND t.to_status <> 'CANCELLED') AS live
-    FROM onboarding o
-    CROSS JOIN LATERAL (
-      SELECT t.to_stage, t.to_status FROM onboarding_transition t
-      WHERE t.onboarding_id = o.id AND t.occurred_at <= ${at}
-      ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
-    ) t
-    WHERE o.service_id = $1${inState ? ` AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))` : ''}${
+    SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, sg.stage, sg.status, sg.started, sg.stay_from,
+           (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
+    -- o.service_id: the service's onboardings from ix_onboarding_service_stage_covering (index only), hashed
+    FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1
+    -- IN, not EXISTS under OR: the planner makes it a (hash) semi-join and costs it as one (a SubPlan's cost estimate switched on JIT)
+    WHERE ${segmentsAt(at, true)}${inState ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE $3::uuid IS NULL OR a.state_id = $3)` : ''}${
       waveParam ? ` AND (${waveParam}::uuid IS NULL OR o.wave_id = ${waveParam})` : ''
     }
   )`;
@@ -53,42 +62,39 @@ const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, 
 /**
  * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
  * $3 state or null); CTEs no figure of the statement reads are not computed.
- * - snapshot: `snap`, each onboarding's stage and status at asOf (one probe per onboarding, LIMIT 1),
- *   and `live_moves`, the transitions into or out of the last stage up to asOf;
- * - stays: `stays` in a stage from the transitions up to asOf of the service's onboardings in scope
- *   (one pass over ix_onboarding_transition_log, index only, windows in the log's order): a stay
- *   starts with a transition into a stage other than the previous one and ends with the next such
- *   transition (`left_at` null = still there, its stage at asOf); `started` is the onboarding's first
- *   transition, `status_now` its status at asOf (that of its last transition);
+ * - snapshot: `snap`, each onboarding's stage and status at asOf (its segment in force then), and
+ *   `live_moves`, the transitions into or out of the last stage up to asOf (segments too);
+ * - stays: `stays` in a stage up to asOf of the service's onboardings in scope: a stay starts with a
+ *   transition into a stage other than the previous one and ends with the next such transition; those
+ *   left by asOf are the segments that changed the stage with `stay_until` by then, the one each
+ *   onboarding is in at asOf (`left_at` null) comes from its segment in force (snap, `stay_from`);
+ *   `started` is the onboarding's first transition, `status_now` its status at asOf (open stays only);
  * - plain: the tables only (obstacles, contracts).
  */
 const BASES = {
   snapshot: `${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
   live_moves AS (
-    SELECT t.occurred_at, t.kind, t.from_stage, t.from_status, t.to_stage, t.to_status
-    FROM onboarding o JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
-    WHERE o.service_id = $1 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM authority a WHERE a.id = o.authority_id AND a.state_id = $3))
-      AND ($4::uuid IS NULL OR o.wave_id = $4)
-      AND (t.to_stage = (SELECT key FROM live_stage) OR t.from_stage = (SELECT key FROM live_stage))
+    SELECT sg.valid_from AS occurred_at, sg.kind, sg.from_stage, sg.from_status, sg.stage AS to_stage, sg.status AS to_status
+    FROM onboarding_segment sg
+    WHERE ${segmentsAt('$2', false)}
+      AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))
+      -- the onboardings in scope (state, wave): those of snap, as every onboarding with an entry by asOf is in it
+      AND sg.onboarding_id IN (SELECT onboarding_id FROM snap)
   )`,
   stays: `
-  ${ARGS}, ${LIVE_STAGE},
+  ${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
   stays AS MATERIALIZED (
-    SELECT onboarding_id, authority_id, state_id, specialist_system_id, to_stage AS stage, started, status_now, occurred_at AS entered,
-           lead(occurred_at) OVER (PARTITION BY onboarding_id ORDER BY occurred_at, id) AS left_at
+    SELECT x.onboarding_id, x.authority_id, a.state_id, a.specialist_system_id, x.stage, x.started, x.status_now, x.entered, x.left_at
     FROM (
-      SELECT t.id, t.onboarding_id, t.to_stage, t.occurred_at, o.authority_id, o.state_id, o.specialist_system_id,
-             lag(t.to_stage) OVER w IS DISTINCT FROM t.to_stage AS changed,
-             first_value(t.occurred_at) OVER w AS started,
-             last_value(t.to_status) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS status_now
-      -- the onboardings in id order, so the log's entries come sorted per onboarding (incremental sort, in memory)
-      FROM (SELECT o.id, o.authority_id, a.state_id, a.specialist_system_id
-            FROM onboarding o JOIN authority a ON a.id = o.authority_id
-            WHERE o.service_id = $1 AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR o.wave_id = $4) ORDER BY o.id) o
-      JOIN onboarding_transition t ON t.onboarding_id = o.id AND t.occurred_at <= $2
-      WINDOW w AS (PARTITION BY t.onboarding_id ORDER BY t.occurred_at, t.id)
-    ) steps
-    WHERE changed
+      -- stays left by asOf: the stage changes whose stay ended (stay_until) by then
+      SELECT sg.onboarding_id, o.authority_id, sg.stage, sg.started, NULL::text AS status_now, sg.valid_from AS entered, sg.stay_until AS left_at
+      FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1 AND ($4::uuid IS NULL OR o.wave_id = $4)
+      WHERE ${segmentsAt('$2', false)} AND sg.stage_changed AND sg.stay_until <= $2
+      UNION ALL
+      -- the stay each onboarding is in at asOf: its segment then, entered when that stay began
+      SELECT sn.onboarding_id, sn.authority_id, sn.stage, sn.started, sn.status, sn.stay_from, NULL FROM snap sn
+    ) x JOIN authority a ON a.id = x.authority_id
+    WHERE ($3::uuid IS NULL OR a.state_id = $3)
   )`,
   plain: ARGS,
 };
