@@ -28,6 +28,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+  // Slowest files first (browser, fault, smoke, then API files) also on a clean clone without jest's timing cache.
+  testSequencer: '<rootDir>/tests/support/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
   // Recycle the worker after every test file. NestJS/@nestjs/graphql keep module state that leaks between

@@ -1,48 +1,18 @@
-import { jest } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium, saveScreenshot } from '../support/browser.js';
-import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
-
-// Browser walks on a loaded 2-core machine (CI) can take over a minute each; bounded.
-jest.setTimeout(180_000);
+import { chromiumAvailable, saveScreenshot } from '../support/browser.js';
+import { consoleInBrowser, SESSION_COOKIE } from '../support/console-browser.js';
+import { TEST_PASSWORD, TEST_USERS, type TestUserKey } from '../support/test-app.js';
 
 /** The built console in headless Chromium, through the real API on a real database. */
 const run = chromiumAvailable() ? describe : describe.skip;
 
-const SESSION_COOKIE = 'efa_session';
-
 run('console in the browser', () => {
-  let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let browser: Browser;
+  const ui = consoleInBrowser({ apiUser: 'ADMIN' });
+  /** This test's page (a fresh German browser context per test; uncaught page errors fail the test). */
+  let page: typeof ui.page;
   let base: string;
-  let page: Page;
-  /** Uncaught errors in the page (a crash would leave a blank page). */
-  let pageErrors: Error[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-    pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-  });
-  afterEach(async () => {
-    await page?.context().close();
-    expect(pageErrors).toEqual([]);
+  beforeEach(() => {
+    page = ui.page;
+    base = ui.base;
   });
 
   /** The login page's fields (German). */
@@ -56,13 +26,16 @@ run('console in the browser', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
   }
 
-  /** Opens a page of the console; without a session it shows the login page; signs in there and lands on the page. */
-  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN') {
+  /** Opens a page of the console; without a session it shows the login page; signs in there (the form) and lands on the page. */
+  async function signInThroughForm(hashPath: string, user: TestUserKey = 'ADMIN') {
     await page.goto(`${base}/#${hashPath}`);
     await page.waitForURL(/#\/login$/);
     await submitLogin(TEST_USERS[user].email, TEST_PASSWORD);
     await page.waitForURL((url) => url.hash === `#${hashPath}`);
   }
+
+  /** Opens a page of the console signed in, for tests that are not about the login form (the user's session as cookie). */
+  const openSignedIn = (hashPath: string, user: TestUserKey = 'ADMIN') => ui.signIn(hashPath, user);
 
   /** Opens the app bar's user menu (react-admin labels its button "Profil"). */
   async function openUserMenu() {
@@ -161,7 +134,7 @@ run('console in the browser', () => {
   });
 
   it('signs in as a member of the steering committee and shows name and role', async () => {
-    await openSignedIn('/State', 'STEERING_MEMBER');
+    await signInThroughForm('/State', 'STEERING_MEMBER');
     await page.getByRole('cell', { name: 'Brandenburg' }).waitFor();
     await page.getByRole('button', { name: 'Profil' }).getByText('Test STEERING_MEMBER').waitFor();
     const menu = await openUserMenu();
@@ -173,7 +146,7 @@ run('console in the browser', () => {
   });
 
   it('signs out to the login page and ends the session on the server', async () => {
-    await openSignedIn('/Service');
+    await signInThroughForm('/Service');
     await page.getByRole('columnheader', { name: 'Themenfeld' }).waitFor();
     const cookie = await sessionCookie();
     expect(cookie).toBeTruthy();

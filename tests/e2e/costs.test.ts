@@ -6,7 +6,7 @@ import { consoleInBrowser } from '../support/console-browser.js';
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('cost allocation in the browser', () => {
-  const ui = consoleInBrowser({ apiUser: 'ADMIN' });
+  const ui = consoleInBrowser({ apiUser: 'ADMIN', defaultPage: false });
   const { openSignedIn } = ui;
   const query = (sql: string, params?: unknown[]) => ui.db.dataSource.query(sql, params);
 

@@ -34,7 +34,7 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 run('list export in the browser', () => {
-  const ui = consoleInBrowser({ apiUser: 'ADMIN' });
+  const ui = consoleInBrowser({ apiUser: 'ADMIN', defaultPage: false });
   const { openSignedIn } = ui;
 
   /** Clicks Exportieren, picks the format and returns the download's name and bytes. */

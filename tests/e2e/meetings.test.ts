@@ -21,7 +21,7 @@ const localDateTime = (days: number, hour: number) => {
 };
 
 run('meetings in the browser', () => {
-  const ui = consoleInBrowser({ apiUser: 'ADMIN' });
+  const ui = consoleInBrowser({ apiUser: 'ADMIN', defaultPage: false });
   const query = (sql: string, params?: unknown[]) => ui.db.dataSource.query(sql, params);
 
   it('creates a meeting, prefills its agenda, adds an action item linked to an onboarding and shows it overdue on the onboarding page', async () => {

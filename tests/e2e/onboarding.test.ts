@@ -59,12 +59,7 @@ run('onboarding walk-through in the browser', () => {
     return allMilestones;
   }
 
-  async function signInAsRolloutManager(hashPath: string) {
-    await ui.page.goto(`${ui.base}/#${hashPath}`);
-    await ui.page.waitForURL(/#\/login$/);
-    await ui.submitLogin('ROLLOUT_MANAGER');
-    await ui.page.waitForURL((url) => url.hash === `#${hashPath}`);
-  }
+  const signInAsRolloutManager = (hashPath: string) => ui.signIn(hashPath, 'ROLLOUT_MANAGER');
 
   const checklistItem = (name: string): Locator => ui.page.getByTestId('milestone-checklist').getByRole('listitem').filter({ hasText: name });
   const activeStage = () => ui.page.getByTestId('stage-stepper').locator('.MuiStepLabel-label.Mui-active');

@@ -1,61 +1,15 @@
-import { jest } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
-import { createTestDatabase, TEST_PASSWORD, TEST_USERS, type TestDatabase, type TestUserKey } from '../support/test-app.js';
-
-// Browser walks on a loaded 2-core machine (CI) can take over a minute each; bounded.
-jest.setTimeout(180_000);
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/browser.js';
+import { consoleInBrowser } from '../support/console-browser.js';
 
 /** The console's edit, create and list views in headless Chromium, through the real API on a real database. */
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run('console resources in the browser', () => {
-  let db: TestDatabase;
-  let app: Awaited<ReturnType<typeof createApp>>;
-  let browser: Browser;
-  let base: string;
-  /** Pages opened by a test (closed after it), and their uncaught errors. */
-  let pages: Page[];
-  let pageErrors: Error[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApp(db.dataSource, db.kind, { logger: ['error'], closeOnShutdown: false, adminDist: path.resolve('apps/admin/dist') });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(() => {
-    pages = [];
-    pageErrors = [];
-  });
-  afterEach(async () => {
-    for (const p of pages) await p.context().close();
-    expect(pageErrors).toEqual([]);
-  });
-
-  /** A new browser (own cookies), signed in, on the given page of the console. */
-  async function openSignedIn(hashPath: string, user: TestUserKey = 'ADMIN'): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
-    pages.push(page);
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(`${base}/#${hashPath}`);
-    await page.waitForURL(/#\/login$/);
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(TEST_USERS[user].email);
-    await page.getByRole('textbox', { name: 'Passwort', exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.hash === `#${hashPath}`);
-    return page;
-  }
+  // Each test opens its pages signed in (openSignedIn: a browser context of its own per page).
+  const ui = consoleInBrowser({ defaultPage: false });
+  const { openSignedIn } = ui;
 
   /** Picks a value of a select input by its label. */
   async function choose(page: Page, label: string, option: string) {
@@ -108,7 +62,7 @@ run('console resources in the browser', () => {
     for (const name of ['Erstellen', 'Bearbeiten', 'Löschen']) {
       expect(await page.getByRole('link', { name }).or(page.getByRole('button', { name })).count()).toBe(0);
     }
-    await page.goto(`${base}/#/ReuseContract`);
+    await page.goto(`${ui.base}/#/ReuseContract`);
     await page.getByRole('columnheader', { name: 'Status' }).waitFor();
     await page.waitForTimeout(500);
     expect(await page.getByRole('link', { name: 'Erstellen' }).count()).toBe(0);
@@ -119,7 +73,7 @@ run('console resources in the browser', () => {
     const id = await openAuthority(first, 'Teltow', 'Ausländerbehörde Landkreis Teltow-Fläming');
     const editPath = `/Authority/${encodeURIComponent(id)}`;
     const second = await openSignedIn(editPath);
-    await first.goto(`${base}/#${editPath}`);
+    await first.goto(`${ui.base}/#${editPath}`);
 
     const notes = (page: Page) => page.getByRole('textbox', { name: 'Notizen' });
     await notes(first).fill('Änderung aus dem ersten Fenster');
@@ -134,7 +88,7 @@ run('console resources in the browser', () => {
     expect(second.url()).toMatch(new RegExp(`${editPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 
     // nothing overwritten: the first change stands
-    const [row] = await db.dataSource.query(`SELECT notes FROM authority WHERE id = $1`, [id]);
+    const [row] = await ui.db.dataSource.query(`SELECT notes FROM authority WHERE id = $1`, [id]);
     expect(row.notes).toBe('Änderung aus dem ersten Fenster');
 
     // reload shows the other change

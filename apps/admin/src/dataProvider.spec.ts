@@ -1,5 +1,27 @@
+import { jest } from '@jest/globals';
+import { buildSchema, introspectionFromSchema } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import { createSessionDataProvider } from './dataProvider';
+import { createSessionDataProvider, loadDataProvider } from './dataProvider';
+import { errorCodesOf } from './graphql';
+
+/** A schema with one resource in ra-data-graphql-simple's convention. */
+const SCHEMA = buildSchema(`
+  type State { id: ID! code: String! }
+  type ListMetadata { count: Int }
+  type Query {
+    State(id: ID!): State
+    allStates(page: Int, perPage: Int, sortField: String, sortOrder: String): [State!]!
+    _allStatesMeta(page: Int, perPage: Int): ListMetadata
+  }
+`);
+
+/** A fetch that answers every request with `body` and records the queries it was sent. */
+function answering(body: unknown, sent: string[]): typeof globalThis.fetch {
+  return (async (_url: unknown, init?: { body?: string }) => {
+    sent.push((JSON.parse(init?.body ?? '{}') as { query: string }).query);
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof globalThis.fetch;
+}
 
 describe('session data provider', () => {
   it('builds the provider on the first request, keeps it, and builds a new one after reset', async () => {
@@ -28,5 +50,23 @@ describe('session data provider', () => {
     const provider = createSessionDataProvider(load);
     await expect(provider.getOne('State', { id: 'x' })).rejects.toThrow('introspection refused');
     await expect(provider.getOne('State', { id: 'x' })).resolves.toEqual({ data: { id: 'x' } });
+  });
+
+  it('introspects the schema with one plain request (not through the Apollo cache) and finds the resources in it', async () => {
+    const sent: string[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined); // the console's resources are missing here
+    const provider = await loadDataProvider(5_000, { fetch: answering({ data: introspectionFromSchema(SCHEMA) }, sent) });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('__schema');
+    expect((await provider.getIntrospection()).resources.map((r) => r.type.name)).toEqual(['State']);
+    expect(sent).toHaveLength(1); // the provider uses the schema it was given
+    expect(warn.mock.calls[0]?.[0]).toContain('does not (yet) provide these resources');
+    warn.mockRestore();
+  });
+
+  it("rejects with the API's error code when the introspection is refused (an ended session)", async () => {
+    const sent: string[] = [];
+    const refused = loadDataProvider(5_000, { fetch: answering({ errors: [{ message: 'not signed in', extensions: { code: 'UNAUTHENTICATED' } }] }, sent) });
+    await expect(refused.catch(errorCodesOf)).resolves.toEqual(['UNAUTHENTICATED']);
   });
 });
