@@ -68,28 +68,9 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV (UTF-8, CRLF, header row of the documented field names). */
-export function statusCsv(rows: readonly OpenDataRow[]): string {
-  const lines = [FIELD_NAMES.join(',')];
-  for (const row of rows) lines.push(FIELD_NAMES.map((n) => csvCell(row[n])).join(','));
-  return lines.join('\r\n') + '\r\n';
-}
-
-export function statusJson(rows: readonly OpenDataRow[], generatedAt: string, base: string): string {
-  return JSON.stringify({
-    title: 'EfA Rollout: public rollout status',
-    license: LICENSE,
-    attribution: ATTRIBUTION,
-    generatedAt,
-    source: `${base}/public/v1/open-data/status.json`,
-    fields: OPEN_DATA_FIELDS,
-    count: rows.length,
-    records: rows.map(publicRecord),
-  });
-}
-
 /** Frictionless Tabular Data Package describing status.csv (fields, primary key, licence). */
-export function dataPackage(base: string, generatedAt: string): Record<string, unknown> {
+/** Paths are relative to the package's own URL (/public/v1/open-data/), as the Data Package spec allows. */
+export function dataPackage(generatedAt: string): Record<string, unknown> {
   return {
     profile: 'tabular-data-package',
     name: 'efa-rollout-public-status',
@@ -98,11 +79,10 @@ export function dataPackage(base: string, generatedAt: string): Record<string, u
     licenses: [LICENSE],
     attribution: ATTRIBUTION,
     created: generatedAt,
-    homepage: `${base}/public`,
     resources: [
       {
         name: 'status',
-        path: `${base}/public/v1/open-data/status.csv`,
+        path: 'status.csv',
         profile: 'tabular-data-resource',
         format: 'csv',
         mediatype: 'text/csv',
@@ -117,7 +97,7 @@ export function dataPackage(base: string, generatedAt: string): Record<string, u
       },
       {
         name: 'status-json',
-        path: `${base}/public/v1/open-data/status.json`,
+        path: 'status.json',
         format: 'json',
         mediatype: 'application/json',
         licenses: [LICENSE],
@@ -188,4 +168,38 @@ export function goLivesAtom(rows: readonly OpenDataRow[], lang: 'de' | 'en', bas
   }
   out.push('</feed>', '');
   return out.join('\n');
+}
+
+/** The server-rendered public status page of one service at one authority. */
+export function publicPagePath(ozgId: string, ars: string, lang: 'de' | 'en' = 'de'): string {
+  return `/public/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}${lang === 'en' ? '?lang=en' : ''}`;
+}
+
+/** CSV in chunks of rows (the generator keeps a national-size file out of one string). */
+export function* statusCsvChunks(rows: readonly OpenDataRow[], batch = 2000): Generator<string> {
+  yield FIELD_NAMES.join(',') + '\r\n';
+  for (let i = 0; i < rows.length; i += batch) {
+    yield rows
+      .slice(i, i + batch)
+      .map((row) => FIELD_NAMES.map((n) => csvCell(row[n])).join(',') + '\r\n')
+      .join('');
+  }
+}
+
+/** The JSON file in chunks: the metadata, then the records. */
+export function* statusJsonChunks(rows: readonly OpenDataRow[], generatedAt: string, batch = 2000): Generator<string> {
+  const head = JSON.stringify({
+    title: 'EfA Rollout: public rollout status',
+    license: LICENSE,
+    attribution: ATTRIBUTION,
+    generatedAt,
+    source: '/public/v1/open-data/status.json',
+    fields: OPEN_DATA_FIELDS,
+    count: rows.length,
+  });
+  yield head.slice(0, -1) + ',"records":[';
+  for (let i = 0; i < rows.length; i += batch) {
+    yield (i > 0 ? ',' : '') + rows.slice(i, i + batch).map((r) => JSON.stringify(publicRecord(r))).join(',');
+  }
+  yield ']}';
 }

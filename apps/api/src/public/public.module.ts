@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { OpenDataController } from './open-data.controller.js';
 import { PublicApiController } from './public-api.controller.js';
+import { WidgetController } from './widget.controller.js';
 import { PublicRateLimitGuard } from './public-http.js';
 import { PUBLIC_CONFIG, loadPublicConfig, type PublicConfig } from './public.config.js';
 import { PublicStatusStore } from './public-status.store.js';
@@ -16,7 +18,7 @@ export class PublicModule {
     return {
       module: PublicModule,
       global: true,
-      controllers: [PublicApiController],
+      controllers: [PublicApiController, OpenDataController, WidgetController],
       providers: [{ provide: PUBLIC_CONFIG, useFactory: () => ({ ...loadPublicConfig(process.env), ...overrides }) }, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
       exports: [PUBLIC_CONFIG, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
     };
