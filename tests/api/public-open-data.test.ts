@@ -101,7 +101,11 @@ describe('open data files', () => {
     expect(pkg.profile).toBe('tabular-data-package');
     expect(pkg.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
     const csv = pkg.resources.find((r: { name: string }) => r.name === 'status');
-    expect(csv.path).toMatch(/\/public\/v1\/open-data\/status\.csv$/);
+    // relative to the package's own URL, as the Data Package spec allows: it resolves to the CSV
+    expect(csv.path).toBe('status.csv');
+    const resolved = new URL(csv.path, 'http://x/public/v1/open-data/datapackage.json').pathname;
+    expect(resolved).toBe('/public/v1/open-data/status.csv');
+    await get(resolved).expect(200);
     expect(csv.format).toBe('csv');
     expect(csv.encoding).toBe('utf-8');
     expect(csv.schema.fields.map((f: { name: string }) => f.name)).toEqual(FIELDS);
@@ -176,17 +180,19 @@ describe('Atom feed of go-lives', () => {
     const live = await fx.advanced(await fx.get(o.id), { toStage: 'LIVE' });
     expect(live.stage).toBe('LIVE');
     const [authority] = await t.dataSource.query(`SELECT ars, name FROM authority WHERE id = $1`, [o.authorityId]);
+    // the go-live day is the day in Germany
+    const liveDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(live.liveAt!));
 
     const { feed: f } = await eventually(
       () => feed(),
       (r) => (asArray(r.feed.entry) as Array<Record<string, any>>).some((e) => String(e.id).includes(`:${ozgId}:${authority.ars}:`)),
     );
     const entries = asArray(f.entry) as Array<Record<string, any>>;
-    expect(entries[0].id).toBe(`urn:efa-rollout:go-live:${ozgId}:${authority.ars}:${live.liveAt!.slice(0, 10)}`);
+    expect(entries[0].id).toBe(`urn:efa-rollout:go-live:${ozgId}:${authority.ars}:${liveDay}`);
     expect(entries[0].title).toBe(`${service.name}: jetzt online bei ${authority.name}`);
 
     const csv = parseCsv((await get('/public/v1/open-data/status.csv').expect(200)).text);
-    expect(csv.find((r) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', liveSince: live.liveAt!.slice(0, 10) });
+    expect(csv.find((r) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', liveSince: liveDay });
     const json = (await get('/public/v1/open-data/status.json').expect(200)).body;
     expect(json.records.find((r: Record<string, string>) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', serviceName: service.name });
   });
