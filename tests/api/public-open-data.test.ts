@@ -3,6 +3,8 @@
  * licence metadata, the Atom feed of go-lives; caching/CORS headers; a go-live made through GraphQL
  * shows up in the feed and the files (served from public_status, refreshed by the go-live).
  */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
@@ -195,5 +197,51 @@ describe('Atom feed of go-lives', () => {
     expect(csv.find((r) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', liveSince: liveDay });
     const json = (await get('/public/v1/open-data/status.json').expect(200)).body;
     expect(json.records.find((r: Record<string, string>) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', serviceName: service.name });
+  });
+});
+
+describe('the component and its demo', () => {
+  it('serves the built component at a versioned URL: immutable for a year, ETag, CORS, JavaScript, gzip', async () => {
+    const version = JSON.parse(fs.readFileSync('apps/widget/package.json', 'utf8')).version as string;
+    const built = fs.readFileSync('apps/widget/dist/efa-rollout-status.js');
+    const res = await get(`/public/widget/${version}/efa-rollout-status.js`).set('accept-encoding', 'identity').expect(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.headers.etag).toMatch(/^"w-/);
+    expect(Buffer.from(res.text ?? res.body).equals(built)).toBe(true);
+    const gz = await get(`/public/widget/${version}/efa-rollout-status.js`).set('accept-encoding', 'gzip').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body as Buffer).equals(built)).toBe(true);
+    await get(`/public/widget/${version}/efa-rollout-status.js`).set('if-none-match', res.headers.etag).expect(304);
+  });
+
+  it('redirects latest to the current version (short cache) and refuses other versions and files', async () => {
+    const version = JSON.parse(fs.readFileSync('apps/widget/package.json', 'utf8')).version as string;
+    const latest = await get('/public/widget/latest/efa-rollout-status.js').expect(302);
+    expect(latest.headers.location).toBe(`/public/widget/${version}/efa-rollout-status.js`);
+    expect(latest.headers['cache-control']).toBe('public, max-age=300');
+    const old = await get('/public/widget/0.0.1/efa-rollout-status.js').expect(404);
+    expect(old.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'version' });
+    expect((await get(`/public/widget/${version}/other.js`).expect(404)).body.error.field).toBe('file');
+  });
+
+  it('the demo page embeds the component for a LIVE and a PREPARING authority of Aufenthaltstitel', async () => {
+    const version = JSON.parse(fs.readFileSync('apps/widget/package.json', 'utf8')).version as string;
+    const res = await get('/public/demo').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<html lang="de">');
+    expect(res.text).toContain(`src="/public/widget/${version}/efa-rollout-status.js"`);
+    expect(res.text).toContain('Musterstadt');
+    const embedded = [...res.text.matchAll(/<efa-rollout-status id="(demo-[a-z-]+)" service="(\d+)" authority-ars="(\d{12})"/g)].map((m) => ({ id: m[1], ozgId: m[2], ars: m[3] }));
+    const statusOf = async (ars: string) => (await t.dataSource.query(`SELECT status FROM public_status WHERE ozg_id = '10255' AND ars = $1`, [ars]))[0]?.status;
+    expect(await statusOf(embedded.find((e) => e.id === 'demo-live')!.ars)).toBe('LIVE');
+    expect(await statusOf(embedded.find((e) => e.id === 'demo-preparing')!.ars)).toBe('PREPARING');
+    expect((await get('/public/demo?lang=en').expect(200)).text).toContain('<html lang="en">');
   });
 });

@@ -84,9 +84,18 @@ run('public status component on the demo page', () => {
     const page = await ui.signIn(`/Onboarding/${preparing.onboarding_id}`, 'ROLLOUT_MANAGER');
     await page.getByTestId('public-help').getByText(/Notizen, Ansprechpersonen, Hemmnisse und Kosten werden nie veröffentlicht/).waitFor();
     const applyInput = page.getByLabel('Antragslink');
-    await applyInput.fill('kein Link');
+    // a URL the browser accepts but the console refuses (not http/https): marked as an error, nothing saved
+    await applyInput.fill('ftp://example.org/antrag');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.waitForFunction(() => document.querySelector('input[name="applyUrl"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const input = document.querySelector('input[name="applyUrl"]');
+        return input?.getAttribute('aria-invalid') === 'true' || Boolean(input?.closest('.MuiFormControl-root')?.querySelector('.Mui-error'));
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect((await db.query(`SELECT apply_url FROM onboarding WHERE id = $1`, [preparing.onboarding_id]))[0].apply_url).toBeNull();
     await applyInput.fill('');
     await page.getByLabel('Geplantes Quartal veröffentlichen').check();
     await page.getByRole('button', { name: 'Speichern' }).click();
