@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PublicApiController } from './public-api.controller.js';
+import { PublicPageController } from './public-page.controller.js';
 import { PublicRateLimitGuard } from './public-http.js';
 import { PUBLIC_CONFIG, loadPublicConfig, type PublicConfig } from './public.config.js';
 import { PublicStatusStore } from './public-status.store.js';
@@ -16,7 +17,7 @@ export class PublicModule {
     return {
       module: PublicModule,
       global: true,
-      controllers: [PublicApiController],
+      controllers: [PublicApiController, PublicPageController],
       providers: [{ provide: PUBLIC_CONFIG, useFactory: () => ({ ...loadPublicConfig(process.env), ...overrides }) }, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
       exports: [PUBLIC_CONFIG, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
     };
