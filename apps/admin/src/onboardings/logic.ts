@@ -62,7 +62,7 @@ export const ONBOARDING_DETAIL_FIELDS = ['plannedGoLive', 'owner', 'subjectConta
 
 /** The public status page of one service at one authority (server-rendered by the API's public module). */
 export function publicStatusPath(ozgId: string, ars: string, lang: string = 'de'): string {
-  return `/public/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}${lang === 'en' ? '?lang=en' : ''}`;
+  return `/public/${lang === 'en' ? 'en' : 'de'}/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}`;
 }
 
 export function onboardingUpdate(data: Record<string, unknown>, allowed: readonly string[]): Record<string, unknown> {

@@ -146,7 +146,7 @@ export function goLivesAtom(rows: readonly OpenDataRow[], lang: 'de' | 'en', bas
     `  <subtitle>${xml(t.subtitle)}</subtitle>`,
     `  <updated>${xml(new Date(updated).toISOString())}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xml(self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(`${base}/public${lang === 'en' ? '?lang=en' : ''}`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xml(`${base}/public/${lang}`)}"/>`,
     `  <author><name>EfA Rollout</name></author>`,
     `  <rights>${xml(ATTRIBUTION[lang])} (${LICENSE.path})</rights>`,
     `  <generator>EfA Rollout</generator>`,
@@ -172,7 +172,7 @@ export function goLivesAtom(rows: readonly OpenDataRow[], lang: 'de' | 'en', bas
 
 /** The server-rendered public status page of one service at one authority. */
 export function publicPagePath(ozgId: string, ars: string, lang: 'de' | 'en' = 'de'): string {
-  return `/public/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}${lang === 'en' ? '?lang=en' : ''}`;
+  return `/public/${lang}/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}`;
 }
 
 /** CSV in chunks of rows (the generator keeps a national-size file out of one string). */

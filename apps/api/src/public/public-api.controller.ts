@@ -5,7 +5,8 @@ import { langOf, sendPublic, type PublicLang } from './public-http.js';
 import { PUBLIC_CONFIG, type PublicConfig } from './public.config.js';
 import { PublicStatusStore, type PublicRow, type PublicServiceView } from './public-status.store.js';
 
-export const OZG_ID_PATTERN = /^[0-9A-Za-z-]{1,32}$/;
+/** An OZG-ID: 1 to 6 digits (as libs/domain checks it on services). */
+export const OZG_ID_PATTERN = /^\d{1,6}$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 type Problem = { status: number; code: string; field: string | null; message: Record<PublicLang, string> };

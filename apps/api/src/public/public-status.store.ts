@@ -102,8 +102,9 @@ export class PublicStatusStore implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Checks for changes and reloads when there are; answers whether it reloaded. */
-  sync(): Promise<boolean> {
-    if (this.syncing) return this.syncing;
+  async sync(): Promise<boolean> {
+    // A check already running may have read the signature before the caller's change: wait for it, then check again.
+    while (this.syncing) await this.syncing.catch(() => undefined);
     this.syncing = (async () => {
       try {
         const [sig] = await this.dataSource.query(`SELECT count(*)::text || ':' || coalesce(max(id), 0)::text AS s FROM public_status_change`);

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OpenDataController } from './open-data.controller.js';
 import { PublicApiController } from './public-api.controller.js';
+import { PublicPageController } from './public-page.controller.js';
 import { WidgetController } from './widget.controller.js';
 import { PublicRateLimitGuard } from './public-http.js';
 import { PUBLIC_CONFIG, loadPublicConfig, type PublicConfig } from './public.config.js';
@@ -18,7 +19,7 @@ export class PublicModule {
     return {
       module: PublicModule,
       global: true,
-      controllers: [PublicApiController, OpenDataController, WidgetController],
+      controllers: [PublicApiController, PublicPageController, OpenDataController, WidgetController],
       providers: [{ provide: PUBLIC_CONFIG, useFactory: () => ({ ...loadPublicConfig(process.env), ...overrides }) }, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
       exports: [PUBLIC_CONFIG, PublicStatusStore, PublicRateLimiter, PublicRateLimitGuard],
     };
