@@ -86,7 +86,7 @@ describe('open data files', () => {
       expect(['string', 'date', 'datetime']).toContain(f.type);
     }
     expect(body.count).toBe(body.records.length);
-    const csv = parseCsv((await get('/public/v1/open-data/status.csv').expect(200)).text);
+    const csv = parseCsv((await get('/public/v1/open-data/status.csv').set('cache-control', 'no-cache').expect(200)).text);
     expect(body.records.length).toBe(csv.length);
     for (const r of body.records) {
       expect(Object.keys(r)).toEqual(FIELDS);
@@ -193,9 +193,10 @@ describe('Atom feed of go-lives', () => {
     expect(entries[0].id).toBe(`urn:efa-rollout:go-live:${ozgId}:${authority.ars}:${liveDay}`);
     expect(entries[0].title).toBe(`${service.name}: jetzt online bei ${authority.name}`);
 
-    const csv = parseCsv((await get('/public/v1/open-data/status.csv').expect(200)).text);
+    // no-cache: the newest build, not the previous one served while rebuilding
+    const csv = parseCsv((await get('/public/v1/open-data/status.csv').set('cache-control', 'no-cache').expect(200)).text);
     expect(csv.find((r) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', liveSince: liveDay });
-    const json = (await get('/public/v1/open-data/status.json').expect(200)).body;
+    const json = (await get('/public/v1/open-data/status.json').set('cache-control', 'no-cache').expect(200)).body;
     expect(json.records.find((r: Record<string, string>) => r.ozgId === ozgId && r.ars === authority.ars)).toMatchObject({ status: 'LIVE', serviceName: service.name });
   });
 });
@@ -263,12 +264,12 @@ describe('nothing internal in the open data', () => {
     const renamed = `Behörde ${MARK.toLowerCase()} umbenannt`;
     await t.dataSource.query(`UPDATE authority SET name = $2 WHERE id = (SELECT authority_id FROM onboarding WHERE id = $1)`, [row.id, renamed]);
     await eventually(
-      async () => (await get('/public/v1/open-data/status.csv').expect(200)).text,
+      async () => (await get('/public/v1/open-data/status.csv').set('cache-control', 'no-cache').expect(200)).text,
       (text) => text.includes(renamed),
     );
     const paths = ['/public/v1/open-data/status.csv', '/public/v1/open-data/status.json', '/public/v1/open-data/datapackage.json', '/public/v1/feeds/go-lives.atom', '/public/v1/feeds/go-lives.atom?lang=en', '/public/demo'];
     for (const p of paths) {
-      const res = await get(p).expect(200);
+      const res = await get(p).set('cache-control', 'no-cache').expect(200);
       expect(res.text ?? JSON.stringify(res.body)).not.toContain(MARK);
       expect((res.text ?? JSON.stringify(res.body)).length).toBeGreaterThan(100);
     }

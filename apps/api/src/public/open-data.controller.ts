@@ -26,6 +26,8 @@ interface Built {
 @Controller('public/v1')
 export class OpenDataController {
   private built: Built | undefined;
+  /** The last finished files: served while the current version's are being built (a national file takes seconds). */
+  private readonly ready: { csv?: PublicFile; json?: PublicFile } = {};
 
   constructor(
     private readonly store: PublicStatusStore,
@@ -53,7 +55,13 @@ export class OpenDataController {
     if (!b) return;
     if (kind === 'csv') b.csv ??= gzipFile('text/csv; charset=utf-8; header=present', statusCsvChunks(b.rows));
     else b.json ??= gzipFile('application/json; charset=utf-8', statusJsonChunks(b.rows, b.generatedAt));
-    const file = await (kind === 'csv' ? b.csv! : b.json!);
+    const pending = kind === 'csv' ? b.csv! : b.json!;
+    void pending.then((f) => {
+      if (this.built === b) this.ready[kind] = f;
+    });
+    // Stale while rebuilding: the previous version's file now, the new one as soon as it is built.
+    // A test or client that needs the newest waits for it when there is no previous file.
+    const file = req.headers['cache-control']?.includes('no-cache') || !this.ready[kind] ? await pending : await Promise.race([pending, Promise.resolve(this.ready[kind]!)]);
     sendFile(req, res, file, { maxAge: this.config.cacheMaxAge, disposition: `inline; filename="efa-rollout-status.${kind}"` });
   }
 
