@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { pino, type Logger } from 'pino';
+import serveStatic from 'serve-static';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT, securityHeaders } from './common/hardening.js';
@@ -57,7 +58,10 @@ export async function createApp(dataSource: DataSource, kind: DatabaseKind, opti
 
   const dist = options.adminDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
-    app.useStaticAssets(dist, { index: false, maxAge: '1h', immutable: false });
+    // The console's files, looked up (a file-system stat) only for paths that can be theirs: not for
+    // the public status, whose traffic would otherwise pay a stat per request (bench/public.mjs).
+    const assets = serveStatic(dist, { index: false, maxAge: '1h', immutable: false });
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/public' || req.path.startsWith('/public/') ? next() : assets(req, res, next)));
     const index = path.join(dist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/ready' || req.path === '/metrics' || req.path.startsWith('/auth/') || req.path.startsWith('/reports/') || req.path.startsWith('/calendar/') || req.path === '/public' || req.path.startsWith('/public/') || !req.accepts('html')) return next();

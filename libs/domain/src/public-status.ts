@@ -15,10 +15,21 @@ export const PUBLIC_FIELDS = {
   service: ['ozgId', 'name'],
   authority: ['ars', 'name', 'stateCode'],
   serviceListItem: ['ozgId', 'name', 'live', 'total'],
+  serviceDetail: ['ozgId', 'name', 'live', 'preparing', 'total', 'states'],
+  stateFigure: ['code', 'name', 'live', 'preparing', 'total'],
   search: ['service', 'query', 'results', 'total'],
   searchResult: ['ars', 'name', 'stateCode', 'stateName', 'status', 'liveSince', 'applyUrl', 'plannedQuarter'],
   error: ['code', 'field', 'message'],
 } as const;
+
+export type PublicFieldKind = keyof typeof PUBLIC_FIELDS;
+
+/** Which fields of a public object hold nested public objects (of which kind). */
+export const PUBLIC_NESTED: Partial<Record<PublicFieldKind, Record<string, PublicFieldKind>>> = {
+  status: { service: 'service', authority: 'authority' },
+  search: { service: 'service', results: 'searchResult' },
+  serviceDetail: { states: 'stateFigure' },
+};
 
 /**
  * The search key of a name or a query: lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents
