@@ -1,4 +1,6 @@
-import type { PublicFieldKind } from '@efa/domain';
+import { PUBLIC_FIELDS, type PublicFieldKind } from '@efa/domain';
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import { PublicStatusStore } from '../../apps/api/src/public/public-status.store.js';
 import { COST_MARKER, MARKER, fieldsOutsideAllowList, seedInternalMarkers } from '../support/public-fields.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -100,5 +102,38 @@ describe('public answers carry only allow-listed fields', () => {
     }
     expect(script).toMatch(/^\/public\/assets\/public-search\.[0-9a-f]+\.js$/);
     await fetchPublic(script);
+  });
+
+  it('open data, Atom feed, the component and its demo', async () => {
+    const allowed: readonly string[] = PUBLIC_FIELDS.openDataRecord;
+    // CSV: the header is the allow-list, in order
+    const csv = await fetchPublic('/public/v1/open-data/status.csv');
+    const rows: Record<string, string>[] = parse(csv.text, { columns: true });
+    expect(Object.keys(rows[0])).toEqual([...allowed]);
+    expect(rows.some((r) => r.ars === ars)).toBe(true);
+    // JSON: top level and every record
+    const body = (await fetchPublic('/public/v1/open-data/status.json')).body;
+    expect(Object.keys(body).filter((k) => !(PUBLIC_FIELDS.openData as readonly string[]).includes(k))).toEqual([]);
+    expect(fieldsOutsideAllowList(body.records, 'openDataRecord')).toEqual([]);
+    expect(body.fields.map((f: { name: string }) => f.name)).toEqual([...allowed]);
+    expect(rows.find((r) => r.applyUrl === 'https://apply.example/allow-list')).toBeDefined();
+    expect(rows.find((r) => r.plannedQuarter === '2027-Q3')).toBeDefined();
+    // datapackage: the CSV's documented fields are the allow-list
+    const pkg = (await fetchPublic('/public/v1/open-data/datapackage.json')).body;
+    expect(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual([...allowed]);
+    // Atom: only the allow-listed elements in the feed and its entries
+    for (const url of ['/public/v1/feeds/go-lives.atom', '/public/v1/feeds/go-lives.atom?lang=en']) {
+      const feed = new XMLParser({ ignoreAttributes: true, isArray: (n) => n === 'entry' || n === 'link' }).parse((await fetchPublic(url)).text).feed;
+      expect(Object.keys(feed).filter((k) => !(PUBLIC_FIELDS.atomFeed as readonly string[]).includes(k))).toEqual([]);
+      expect(feed.entry.length).toBeGreaterThan(0);
+      for (const e of feed.entry) expect(Object.keys(e).filter((k) => !(PUBLIC_FIELDS.atomEntry as readonly string[]).includes(k))).toEqual([]);
+    }
+    // the demo page and the component itself
+    const demo = await fetchPublic('/public/demo');
+    const dataAttributes = new Set([...demo.text.matchAll(/\s(data-[a-z-]+)=/g)].map((m) => m[1]));
+    expect([...dataAttributes]).toEqual([]);
+    await fetchPublic('/public/demo?lang=en');
+    const latest = await t.http().get('/public/widget/latest/efa-rollout-status.js').expect(302);
+    await fetchPublic(latest.headers.location);
   });
 });

@@ -20,6 +20,13 @@ export const PUBLIC_FIELDS = {
   search: ['service', 'query', 'results', 'total'],
   searchResult: ['ars', 'name', 'stateCode', 'stateName', 'status', 'liveSince', 'applyUrl', 'plannedQuarter'],
   error: ['code', 'field', 'message'],
+  /** Open data (status.json top level; its metadata objects are documented constants). */
+  openData: ['title', 'license', 'attribution', 'generatedAt', 'source', 'fields', 'count', 'records'],
+  /** One record of status.json, and the columns of status.csv. */
+  openDataRecord: ['ozgId', 'serviceName', 'ars', 'authorityName', 'stateCode', 'stateName', 'status', 'liveSince', 'applyUrl', 'plannedQuarter', 'updatedAt'],
+  /** Elements of the Atom feed of go-lives and of its entries. */
+  atomFeed: ['id', 'title', 'subtitle', 'updated', 'link', 'author', 'rights', 'generator', 'entry'],
+  atomEntry: ['id', 'title', 'updated', 'published', 'link', 'category', 'summary'],
 } as const;
 
 export type PublicFieldKind = keyof typeof PUBLIC_FIELDS;
