@@ -11,6 +11,7 @@ import { Meetings1764420000000 } from './1764420000000-meetings.js';
 import { WavesAndGuides1764430000000 } from './1764430000000-waves-and-guides.js';
 import { Notifications1764440000000 } from './1764440000000-notifications.js';
 import { MeetingWave1764460000000 } from './1764460000000-meeting-wave.js';
+import { PublicStatus1764500000000 } from './1764500000000-public-status.js';
 import { OnboardingSegments1764510000000 } from './1764510000000-onboarding-segments.js';
 import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive-read-indexes.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   WavesAndGuides1764430000000,
   Notifications1764440000000,
   MeetingWave1764460000000,
+  PublicStatus1764500000000,
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
 ];

@@ -22,6 +22,7 @@ describe('module boundaries', () => {
     expect(projectTags('libs/domain')).toContain('scope:shared');
     expect(projectTags('apps/api')).toContain('scope:api');
     expect(projectTags('apps/admin')).toContain('scope:admin');
+    expect(projectTags('apps/widget')).toContain('scope:widget');
   });
 
   it('libs/domain imports no framework, database or UI library, and no app', () => {
@@ -38,6 +39,15 @@ describe('module boundaries', () => {
 
   it('apps/admin never imports apps/api (it talks GraphQL)', () => {
     const offenders = sourceFiles('apps/admin/src').flatMap((f) => imports(f).filter((i) => /apps\/api|@efa\/api|typeorm|@nestjs/.test(i)).map((i) => `${f}: ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('apps/widget (the embeddable component) imports only Lit and its own files', () => {
+    const offenders = sourceFiles('apps/widget/src').flatMap((f) =>
+      imports(f)
+        .filter((i) => !/^(\.{1,2}\/|lit$|node:|@jest\/globals$)/.test(i))
+        .map((i) => `${f}: ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -84,16 +84,19 @@ import { MeetingFiguresService } from './meeting/meeting-figures.service.js';
 import { MeetingItemService } from './meeting/meeting-item.service.js';
 import { MeetingItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
 import { MeetingService } from './meeting/meeting.service.js';
+import { PublicModule } from './public/public.module.js';
+import type { PublicConfig } from './public/public.config.js';
 
 @Module({})
 export class AppModule {
-  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; observability?: Observability; notifications?: Partial<NotificationConfig> } = {}): DynamicModule {
+  static forDataSource(dataSource: DataSource, kind: DatabaseKind, options: { closeOnShutdown?: boolean; auth?: Partial<AuthSettings>; observability?: Observability; notifications?: Partial<NotificationConfig>; public?: Partial<PublicConfig> } = {}): DynamicModule {
     const observability = options.observability ?? new Observability(new Metrics(dataSource), new Lifecycle(), undefined, 2000);
     return {
       module: AppModule,
       imports: [
         DatabaseModule.forDataSource(dataSource, kind, options.closeOnShutdown ?? true),
         CoreModule.with(options.auth),
+        PublicModule.with(options.public),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AccountService],

@@ -9,10 +9,19 @@ export const FULL_EXPORT_FORMAT = 1;
 
 /**
  * Tables whose rows never leave the database: sessions (a session id is a bearer credential),
- * sign-in attempts (addresses, only useful for rate limiting) and the migration bookkeeping
- * (the manifest carries the schema version instead).
+ * sign-in attempts (addresses, only useful for rate limiting), the migration bookkeeping
+ * (the manifest carries the schema version instead) and the public status tables (derived).
  */
-export const EXPORT_EXCLUDED_TABLES: readonly string[] = ['user_session', 'sign_in_attempt', 'migrations'];
+export const EXPORT_EXCLUDED_TABLES: readonly string[] = [
+  'user_session',
+  'sign_in_attempt',
+  'migrations',
+  // derived or transient: the public status is rebuilt from the restored rows by its triggers;
+  // its change log and the public rate-limit counters mean nothing in another database
+  'public_status',
+  'public_status_change',
+  'public_rate_limit',
+];
 
 /** Rows that never leave: the session signing key (whoever holds it can forge sessions). */
 export const EXPORT_EXCLUDED_ROWS: Readonly<Record<string, { column: string; values: readonly string[] }>> = {

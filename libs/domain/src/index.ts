@@ -19,3 +19,4 @@ export * from './import-targets.js';
 export * from './waves.js';
 export * from './notifications.js';
 export * from './meetings.js';
+export * from './public-status.js';

@@ -203,6 +203,7 @@ export const onboardingSchema = z.object({
   subjectContact: optionalText(500),
   technicalContact: optionalText(500),
   applyUrl: httpUrl.nullish(),
+  publishPlan: z.boolean().optional(),
   jiraKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, c('JIRA_KEY_FORMAT')).nullish(),
   notes: optionalText(10_000),
 });

@@ -1,6 +1,8 @@
 import Grid from '@mui/material/Grid';
 import type { ReactNode } from 'react';
+import Link from '@mui/material/Link';
 import {
+  BooleanField,
   EditButton,
   Labeled,
   ReferenceField,
@@ -8,10 +10,12 @@ import {
   TextField,
   TopToolbar,
   UrlField,
+  useLocaleState,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
-import { ONBOARDING_FULL_META } from './logic';
+import { ONBOARDING_FULL_META, publicStatusPath } from './logic';
 import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { BlockerPanel, MilestoneChecklist, NotesPanel, StageStepper, Timeline, TransitionLog } from './Panels';
 import { MessageEnumField, StageField, useMayCall } from './shared';
@@ -41,6 +45,18 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
     <Labeled label={label}>{children as React.ReactElement}</Labeled>
   </Grid>
 );
+
+/** "Öffentliche Statusseite": what applicants see for this service at this authority. */
+const PublicStatusLink = ({ ozgId, ars }: { ozgId?: string; ars?: string }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!ozgId || !ars) return <span>—</span>;
+  return (
+    <Link href={publicStatusPath(ozgId, ars, locale)} target="_blank" rel="noopener" data-testid="public-status-link">
+      {translate('onboarding.public.link')}
+    </Link>
+  );
+};
 
 const OnboardingDetail = () => {
   const record = useRecordContext<OnboardingRecord>();
@@ -92,6 +108,12 @@ const OnboardingDetail = () => {
           </Field>
           <Field label={f('applyUrl')}>
             <UrlField source="applyUrl" target="_blank" rel="noopener noreferrer" />
+          </Field>
+          <Field label={f('publishPlan')}>
+            <BooleanField source="publishPlan" valueLabelTrue="onboarding.public.yes" valueLabelFalse="onboarding.public.no" />
+          </Field>
+          <Field label="onboarding.public.link">
+            <PublicStatusLink ozgId={context.ozgId} ars={context.ars} />
           </Field>
           <Field label={f('jiraKey')}>
             <TextField source="jiraKey" />

@@ -58,7 +58,12 @@ export function changeValue(value: unknown): string {
 }
 
 /** Only the fields a role may send with updateOnboarding (plus version), empty strings as null. */
-export const ONBOARDING_DETAIL_FIELDS = ['plannedGoLive', 'owner', 'subjectContact', 'technicalContact', 'applyUrl', 'jiraKey', 'notes'] as const;
+export const ONBOARDING_DETAIL_FIELDS = ['plannedGoLive', 'owner', 'subjectContact', 'technicalContact', 'applyUrl', 'publishPlan', 'jiraKey', 'notes'] as const;
+
+/** The public status page of one service at one authority (server-rendered by the API's public module). */
+export function publicStatusPath(ozgId: string, ars: string, lang: string = 'de'): string {
+  return `/public/${lang === 'en' ? 'en' : 'de'}/services/${encodeURIComponent(ozgId)}/authorities/${encodeURIComponent(ars)}`;
+}
 
 export function onboardingUpdate(data: Record<string, unknown>, allowed: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { id: data.id, version: data.version };
@@ -103,6 +108,7 @@ export const ONBOARDING_FULL_META = sparseMeta([
   'subjectContact',
   'technicalContact',
   'applyUrl',
+  'publishPlan',
   'notes',
   'createdAt',
   'updatedAt',

@@ -17,6 +17,7 @@ export interface OnboardingRecord {
   subjectContact: string | null;
   technicalContact: string | null;
   applyUrl: string | null;
+  publishPlan?: boolean;
   jiraKey: string | null;
   notes: string | null;
   transitions?: TransitionRecord[];
@@ -78,7 +79,7 @@ export interface BlockerRecord {
 export const MILESTONE_META = sparseMeta(['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note']);
 export const BLOCKER_META = sparseMeta(['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution']);
 
-const SERVICE_META = sparseMeta(['id', 'leadStateId']);
+const SERVICE_META = sparseMeta(['id', 'leadStateId', 'ozgId']);
 const CONTRACT_META = sparseMeta(['id', 'status']);
 
 /** Everything the show page's workflow needs besides the record: stages, milestones, obstacles, contract. */
@@ -95,9 +96,9 @@ export function useOnboardingContext(record: OnboardingRecord | undefined) {
     { filter: { onboardingId: record?.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'openedAt', order: 'DESC' }, meta: BLOCKER_META },
     { enabled },
   );
-  const authority = useGetOne<{ id: string; stateId: string }>('Authority', { id: record?.authorityId ?? '' }, { enabled: Boolean(record?.authorityId) });
+  const authority = useGetOne<{ id: string; stateId: string; ars: string }>('Authority', { id: record?.authorityId ?? '' }, { enabled: Boolean(record?.authorityId) });
   const stateId = authority.data?.stateId;
-  const service = useGetOne<{ id: string; leadStateId: string | null }>(
+  const service = useGetOne<{ id: string; leadStateId: string | null; ozgId: string | null }>(
     'Service',
     { id: record?.serviceId ?? '', meta: SERVICE_META },
     { enabled: Boolean(record?.serviceId) },
@@ -118,6 +119,9 @@ export function useOnboardingContext(record: OnboardingRecord | undefined) {
     blockersPending: blockers.isPending,
     stateId,
     contractSigned,
+    /** The authority's ARS and the service's OZG-ID: the keys of the public status page. */
+    ars: authority.data?.ars,
+    ozgId: service.data?.ozgId ?? undefined,
   };
 }
 

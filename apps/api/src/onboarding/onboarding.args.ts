@@ -23,6 +23,9 @@ export class OnboardingDetailsArgs {
   @Field(() => String, { nullable: true })
   applyUrl?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'The authority agreed to publish its planned go-live quarter (public status page).' })
+  publishPlan?: boolean | null;
+
   @Field(() => String, { nullable: true })
   jiraKey?: string | null;
 

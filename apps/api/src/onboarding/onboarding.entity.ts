@@ -62,6 +62,10 @@ export class Onboarding extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   applyUrl: string | null;
 
+  @Field(() => Boolean, { description: 'The authority agreed to publish its planned go-live quarter on the public status page.' })
+  @Column({ type: 'boolean', default: false })
+  publishPlan: boolean;
+
   @Field(() => String, { nullable: true, description: 'Key of the Jira issue this onboarding was tracked in.' })
   @Column({ type: 'text', nullable: true })
   jiraKey: string | null;
