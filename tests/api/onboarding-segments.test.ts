@@ -89,7 +89,11 @@ const onboardingOf = async (id: string) => (await t.dataSource.query(`SELECT id,
 async function movable(n: number, offset = 0): Promise<Array<{ id: string; version: number; stage: string }>> {
   return t.dataSource.query(
     `SELECT o.id, o.version, o.stage FROM onboarding o JOIN service_stage st ON st.service_id = o.service_id AND st.key = o.stage
-     WHERE o.status = 'ACTIVE' AND st.position = 2 ORDER BY o.id LIMIT $1 OFFSET $2`,
+     WHERE o.status = 'ACTIVE' AND st.position = 2
+       -- free to advance whatever ids the seed drew: no open blocking obstacle, no open required milestone of its stage
+       AND NOT EXISTS (SELECT 1 FROM blocker b WHERE b.onboarding_id = o.id AND b.resolved_at IS NULL AND b.severity = 'BLOCKING')
+       AND NOT EXISTS (SELECT 1 FROM milestone m WHERE m.onboarding_id = o.id AND m.stage = o.stage AND m.required AND m.status = 'OPEN')
+     ORDER BY o.id LIMIT $1 OFFSET $2`,
     [n, offset],
   );
 }

@@ -6,6 +6,7 @@ import type { PoolConfig } from '../config.js';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
+import { requestScope } from '../observability/log.js';
 
 // DATE columns stay 'YYYY-MM-DD' strings (no time-zone shift through JS Date).
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -14,13 +15,19 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 /** Counts SQL statements; tests use it to prove that lists do not issue one query per row. */
 export class QueryCounter implements Logger {
+  /**
+   * Statements sent while serving an HTTP request (inside its request scope). Background work — the
+   * public status copy's change check, the rate-limit merge, schedules — runs outside any request and
+   * is not counted, so a test can count what one request costs without racing a timer.
+   */
   count = 0;
   readonly statements: string[] = [];
   constructor(private readonly echo = false) {}
   logQuery(query: string): void {
+    if (this.echo) console.log(`[sql] ${query}`);
+    if (!requestScope.getStore()) return;
     this.count++;
     if (this.statements.length < 1000) this.statements.push(query);
-    if (this.echo) console.log(`[sql] ${query}`);
   }
   reset(): void {
     this.count = 0;
