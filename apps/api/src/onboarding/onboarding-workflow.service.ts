@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
+  ErrorCode,
   OnboardingStatus,
   checkAdvance,
   checkCancel,
@@ -155,7 +156,8 @@ export class OnboardingWorkflowService {
       try {
         results = await em.transaction((sp) => this.advanceManyIn(sp, unique, toStage, comment, actor));
       } catch (e) {
-        if (isDomainError(e) || !fromDatabaseError(e)) throw e;
+        // Only a database error about the data is worth the retry one by one (not a lost connection).
+        if (isDomainError(e) || !fromDatabaseError(e) || fromDatabaseError(e)!.code === ErrorCode.UNAVAILABLE) throw e;
         results = await this.advanceManyOneByOne(em, unique, toStage, comment, actor);
       }
       return unique.map((id) => results.get(id)!);
