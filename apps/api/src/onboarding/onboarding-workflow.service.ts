@@ -228,13 +228,16 @@ export class OnboardingWorkflowService {
     const moveIds = moves.map((m) => m.o.id);
     await em.query(`SELECT id FROM onboarding WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [moveIds]);
     const updated: Array<{ id: string }> = await em.query(
-      `UPDATE onboarding t
-          SET stage = v.stage, stage_entered_at = v.stage_entered_at,
-              live_at = CASE WHEN v.sets_live_at THEN v.live_at ELSE t.live_at END,
-              version = t.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version int, stage text, stage_entered_at timestamptz, sets_live_at boolean, live_at timestamptz)
-        WHERE t.id = v.id AND t.version = v.version
-       RETURNING t.id`,
+      // (Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count].)
+      `WITH changed AS (
+         UPDATE onboarding t
+            SET stage = v.stage, stage_entered_at = v.stage_entered_at,
+                live_at = CASE WHEN v.sets_live_at THEN v.live_at ELSE t.live_at END,
+                version = t.version + 1, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version int, stage text, stage_entered_at timestamptz, sets_live_at boolean, live_at timestamptz)
+          WHERE t.id = v.id AND t.version = v.version
+         RETURNING t.id)
+       SELECT id FROM changed`,
       [
         JSON.stringify(
           moves.map(({ o, patch }) => ({ id: o.id, version: o.version, stage: patch.stage, stage_entered_at: patch.stageEnteredAt, sets_live_at: 'liveAt' in patch, live_at: patch.liveAt ?? null })),
