@@ -133,7 +133,7 @@ async function main() {
       )
     ).map((r) => r.id);
     const sets = Array.from({ length: Math.floor(candidates.length / BULK) }, (_, i) => candidates.slice(i * BULK, (i + 1) * BULK));
-    if (sets.length < 2 * BULK_ITERATIONS + 1) throw new Error(`only ${candidates.length} onboardings can advance from KICK_OFF; need ${(2 * BULK_ITERATIONS + 1) * BULK}`);
+    if (sets.length < 2 * (BULK_ITERATIONS + 1)) throw new Error(`only ${candidates.length} onboardings can advance from KICK_OFF; need ${2 * (BULK_ITERATIONS + 1) * BULK}`);
     let moved = 0;
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
