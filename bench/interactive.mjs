@@ -15,7 +15,9 @@
 // it: fresh onboardings each iteration), BENCH_INTERACTIVE_ITERATIONS (operations per read, default
 // 100; dashboards a quarter of it), BENCH_BULK_ITERATIONS (bulk advances of 500, default 4),
 // BENCH_SIGNIN_ITERATIONS (default 40),
-// BENCH_CONCURRENCY (default 10), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
+// BENCH_CONCURRENCY (default 10), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium),
+// BENCH_ONLY (comma list of reads, bulk, signin, paint: only those are measured, printed and
+// bench/RESULTS.md is left as it is; e.g. BENCH_ONLY=bulk for the bulk advance alone).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +41,8 @@ const BULK_ITERATIONS = Number(process.env.BENCH_BULK_ITERATIONS ?? 4);
 const SIGNIN_ITERATIONS = Number(process.env.BENCH_SIGNIN_ITERATIONS ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 3);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const runs = (part) => !ONLY || ONLY.has(part);
 const WARMUP = 10;
 const BULK = 500;
 
@@ -84,7 +88,7 @@ async function main() {
     cases.push({ name: 'Dashboard, default (console start page: no arguments, today)', kind: 'dashboard', api: () => gql(DASHBOARD, {}), floor: null });
 
     // Reads: the API at CONCURRENCY clients with RSS sampled, then the floor at the same concurrency.
-    for (const c of cases) {
+    for (const c of runs('reads') ? cases : []) {
       process.stderr.write(`  ${c.name} ...\n`);
       const sample = await c.api();
       let peak = 0;
@@ -116,6 +120,7 @@ async function main() {
 
     // Bulk advance of 500: fresh onboardings every iteration (ACTIVE, in KICK_OFF, no open blocking obstacle,
     // required milestones of KICK_OFF done, so the guards let them pass), API and floor on disjoint sets.
+    if (runs('bulk')) {
     process.stderr.write(`  bulk advance of ${BULK} ...\n`);
     const candidates = (
       await q(
@@ -128,7 +133,7 @@ async function main() {
       )
     ).map((r) => r.id);
     const sets = Array.from({ length: Math.floor(candidates.length / BULK) }, (_, i) => candidates.slice(i * BULK, (i + 1) * BULK));
-    if (sets.length < 2 * BULK_ITERATIONS + 1) throw new Error(`only ${candidates.length} onboardings can advance from KICK_OFF; need ${(2 * BULK_ITERATIONS + 1) * BULK}`);
+    if (sets.length < 2 * (BULK_ITERATIONS + 1)) throw new Error(`only ${candidates.length} onboardings can advance from KICK_OFF; need ${2 * (BULK_ITERATIONS + 1) * BULK}`);
     let moved = 0;
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
@@ -171,9 +176,12 @@ async function main() {
     );
     report({ name: 'bulk', api: bulkApi, floor: bulkFloor });
     rows.push({ name: `Bulk advance of ${BULK} onboardings (wave, KICK_OFF -> PREPARATION; ${moved} of ${BULK * BULK_ITERATIONS} moved)`, kind: 'write', api: bulkApi, floor: bulkFloor, iterations: BULK_ITERATIONS, load: bulkLoad, rss: peak });
+    }
 
     // Sign-in: the console's mutation; the floor is the same statements plus the password check (argon2id) in this process.
+    if (runs('signin')) {
     process.stderr.write('  sign-in ...\n');
+    let peak = 0;
     const [user] = await q(`SELECT id, password_hash FROM app_user WHERE lower(email) = $1`, [ADMIN.email]);
     peak = 0;
     const signTimer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
@@ -200,9 +208,10 @@ async function main() {
     );
     report({ name: 'sign-in', api: signApi, floor: signFloor });
     rows.push({ name: 'Sign-in (password, argon2id)', kind: 'write', api: signApi, floor: signFloor, iterations: SIGNIN_ITERATIONS, load: signLoad, rss: peak });
+    }
 
     // First paint of the console's dashboard in headless Chromium, signed in.
-    for (let i = 0; i < PAINT_RUNS; i++) {
+    for (let i = 0; i < (runs('paint') ? PAINT_RUNS : 0); i++) {
       paint.push(await firstPaint(api.base).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] })));
       process.stderr.write(`  first paint ${JSON.stringify(paint.at(-1))}\n`);
     }
@@ -254,7 +263,8 @@ async function main() {
     ...(paint.length ? [`- ${median(paint.map((p) => p.fp)) <= 1500 ? 'met' : 'MISSED'}: dashboard first paint ${Math.round(median(paint.map((p) => p.fp)))} ms median (target 1,500 ms)`] : []),
   ].join('\n');
   console.log(`\n${body}`);
-  writeSection('National scale, interactive operations', body);
+  if (ONLY) process.stderr.write(`BENCH_ONLY=${[...ONLY].join(',')}: bench/RESULTS.md left as it is\n`);
+  else writeSection('National scale, interactive operations', body);
 }
 
 /** Loads the console's dashboard signed in (fresh browser context), returns first paint, FCP and time to the figures (ms from navigation start). */

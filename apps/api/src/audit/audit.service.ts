@@ -49,6 +49,8 @@ export interface RecordedAuditEvent {
  */
 export interface AuditListener {
   afterAudit(em: EntityManager, event: RecordedAuditEvent): Promise<void>;
+  /** Many events at once (a batched write asked for its listeners); without it, `afterAudit` is called per event. */
+  afterAuditMany?(em: EntityManager, events: RecordedAuditEvent[]): Promise<void>;
 }
 
 /** Writes audit events inside the caller's transaction, so a failed write leaves no event. */
@@ -71,7 +73,11 @@ export class AuditService {
    * apply), inside the caller's transaction like `record`. All of one statement share its
    * moment (`occurred_at` = the transaction's now()).
    */
-  async recordMany(em: EntityManager, events: Array<{ actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }>): Promise<void> {
+  async recordMany(
+    em: EntityManager,
+    events: Array<{ actor: string; entityType: string; entityId: string; action: AuditAction; changes: FieldChanges; comment?: string | null }>,
+    options: { notify?: boolean } = {},
+  ): Promise<void> {
     for (let i = 0; i < events.length; i += 1000) {
       const chunk = events.slice(i, i + 1000).map((e) => ({ actor: e.actor, entity_type: e.entityType, entity_id: e.entityId, action: e.action, changes: e.changes, comment: e.comment ?? null }));
       await em.query(
@@ -80,6 +86,14 @@ export class AuditService {
            FROM jsonb_to_recordset($1::jsonb) AS e(actor text, entity_type text, entity_id uuid, action text, changes jsonb, comment text)`,
         [JSON.stringify(chunk)],
       );
+    }
+    // With notify, the listeners hear of the events as they would of `record`'s (the bulk advance);
+    // the spreadsheet import's apply does not ask for them.
+    if (options.notify && events.length) {
+      for (const listener of this.listeners) {
+        if (listener.afterAuditMany) await listener.afterAuditMany(em, events);
+        else for (const event of events) await listener.afterAudit(em, event);
+      }
     }
   }
 
