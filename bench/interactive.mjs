@@ -15,7 +15,8 @@
 // it: fresh onboardings each iteration), BENCH_INTERACTIVE_ITERATIONS (operations per read, default
 // 100; dashboards a quarter of it), BENCH_BULK_ITERATIONS (bulk advances of 500, default 4),
 // BENCH_SIGNIN_ITERATIONS (default 40),
-// BENCH_CONCURRENCY (default 10), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
+// BENCH_CONCURRENCY (default 10), BENCH_ONLY or --only <text> (only the reads whose name contains the text,
+// case-insensitive, e.g. "board"; skips dashboards, writes, sign-in and first paint and leaves RESULTS.md alone), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,8 @@ import { DASHBOARD, PAST, machine, measure, ms, reachable, startApi, writeSectio
 const require = createRequire(import.meta.url);
 const argon2 = require('argon2');
 
-const { values: args } = parseArgs({ options: { db: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { db: { type: 'string' }, only: { type: 'string' } } });
+const ONLY = (args.only ?? process.env.BENCH_ONLY ?? '').toLowerCase();
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = args.db ?? process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national';
 const ITERATIONS = Number(process.env.BENCH_INTERACTIVE_ITERATIONS ?? 100);
@@ -83,6 +85,7 @@ async function main() {
     cases.push({ name: `Dashboard, busiest service, national, as of ${PAST.slice(0, 10)} (all figures)`, kind: 'dashboard', api: () => gql(DASHBOARD, { serviceId: service.id, asOf: PAST }), floor: null });
     cases.push({ name: 'Dashboard, default (console start page: no arguments, today)', kind: 'dashboard', api: () => gql(DASHBOARD, {}), floor: null });
 
+    if (ONLY) cases.splice(0, cases.length, ...cases.filter((c) => c.name.toLowerCase().includes(ONLY)));
     // Reads: the API at CONCURRENCY clients with RSS sampled, then the floor at the same concurrency.
     for (const c of cases) {
       process.stderr.write(`  ${c.name} ...\n`);
@@ -114,6 +117,9 @@ async function main() {
       report(rows.at(-1));
     }
 
+    // With --only: the selected reads alone.
+    extras: {
+    if (ONLY) break extras;
     // Bulk advance of 500: fresh onboardings every iteration (ACTIVE, in KICK_OFF, no open blocking obstacle,
     // required milestones of KICK_OFF done, so the guards let them pass), API and floor on disjoint sets.
     process.stderr.write(`  bulk advance of ${BULK} ...\n`);
@@ -206,6 +212,7 @@ async function main() {
       paint.push(await firstPaint(api.base).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] })));
       process.stderr.write(`  first paint ${JSON.stringify(paint.at(-1))}\n`);
     }
+    }
   } finally {
     await pool.end();
     await api.stop();
@@ -254,7 +261,7 @@ async function main() {
     ...(paint.length ? [`- ${median(paint.map((p) => p.fp)) <= 1500 ? 'met' : 'MISSED'}: dashboard first paint ${Math.round(median(paint.map((p) => p.fp)))} ms median (target 1,500 ms)`] : []),
   ].join('\n');
   console.log(`\n${body}`);
-  writeSection('National scale, interactive operations', body);
+  if (!ONLY) writeSection('National scale, interactive operations', body);
 }
 
 /** Loads the console's dashboard signed in (fresh browser context), returns first paint, FCP and time to the figures (ms from navigation start). */
