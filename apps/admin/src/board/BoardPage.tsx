@@ -156,6 +156,7 @@ const BoardPage = () => {
   /** Further pages of columns ("+ N more"), by stage; kept across refetches of the first pages, dropped with the filter. */
   const [more, setMore] = useState<Record<string, OnboardingRecord[]>>({});
   const [loadingMore, setLoadingMore] = useState<Record<string, boolean>>({});
+  const inFlight = useRef(new Set<string>());
   const totals = useMemo(() => new Map((board?.columns ?? []).map((c: BoardColumn) => [c.stage, c.total])), [board]);
   const fetched = useMemo(() => {
     // The newest version of each card wins (a later page may hold a card the first pages have since moved).
@@ -168,7 +169,9 @@ const BoardPage = () => {
   }, [board, more]);
   const loadMore = useCallback(
     async (stage: string, shown: number) => {
-      if (loadingMore[stage]) return;
+      // A ref, not the state: scroll events come faster than renders, and one page must not be fetched twice.
+      if (inFlight.current.has(stage)) return;
+      inFlight.current.add(stage);
       setLoadingMore((current) => ({ ...current, [stage]: true }));
       try {
         const { data } = await dataProvider.stageBoard({ serviceId, stateId, waveId, stages: [stage], perStage: PAGE, offset: shown });
@@ -177,10 +180,11 @@ const BoardPage = () => {
       } catch (error) {
         notify('board.failed', { type: 'error', messageArgs: { message: moveErrorOf(error).message } });
       } finally {
+        inFlight.current.delete(stage);
         setLoadingMore((current) => ({ ...current, [stage]: false }));
       }
     },
-    [dataProvider, serviceId, stateId, waveId, loadingMore, notify],
+    [dataProvider, serviceId, stateId, waveId, notify],
   );
 
   /** Moves the board shows before (or instead of) the next fetch: optimistic while pending, the API's answer after. */
