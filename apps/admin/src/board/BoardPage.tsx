@@ -157,6 +157,8 @@ const BoardPage = () => {
   const [more, setMore] = useState<Record<string, OnboardingRecord[]>>({});
   const [loadingMore, setLoadingMore] = useState<Record<string, boolean>>({});
   const inFlight = useRef(new Set<string>());
+  const filterKey = useRef('');
+  filterKey.current = `${serviceId}|${stateId}|${waveId}`;
   const totals = useMemo(() => new Map((board?.columns ?? []).map((c: BoardColumn) => [c.stage, c.total])), [board]);
   const fetched = useMemo(() => {
     // The newest version of each card wins (a later page may hold a card the first pages have since moved).
@@ -176,6 +178,7 @@ const BoardPage = () => {
       try {
         const { data } = await dataProvider.stageBoard({ serviceId, stateId, waveId, stages: [stage], perStage: PAGE, offset: shown });
         const cards = data.columns.find((c) => c.stage === stage)?.cards ?? [];
+        if (filterKey.current !== `${serviceId}|${stateId}|${waveId}`) return; // the filter changed meanwhile
         setMore((current) => ({ ...current, [stage]: [...(current[stage] ?? []), ...cards] }));
       } catch (error) {
         notify('board.failed', { type: 'error', messageArgs: { message: moveErrorOf(error).message } });
