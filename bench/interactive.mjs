@@ -16,7 +16,7 @@
 // 100; dashboards a quarter of it), BENCH_BULK_ITERATIONS (bulk advances of 500, default 4),
 // BENCH_SIGNIN_ITERATIONS (default 40),
 // BENCH_CONCURRENCY (default 10), BENCH_ONLY or --only <text> (only the reads whose name contains the text,
-// case-insensitive, e.g. "board"; skips dashboards, writes, sign-in and first paint and leaves RESULTS.md alone), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
+// case-insensitive, e.g. "stage board"; skips dashboards, writes, sign-in and first paint and leaves RESULTS.md alone), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
