@@ -30,7 +30,7 @@ export const ONBOARDING_FULL_FIELDS = [
 /** apps/admin/src/onboardings/useOnboardingContext.ts */
 export const MILESTONE_FIELDS = ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'];
 export const BLOCKER_FIELDS = ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'];
-/** apps/admin/src/board/BoardPage.tsx */
+/** apps/admin/src/board/BoardPage.tsx before issue 10's stageBoard query: every card through the onboarding list (kept to compare). */
 export const BOARD_FIELDS = [
   'id',
   'version',
@@ -41,6 +41,12 @@ export const BOARD_FIELDS = [
   { authority: ['id', 'name', { state: ['id', 'code'] }, { specialistSystem: ['id', 'vendor', 'product'] }] },
   { blockers: ['id', 'severity', 'resolvedAt', 'title'] },
 ];
+/** apps/admin/src/board/boardApi.ts (STAGE_BOARD) */
+export const STAGE_BOARD = `query stageBoard($serviceId: ID!, $stateId: ID, $waveId: ID, $stages: [String!], $perStage: Int! = 50, $offset: Int! = 0) {
+  data: stageBoard(serviceId: $serviceId, stateId: $stateId, waveId: $waveId, stages: $stages, perStage: $perStage, offset: $offset) {
+    total columns { stage total cards { id version stage stageEnteredAt status statusReason authorityId authorityName stateCode specialistSystem blockingTitles } }
+  }
+}`;
 /** apps/admin/src/onboardings/api.ts */
 export const TIMELINE = `query onboardingTimeline($id: ID!, $limit: Int!) {
   data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`;
@@ -160,7 +166,25 @@ export async function consoleReads({ gql, ra, q }) {
       ),
   });
   cases.push({
-    name: `Stage board (busiest service, state ${state.code}: ${boardCount.n} cards with authority, state, system, obstacles)`,
+    name: `Stage board, stageBoard query (busiest service, state ${state.code}: ${boardCount.n} cards counted per stage, the first 50 of each column)`,
+    kind: 'list',
+    api: async () => {
+      const d = await gql(STAGE_BOARD, { serviceId: service.id, stateId: state.id, perStage: 50 });
+      return { rows: d.data.columns.flatMap((c) => c.cards), total: d.data.total, bytes: d.__bytes };
+    },
+    floor: async () =>
+      q(
+        `WITH b AS (SELECT o.id, o.version, o.stage, o.stage_entered_at, o.status, o.status_reason, a.id AS authority_id, a.name, s.code, ss.vendor, ss.product,
+                           row_number() OVER (PARTITION BY o.stage ORDER BY a.name, o.id) AS rn, count(*) OVER (PARTITION BY o.stage) AS total
+                    FROM onboarding o JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
+                    WHERE o.service_id = $1 AND a.state_id = $2 AND o.status IN ('ACTIVE', 'ON_HOLD'))
+         SELECT b.*, (SELECT coalesce(json_agg(bl.title), '[]') FROM blocker bl WHERE bl.onboarding_id = b.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL) AS blocking
+         FROM b WHERE rn <= 50 ORDER BY stage, rn`,
+        [service.id, state.id],
+      ),
+  });
+  cases.push({
+    name: `Stage board before issue 10's stageBoard, onboarding list query (busiest service, state ${state.code}: ${boardCount.n} cards with authority, state, system, obstacles)`,
     kind: 'list',
     api: async () => pageOf(board),
     floor: async () =>

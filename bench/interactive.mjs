@@ -17,7 +17,9 @@
 // BENCH_SIGNIN_ITERATIONS (default 40),
 // BENCH_CONCURRENCY (default 10), BENCH_PAINT_RUNS (default 3), CHROMIUM_PATH (/usr/bin/chromium),
 // BENCH_ONLY (comma list of reads, bulk, signin, paint: only those are measured, printed and
-// bench/RESULTS.md is left as it is; e.g. BENCH_ONLY=bulk for the bulk advance alone).
+// bench/RESULTS.md is left as it is; e.g. BENCH_ONLY=bulk for the bulk advance alone),
+// BENCH_READS or --reads <text> (only the reads whose name contains the text, case-insensitive, e.g.
+// "stage board"; implies BENCH_ONLY=reads and leaves bench/RESULTS.md alone).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +35,8 @@ import { DASHBOARD, PAST, machine, measure, ms, reachable, startApi, writeSectio
 const require = createRequire(import.meta.url);
 const argon2 = require('argon2');
 
-const { values: args } = parseArgs({ options: { db: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { db: { type: 'string' }, reads: { type: 'string' } } });
+const READS = (args.reads ?? process.env.BENCH_READS ?? '').toLowerCase();
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = args.db ?? process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national';
 const ITERATIONS = Number(process.env.BENCH_INTERACTIVE_ITERATIONS ?? 100);
@@ -41,7 +44,7 @@ const BULK_ITERATIONS = Number(process.env.BENCH_BULK_ITERATIONS ?? 4);
 const SIGNIN_ITERATIONS = Number(process.env.BENCH_SIGNIN_ITERATIONS ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 3);
-const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const ONLY = READS ? new Set(['reads']) : process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (part) => !ONLY || ONLY.has(part);
 const WARMUP = 10;
 const BULK = 500;
@@ -87,6 +90,7 @@ async function main() {
     cases.push({ name: `Dashboard, busiest service, national, as of ${PAST.slice(0, 10)} (all figures)`, kind: 'dashboard', api: () => gql(DASHBOARD, { serviceId: service.id, asOf: PAST }), floor: null });
     cases.push({ name: 'Dashboard, default (console start page: no arguments, today)', kind: 'dashboard', api: () => gql(DASHBOARD, {}), floor: null });
 
+    if (READS) cases.splice(0, cases.length, ...cases.filter((c) => c.name.toLowerCase().includes(READS)));
     // Reads: the API at CONCURRENCY clients with RSS sampled, then the floor at the same concurrency.
     for (const c of runs('reads') ? cases : []) {
       process.stderr.write(`  ${c.name} ...\n`);
@@ -118,6 +122,7 @@ async function main() {
       report(rows.at(-1));
     }
 
+    extras: {
     // Bulk advance of 500: fresh onboardings every iteration (ACTIVE, in KICK_OFF, no open blocking obstacle,
     // required milestones of KICK_OFF done, so the guards let them pass), API and floor on disjoint sets.
     if (runs('bulk')) {
@@ -214,6 +219,7 @@ async function main() {
     for (let i = 0; i < (runs('paint') ? PAINT_RUNS : 0); i++) {
       paint.push(await firstPaint(api.base).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] })));
       process.stderr.write(`  first paint ${JSON.stringify(paint.at(-1))}\n`);
+    }
     }
   } finally {
     await pool.end();

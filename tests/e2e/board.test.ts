@@ -146,6 +146,20 @@ run('stage board and contract matrix in the browser', () => {
     await page.getByText('Ihre Rolle darf das Board ansehen, aber keine Anbindungen verschieben.').waitFor();
     expect(await page.getByTestId('board-card').first().getAttribute('draggable')).toBe('false');
     expect(await page.getByTestId('board').getByRole('checkbox').count()).toBe(0);
+
+    // A column longer than a page shows 50 cards, its whole count and "+ N weitere", which loads the next page.
+    const { stageBoard } = await gql<{ stageBoard: { columns: { stage: string; total: number }[] } }>(
+      'query($s: ID!) { stageBoard(serviceId: $s, perStage: 1) { columns { stage total } } }',
+      { s: await aufenthaltstitelId() },
+    );
+    const longest = [...stageBoard.columns].sort((a, b) => b.total - a.total)[0];
+    expect(longest.total).toBeGreaterThan(50);
+    const col = column(longest.stage);
+    expect(await col.getByTestId('board-column-total').textContent()).toBe(String(longest.total));
+    expect(await col.getByTestId('board-card').count()).toBe(50);
+    await col.getByTestId('board-more').getByText(`+ ${longest.total - 50} weitere`).click();
+    await col.getByTestId('board-card').nth(Math.min(longest.total, 100) - 1).waitFor();
+    expect(await col.getByTestId('board-card').count()).toBe(Math.min(longest.total, 100));
   });
 
   it('shows the contract matrix with the Brandenburg and Sachsen-Anhalt cells, and opens a contract', async () => {

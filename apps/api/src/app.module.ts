@@ -47,6 +47,7 @@ import { GuideSectionResolver } from './guide/guide.resolver.js';
 import { GuideSectionService } from './guide/guide.service.js';
 import { BlockerService } from './blocker/blocker.service.js';
 import { HistoryResolver, HistoryService, TimelineEntryResolver } from './history/history.resolver.js';
+import { StageBoardResolver, StageBoardService } from './onboarding/stage-board.js';
 import { MilestoneResolver } from './milestone/milestone.resolver.js';
 import { MilestoneService } from './milestone/milestone.service.js';
 import { OnboardingResolver } from './onboarding/onboarding.resolver.js';
@@ -176,6 +177,8 @@ export class AppModule {
         MonthlyReportService,
         HistoryService,
         HistoryResolver,
+        StageBoardService,
+        StageBoardResolver,
         TimelineEntryResolver,
         {
           provide: NOTIFICATION_CONFIG,

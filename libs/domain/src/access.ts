@@ -118,6 +118,8 @@ export const OPERATION_ACCESS: Readonly<Record<string, AccessRule>> = {
   dashboard: 'read',
   history: 'read',
   onboardingTimeline: 'read',
+  // the stage board (one lean query; obstacles and pause reasons of other states hidden from coordinators)
+  stageBoard: 'read',
   // notifications and the calendar feed: every signed-in user, on their own watches, notifications and settings
   watch: 'self',
   unwatch: 'self',

@@ -46,7 +46,8 @@ import type { ConsolePermissions } from '../authProvider';
 import { refusalItemsOf } from '../common/apiErrors';
 import { useRefusalText } from '../common/useRefusalText';
 import type { StageLabelSource } from '../onboardings/logic';
-import { moveErrorOf, type BoardDataProvider, type MoveError, type MovedOnboarding, type WaveResult } from './boardApi';
+import { useQuery } from '@tanstack/react-query';
+import { moveErrorOf, type BoardCardRecord, type BoardColumn, type BoardDataProvider, type MoveError, type MovedOnboarding, type WaveResult } from './boardApi';
 
 /** The service the board opens with (the one with the demo onboardings). */
 const DEFAULT_SERVICE_NAME = 'Aufenthaltstitel';
@@ -61,42 +62,11 @@ interface StageRecord {
   position: number;
 }
 
-interface BlockerRecord {
-  id: string;
-  severity: string;
-  resolvedAt: string | null;
-  title: string;
-}
+/** A card of the board (one row of the stageBoard query: no per-card requests, no nested objects). */
+type OnboardingRecord = BoardCardRecord;
 
-interface OnboardingRecord {
-  id: string;
-  version: number;
-  stage: string;
-  stageEnteredAt: string;
-  status: string;
-  statusReason: string | null;
-  authority: {
-    id: string;
-    name: string;
-    state: { id: string; code: string } | null;
-    specialistSystem: { id: string; vendor: string; product: string } | null;
-  };
-  blockers: BlockerRecord[];
-}
-
-/** One query for all cards: the onboarding with its authority, state, specialist system and obstacles (no per-card queries). */
-const ONBOARDING_FIELDS = [
-  'id',
-  'version',
-  'stage',
-  'stageEnteredAt',
-  'status',
-  'statusReason',
-  { authority: ['id', 'name', { state: ['id', 'code'] }, { specialistSystem: ['id', 'vendor', 'product'] }] },
-  { blockers: ['id', 'severity', 'resolvedAt', 'title'] },
-];
-
-const openBlocking = (o: OnboardingRecord) => (o.blockers ?? []).filter((b) => b.severity === 'BLOCKING' && !b.resolvedAt);
+/** Cards per column in the first answer and per "+ N more". */
+const PAGE = 50;
 
 /** A refusal (or failure) to show above the board. */
 interface Refusal extends MoveError {
@@ -170,20 +140,54 @@ const BoardPage = () => {
     { filter: { serviceId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, meta: { sparseFields: ['id', 'name', 'serviceId'] } },
     { enabled: Boolean(serviceId) },
   );
-  const filter = useMemo(
-    () => ({ serviceId, status: ['ACTIVE', 'ON_HOLD'], ...(stateId ? { stateId } : {}), ...(waveId ? { waveId } : {}) }),
-    [serviceId, stateId, waveId],
-  );
+  // One request for the whole board: per stage its count and the first PAGE cards; "+ N more" loads the next PAGE of one column.
+  const boardKey = useMemo(() => ['Onboarding', 'stageBoard', serviceId, stateId, waveId] as const, [serviceId, stateId, waveId]);
   const {
-    data: fetched,
+    data: board,
     isPending: cardsPending,
     isFetching,
     error: cardsError,
     refetch,
-  } = useGetList<OnboardingRecord>(
-    'Onboarding',
-    { filter, pagination: { page: 1, perPage: 1000 }, sort: { field: 'stageEnteredAt', order: 'ASC' }, meta: { sparseFields: ONBOARDING_FIELDS } },
-    { enabled: Boolean(serviceId) },
+  } = useQuery({
+    queryKey: boardKey,
+    queryFn: async () => (await dataProvider.stageBoard({ serviceId, stateId, waveId, perStage: PAGE })).data,
+    enabled: Boolean(serviceId),
+  });
+  /** Further pages of columns ("+ N more"), by stage; kept across refetches of the first pages, dropped with the filter. */
+  const [more, setMore] = useState<Record<string, OnboardingRecord[]>>({});
+  const [loadingMore, setLoadingMore] = useState<Record<string, boolean>>({});
+  const inFlight = useRef(new Set<string>());
+  const filterKey = useRef('');
+  filterKey.current = `${serviceId}|${stateId}|${waveId}`;
+  const totals = useMemo(() => new Map((board?.columns ?? []).map((c: BoardColumn) => [c.stage, c.total])), [board]);
+  const fetched = useMemo(() => {
+    // The newest version of each card wins (a later page may hold a card the first pages have since moved).
+    const byId = new Map<string, OnboardingRecord>();
+    for (const card of [...(board?.columns ?? []).flatMap((c) => c.cards), ...Object.values(more).flat()]) {
+      const known = byId.get(card.id);
+      if (!known || known.version < card.version) byId.set(card.id, card);
+    }
+    return [...byId.values()];
+  }, [board, more]);
+  const loadMore = useCallback(
+    async (stage: string, shown: number) => {
+      // A ref, not the state: scroll events come faster than renders, and one page must not be fetched twice.
+      if (inFlight.current.has(stage)) return;
+      inFlight.current.add(stage);
+      setLoadingMore((current) => ({ ...current, [stage]: true }));
+      try {
+        const { data } = await dataProvider.stageBoard({ serviceId, stateId, waveId, stages: [stage], perStage: PAGE, offset: shown });
+        const cards = data.columns.find((c) => c.stage === stage)?.cards ?? [];
+        if (filterKey.current !== `${serviceId}|${stateId}|${waveId}`) return; // the filter changed meanwhile
+        setMore((current) => ({ ...current, [stage]: [...(current[stage] ?? []), ...cards] }));
+      } catch (error) {
+        notify('board.failed', { type: 'error', messageArgs: { message: moveErrorOf(error).message } });
+      } finally {
+        inFlight.current.delete(stage);
+        setLoadingMore((current) => ({ ...current, [stage]: false }));
+      }
+    },
+    [dataProvider, serviceId, stateId, waveId, notify],
   );
 
   /** Moves the board shows before (or instead of) the next fetch: optimistic while pending, the API's answer after. */
@@ -200,6 +204,7 @@ const BoardPage = () => {
   useEffect(() => {
     setSelected(new Set());
     setOverrides({});
+    setMore({});
   }, [serviceId, stateId, waveId]);
 
   const cards = useMemo(() => {
@@ -213,7 +218,7 @@ const BoardPage = () => {
   const columns = useMemo(() => {
     const byStage = new Map<string, OnboardingRecord[]>(stages.map((s) => [s.key, []]));
     for (const card of cards) byStage.get(card.stage)?.push(card);
-    for (const list of byStage.values()) list.sort((a, b) => a.authority.name.localeCompare(b.authority.name, locale));
+    for (const list of byStage.values()) list.sort((a, b) => a.authorityName.localeCompare(b.authorityName, locale));
     return byStage;
   }, [cards, stages, locale]);
 
@@ -231,11 +236,11 @@ const BoardPage = () => {
     try {
       const { data } = await dataProvider.advanceOnboarding({ id: card.id, version: card.version, toStage });
       applyMoved(data);
-      notify('board.moved', { type: 'success', messageArgs: { name: card.authority.name, stage: stageName(toStage) } });
+      notify('board.moved', { type: 'success', messageArgs: { name: card.authorityName, stage: stageName(toStage) } });
       refetch();
     } catch (error) {
       dropOverride(card.id); // snap back
-      setRefusal({ ...moveErrorOf(error), name: card.authority.name, stage: stageName(toStage) });
+      setRefusal({ ...moveErrorOf(error), name: card.authorityName, stage: stageName(toStage) });
     }
   };
 
@@ -245,11 +250,11 @@ const BoardPage = () => {
     try {
       const { data } = await dataProvider.moveOnboardingBack({ id: card.id, version: card.version, toStage, reason });
       applyMoved(data);
-      notify('board.moved', { type: 'success', messageArgs: { name: card.authority.name, stage: stageName(toStage) } });
+      notify('board.moved', { type: 'success', messageArgs: { name: card.authorityName, stage: stageName(toStage) } });
       refetch();
     } catch (error) {
       dropOverride(card.id);
-      setRefusal({ ...moveErrorOf(error), name: card.authority.name, stage: stageName(toStage) });
+      setRefusal({ ...moveErrorOf(error), name: card.authorityName, stage: stageName(toStage) });
     }
   };
 
@@ -374,7 +379,7 @@ const BoardPage = () => {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary">
-          {translate('board.cards', { smart_count: cards.length })}
+          {translate('board.cards', { smart_count: board?.total ?? 0 })}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 300px' }}>
           {translate(mayAdvance ? 'board.drag_hint' : 'board.read_only_hint')}
@@ -441,6 +446,10 @@ const BoardPage = () => {
         <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start' }} data-testid="board">
           {stages.map((stage) => {
             const list = columns.get(stage.key) ?? [];
+            const total = totals.get(stage.key) ?? 0;
+            // Loaded from the API for this column (first page + "+ N more" pages): where the next page starts.
+            const loaded = (board?.columns.find((c) => c.stage === stage.key)?.cards.length ?? 0) + (more[stage.key]?.length ?? 0);
+            const remaining = Math.max(0, total - loaded);
             const accepts =
               draggingCard !== undefined &&
               ((stageIndex(stage.key) > stageIndex(draggingCard.stage) && mayAdvance) ||
@@ -472,11 +481,24 @@ const BoardPage = () => {
                   <Typography variant="subtitle2" component="h2">
                     {stage.position}. {stageName(stage.key)}
                   </Typography>
-                  <Typography variant="caption" color="text.secondary" aria-label={translate('board.cards', { smart_count: list.length })}>
-                    {list.length}
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    data-testid="board-column-total"
+                    aria-label={translate('board.column_count', { shown: Math.min(list.length, Math.max(total, list.length)), total: Math.max(total, list.length) })}
+                  >
+                    {Math.max(total, list.length)}
                   </Typography>
                 </Box>
-                <Stack spacing={1} sx={{ px: 1, pb: 1, maxHeight: 'calc(100vh - 230px)', minHeight: 120, overflowY: 'auto' }}>
+                <Stack
+                  spacing={1}
+                  sx={{ px: 1, pb: 1, maxHeight: 'calc(100vh - 230px)', minHeight: 120, overflowY: 'auto' }}
+                  onScroll={(event) => {
+                    // Scrolled near the end of a column with more cards: the next page.
+                    const el = event.currentTarget;
+                    if (remaining > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 80) void loadMore(stage.key, loaded);
+                  }}
+                >
                   {list.length === 0 && (
                     <Typography variant="body2" color="text.secondary" sx={{ px: 0.5, py: 2, textAlign: 'center' }}>
                       {translate('board.empty_column')}
@@ -504,6 +526,18 @@ const BoardPage = () => {
                       onDragEnd={onDragEnd}
                     />
                   ))}
+                  {remaining > 0 && (
+                    <Button
+                      size="small"
+                      data-testid="board-more"
+                      disabled={Boolean(loadingMore[stage.key])}
+                      onClick={() => void loadMore(stage.key, loaded)}
+                      aria-label={translate('board.load_more', { count: Math.min(remaining, PAGE), stage: stageName(stage.key) })}
+                      sx={{ flexShrink: 0 }}
+                    >
+                      {loadingMore[stage.key] ? translate('board.loading_more') : translate('board.more', { smart_count: remaining })}
+                    </Button>
+                  )}
                 </Stack>
               </Paper>
             );
@@ -546,10 +580,10 @@ interface BoardCardProps {
 const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, selectable, selected, onToggle, onDragStart, onDragEnd }: BoardCardProps) => {
   const translate = useTranslate();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const blocking = openBlocking(card);
+  const blocking = card.blockingTitles;
   const paused = card.status === 'ON_HOLD';
   const days = Math.max(0, Math.floor((now - new Date(card.stageEnteredAt).getTime()) / DAY_MS));
-  const system = card.authority.specialistSystem;
+  const system = card.specialistSystem;
   return (
     <Card
       variant="outlined"
@@ -558,7 +592,7 @@ const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, se
       onDragEnd={onDragEnd}
       data-testid="board-card"
       data-onboarding-id={card.id}
-      aria-label={card.authority.name}
+      aria-label={card.authorityName}
       sx={{
         flexShrink: 0,
         cursor: draggable ? 'grab' : 'default',
@@ -576,20 +610,20 @@ const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, se
               checked={selected}
               onChange={() => onToggle(card.id)}
               sx={{ p: 0.25 }}
-              slotProps={{ input: { 'aria-label': translate('board.select_card', { name: card.authority.name }) } }}
+              slotProps={{ input: { 'aria-label': translate('board.select_card', { name: card.authorityName }) } }}
             />
           )}
           <Box sx={{ minWidth: 0, flex: 1 }}>
             <Stack direction="row" sx={{ alignItems: 'flex-start' }}>
               <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.3, flex: 1 }}>
-                {card.authority.name}
+                {card.authorityName}
               </Typography>
               {moveTargets.length > 0 && (
                 <>
                   <IconButton
                     size="small"
                     sx={{ p: 0.25, mt: -0.25 }}
-                    aria-label={translate('board.move_menu', { name: card.authority.name })}
+                    aria-label={translate('board.move_menu', { name: card.authorityName })}
                     aria-haspopup="menu"
                     onClick={(event) => setMenuAnchor(event.currentTarget)}
                   >
@@ -613,7 +647,7 @@ const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, se
               )}
             </Stack>
             <Typography variant="caption" color="text.secondary" component="div">
-              {card.authority.state?.code ?? '–'} · {system ? `${system.vendor} ${system.product}` : translate('board.no_system')}
+              {card.stateCode ?? '–'} · {system ?? translate('board.no_system')}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
               {translate('board.days_in_stage', { smart_count: days })}
@@ -621,7 +655,7 @@ const BoardCard = memo(({ card, now, draggable, moveTargets, onMove, pending, se
             {(blocking.length > 0 || paused) && (
               <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
                 {blocking.length > 0 && (
-                  <Tooltip title={blocking.map((b) => b.title).join(' · ')}>
+                  <Tooltip title={blocking.join(' · ')}>
                     <Chip
                       size="small"
                       color="error"
@@ -663,7 +697,7 @@ const MoveBackDialog = ({
     <Dialog open={pending !== null} onClose={onCancel} fullWidth maxWidth="sm">
       {pending && (
         <>
-          <DialogTitle>{translate('board.back.title', { name: pending.card.authority.name, stage: stageName(pending.toStage) })}</DialogTitle>
+          <DialogTitle>{translate('board.back.title', { name: pending.card.authorityName, stage: stageName(pending.toStage) })}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>{translate('board.back.text')}</DialogContentText>
             <TextField
@@ -705,7 +739,7 @@ const WaveResultDialog = ({
 }) => {
   const translate = useTranslate();
   const refusalText = useRefusalText();
-  const nameOf = (id: string) => cards.get(id)?.authority.name ?? fetched?.find((c) => c.id === id)?.authority.name ?? id;
+  const nameOf = (id: string) => cards.get(id)?.authorityName ?? fetched?.find((c) => c.id === id)?.authorityName ?? id;
   return (
     <Dialog open={results !== null} onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>{translate('board.wave.result_title')}</DialogTitle>
