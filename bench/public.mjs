@@ -19,6 +19,8 @@ import { prepareDataset } from './national.mjs';
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
 const CONNECTIONS = 50;
+/** The issue's throughput target, offered as a fixed rate to read the latency at that load. */
+const OFFERED_RATE = 1000;
 const TEMPLATE = 'efa_bench_national';
 /** Far above what one run sends from one address (about 30,000 requests a minute): counted, never refused. */
 const RATE_LIMIT = 10_000_000;
@@ -50,8 +52,13 @@ async function database() {
   return { url: withDb(serverUrl, name), source: `a copy of ${TEMPLATE}`, drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** One case: CONNECTIONS clients for SECONDS, each request the next path of `paths`. */
-async function load(base, name, paths) {
+/**
+ * One case: CONNECTIONS clients for SECONDS, each request the next path of `paths`. Without `rate` the
+ * clients send as fast as answers come (closed loop: the throughput ceiling, latency includes queueing
+ * behind 50 in-flight requests); with `rate` they send `rate` requests per second in all (the latency at
+ * that load).
+ */
+async function load(base, name, paths, rate) {
   let i = 0;
   const times = [];
   const statuses = {};
@@ -59,6 +66,7 @@ async function load(base, name, paths) {
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
   instance.on('response', (_client, status, _bytes, responseTime) => {
@@ -68,7 +76,7 @@ async function load(base, name, paths) {
   const result = await instance;
   times.sort((a, b) => a - b);
   return {
-    name,
+    name: rate ? `${name}, at ${rate.toLocaleString('en-US')} req/s offered` : `${name}, as fast as answered`,
     requests: times.length,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -109,6 +117,11 @@ try {
     process.stderr.write(`  ${name} ...\n`);
     rows.push(await load(origin, name, paths));
     rss = Math.max(rss, api.rssMb() ?? 0);
+    // the lookups also at the target's rate: the latency a visitor sees at 1,000 req/s
+    if (!name.includes('search')) {
+      rows.push(await load(origin, name, paths, OFFERED_RATE));
+      rss = Math.max(rss, api.rssMb() ?? 0);
+    }
   }
   // every request was counted (the counters are merged about once a second)
   await new Promise((r) => setTimeout(r, 2500));
@@ -127,7 +140,7 @@ const table = [
 ].join('\n');
 const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine('PostgreSQL')} (bench/public.mjs), load average ${os.loadavg()[0].toFixed(1)} at the end: ${db.source}, public_status ${counts?.rows?.toLocaleString('en-US')} rows (${counts?.services} services with an OZG-ID × ${counts?.authorities?.toLocaleString('en-US')} authorities).`,
-  `${CONNECTIONS} concurrent keep-alive clients (autocannon, on the same machine), ${SECONDS} s per request kind, each request another of 2,000 authorities of the busiest service; latency as the client saw it. The API answers from its in-memory copy of public_status (no database query per request). Peak RSS of the API ${rss} MiB.`,
+  `${CONNECTIONS} concurrent keep-alive clients (autocannon, on the same machine), ${SECONDS} s per row, first as fast as answers come (the throughput ceiling), then the lookups at ${OFFERED_RATE.toLocaleString('en-US')} req/s offered (the latency at the target's load), each request another of 2,000 authorities of the busiest service; latency as the client saw it. The API answers from its in-memory copy of public_status (no database query per request). Peak RSS of the API ${rss} MiB.`,
   `Rate limit on (PUBLIC_RATE_LIMIT=${RATE_LIMIT} per minute and address, above what the bench sends): ${counted.toLocaleString('en-US')} requests counted in public_rate_limit for ${(sent).toLocaleString('en-US')} sent in the runs (the warm-up adds 800).`,
   '',
   table,

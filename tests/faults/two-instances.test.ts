@@ -130,7 +130,7 @@ describeOnPostgres('two API instances on one database', () => {
     const unsent = (await db.query(`SELECT count(*)::int AS n FROM notification WHERE id = ANY($1) AND mail_sent_at IS NULL`, [ids.map((m) => m.slice('<notification.'.length, -'@console.example.org>'.length))])).rows[0].n;
     expect(unsent).toBe(0);
     // Both instances run a worker pool, each holding its liveness lock.
-    const pools = (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND granted`, [0x45664131])).rows[0].n;
+    const pools = (await db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [0x45664131])).rows[0].n;
     expect(pools).toBe(2);
   }, 120_000);
 });
