@@ -7,7 +7,7 @@
  * and a database error on one onboarding refuses only that one.
  */
 import { TEST_USERS } from '../support/test-app.js';
-import { Q, WorkflowFixture, ok, type Onboarding } from './workflow-fixture.js';
+import { Q, WorkflowFixture, bulkAdvance, ok, type Onboarding } from './workflow-fixture.js';
 
 let fx: WorkflowFixture;
 beforeAll(async () => {
@@ -15,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 
-interface BulkResult {
-  id: string;
-  moved: boolean;
-  code: string | null;
-  reasons: string[];
-  onboarding: { id: string; version: number; stage: string; status: string; liveAt: string | null } | null;
-}
-
-const bulk = async (ids: string[], vars: { toStage?: string; comment?: string } = {}) => ok<BulkResult[]>(await fx.gql(Q.advanceMany, { ids, ...vars }), 'advanceOnboardings');
+const bulk = (ids: string[], vars: { toStage?: string; comment?: string } = {}) => bulkAdvance(fx, ids, vars);
 const countOf = async (sql: string, params: unknown[]) => (await fx.t.dataSource.query(sql, params))[0].n as number;
 const advanceEvents = (ids: string[]) => countOf(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'ADVANCE' AND entity_id = ANY($1)`, [ids]);
 const advanceTransitions = (ids: string[]) => countOf(`SELECT count(*)::int AS n FROM onboarding_transition WHERE kind = 'ADVANCE' AND onboarding_id = ANY($1)`, [ids]);

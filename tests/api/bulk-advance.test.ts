@@ -2,7 +2,7 @@
  * advanceOnboardings: a wave of onboardings moved at once; each is checked on
  * its own, refused ones stay exactly as they were.
  */
-import { Q, WorkflowFixture, firstError, ok, type Onboarding } from './workflow-fixture.js';
+import { Q, WorkflowFixture, bulkAdvance, firstError, ok, type Onboarding } from './workflow-fixture.js';
 
 let fx: WorkflowFixture;
 beforeAll(async () => {
@@ -10,15 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 
-interface BulkResult {
-  id: string;
-  moved: boolean;
-  code: string | null;
-  reasons: string[];
-  onboarding: { id: string; version: number; stage: string; status: string; liveAt: string | null } | null;
-}
-
-const bulk = async (ids: string[], vars: { toStage?: string; comment?: string } = {}) => ok<BulkResult[]>(await fx.gql(Q.advanceMany, { ids, ...vars }), 'advanceOnboardings');
+const bulk = (ids: string[], vars: { toStage?: string; comment?: string } = {}) => bulkAdvance(fx, ids, vars);
 const rows = async (ids: string[]) => fx.t.dataSource.query(`SELECT id, version, stage, status, live_at, updated_at FROM onboarding WHERE id = ANY($1) ORDER BY id`, [ids]);
 
 describe('advanceOnboardings', () => {

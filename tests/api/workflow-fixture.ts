@@ -171,6 +171,15 @@ export function ok<T = any>(r: GqlResult, field: string): T {
   return r.data![field] as T;
 }
 
+/** One onboarding's answer in a wave advance (advanceOnboardings). */
+export interface BulkResult {
+  id: string;
+  moved: boolean;
+  code: string | null;
+  reasons: string[];
+  onboarding: { id: string; version: number; stage: string; status: string; liveAt: string | null } | null;
+}
+
 export class WorkflowFixture {
   readonly states: Record<string, string> = {};
   serviceId = '';
@@ -312,4 +321,9 @@ export class WorkflowFixture {
 /** The reasons a refusal lists (extensions.reasons). */
 export function reasonsOf(r: GqlResult): string[] {
   return (r.errors?.[0]?.extensions?.reasons as string[] | undefined) ?? [];
+}
+
+/** A wave advance through GraphQL as the fixture's user; fails the test on a GraphQL error. */
+export async function bulkAdvance(fx: WorkflowFixture, ids: string[], vars: { toStage?: string; comment?: string } = {}): Promise<BulkResult[]> {
+  return ok<BulkResult[]>(await fx.gql(Q.advanceMany, { ids, ...vars }), 'advanceOnboardings');
 }
