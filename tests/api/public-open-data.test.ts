@@ -97,6 +97,28 @@ describe('open data files', () => {
     expect(new Set(body.records.map(key))).toEqual(new Set(csv.map((r) => key(r as never))));
   });
 
+  it('CSV: a name a spreadsheet would run as a formula gets a leading apostrophe (as in the console export); JSON keeps it as it is', async () => {
+    const [a] = await t.dataSource.query(`SELECT a.id, a.version, a.name, p.ars FROM authority a JOIN public_status p ON p.authority_id = a.id ORDER BY p.ars DESC LIMIT 1`);
+    const name = `=HYPERLINK("https://evil.example/${Math.random().toString(36).slice(2, 8)}","Landkreis")`;
+    const rename = async (version: number, to: string) =>
+      ok<{ version: number }>(await t.gql(`mutation($id: ID!, $version: Int!, $name: String) { updateAuthority(id: $id, version: $version, name: $name) { version } }`, { id: a.id, version, name: to }), 'updateAuthority');
+    const renamed = await rename(a.version, name);
+    try {
+      const csv = await eventually(
+        async () => parseCsv((await get('/public/v1/open-data/status.csv').set('cache-control', 'no-cache').expect(200)).text),
+        (rows) => rows.some((r) => r.ars === a.ars && r.authorityName.includes('evil.example')),
+      );
+      const published = csv.filter((r) => r.ars === a.ars).map((r) => r.authorityName);
+      expect(published.length).toBeGreaterThan(0);
+      for (const text of published) expect(text).toBe(`'${name}`);
+      const json = (await get('/public/v1/open-data/status.json').set('cache-control', 'no-cache').expect(200)).body;
+      const records = json.records.filter((r: { ars: string }) => r.ars === a.ars);
+      expect(records.map((r: { authorityName: string }) => r.authorityName)).toEqual(published.map(() => name));
+    } finally {
+      await rename(renamed.version, a.name);
+    }
+  });
+
   it('datapackage.json (Frictionless) describes the CSV: fields, primary key, CC BY 4.0', async () => {
     const res = await get('/public/v1/open-data/datapackage.json').expect(200);
     const pkg = res.body;

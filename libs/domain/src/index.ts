@@ -20,3 +20,4 @@ export * from './waves.js';
 export * from './notifications.js';
 export * from './meetings.js';
 export * from './public-status.js';
+export * from './csv.js';

@@ -1,3 +1,4 @@
+import { neutralizeFormula } from '@efa/domain';
 import { centsToEuroString } from '../common/money';
 
 /**
@@ -179,14 +180,8 @@ export function csvText(cell: Cell, locale: ExportLocale, yesNo: { yes: string; 
   }
 }
 
-/**
- * Text that a spreadsheet would take for a formula (=, +, -, @, tab, CR at
- * the start) gets a leading apostrophe (OWASP "CSV injection"); numbers and
- * dates are written by their own kinds and never touched.
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+/** The formula guard (libs/domain, shared with the public open-data CSV): text cells only. */
+export { neutralizeFormula };
 
 /** Quotes a CSV field when it holds the delimiter, a quote or a line break (RFC 4180). */
 export function quoteCsv(text: string, delimiter: string): string {

@@ -1,3 +1,5 @@
+import { neutralizeFormula } from '@efa/domain';
+
 /**
  * Open data of the public rollout status (pure: no Nest, no database): CSV, JSON with its licence
  * metadata, a Frictionless Data Package describing the CSV, and an Atom 1.0 feed of go-lives. All
@@ -55,6 +57,10 @@ export const ATTRIBUTION = {
 
 const FIELD_NAMES = OPEN_DATA_FIELDS.map((f) => f.name);
 
+/** How status.csv guards against spreadsheet formulas (documented in the data package and README). */
+export const CSV_FORMULA_NOTE =
+  "Text values starting with =, +, -, @, a tab or a carriage return carry a leading apostrophe (') so that spreadsheets do not run them as formulas (as in the console's CSV export); drop it to get the original value, or use status.json, which carries the values unchanged. / Textwerte, die mit =, +, -, @, Tabulator oder Wagenrücklauf beginnen, erhalten ein vorangestelltes Apostroph ('), damit Tabellenkalkulationen sie nicht als Formel ausführen (wie der CSV-Export der Konsole); ohne dieses Zeichen ergibt sich der ursprüngliche Wert, status.json enthält die Werte unverändert.";
+
 /** Only the allow-listed fields of a row, in the documented order (anything else a row carries is dropped). */
 export function publicRecord(row: OpenDataRow): OpenDataRow {
   const out = {} as Record<string, unknown>;
@@ -62,9 +68,10 @@ export function publicRecord(row: OpenDataRow): OpenDataRow {
   return out as unknown as OpenDataRow;
 }
 
+/** A CSV field: formula-like text neutralised as in the console's export (libs/domain neutralizeFormula), then quoted per RFC 4180. */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = neutralizeFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -85,6 +92,7 @@ export function dataPackage(generatedAt: string): Record<string, unknown> {
         path: 'status.csv',
         profile: 'tabular-data-resource',
         format: 'csv',
+        description: CSV_FORMULA_NOTE,
         mediatype: 'text/csv',
         encoding: 'utf-8',
         dialect: { delimiter: ',', lineTerminator: '\r\n', header: true, doubleQuote: true },
