@@ -21,3 +21,4 @@ export * from './notifications.js';
 export * from './meetings.js';
 export * from './public-status.js';
 export * from './csv.js';
+export * from './transliterate.js';

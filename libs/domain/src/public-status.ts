@@ -1,3 +1,5 @@
+import { spellOutGerman } from './transliterate.js';
+
 /**
  * The public rollout status ("Can I apply online with my authority?"): what may be published,
  * and how applicants find their authority by name. Pure; the API serves it from public_status.
@@ -39,17 +41,14 @@ export const PUBLIC_NESTED: Partial<Record<PublicFieldKind, Record<string, Publi
 };
 
 /**
- * The search key of a name or a query: lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents
- * dropped, anything but letters and digits one space. The SQL function public_search_key
- * (migration 1764500000000) computes the same for public_status.search_key.
+ * The search key of a name or a query: spellOutGerman (lower case, ä→ae, ö→oe, ü→ue, ß→ss, other
+ * accents dropped), anything but letters and digits one space. The SQL function public_search_key
+ * (migration 1764500000000) computes the same for public_status.search_key; its accent map is
+ * copied here letter for letter (its second string is one letter longer, so ú→o, ç→u, ñ→c:
+ * consistent between names and queries, only a query typed without those accents misses).
  */
 export function publicSearchKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return spellOutGerman(text)
     .replace(/[áàâãåéèêëíìîïóòôõúùûçñ]/g, (c) => 'aaaaaeeeeiiiiooooouuucn'['áàâãåéèêëíìîïóòôõúùûçñ'.indexOf(c)])
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -1,4 +1,4 @@
-import { neutralizeFormula } from '@efa/domain';
+import { neutralizeFormula, spellOutGerman } from '@efa/domain';
 import { centsToEuroString } from '../common/money';
 
 /**
@@ -243,14 +243,9 @@ export function columnWidths(table: ExportTable, locale: ExportLocale, yesNo: { 
   });
 }
 
-/** A file name part from a resource's plural name: lower case ASCII, umlauts spelt out ("Behörden" -> "behoerden"). */
+/** A file name part from a resource's plural name: lower case ASCII, umlauts spelt out ("Behörden" -> "behoerden"; libs/domain spellOutGerman), other accents dropped. */
 export function slugOf(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return spellOutGerman(name)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
