@@ -30,7 +30,9 @@ async function rowOf(authorityId: string, serviceId = fx.serviceId): Promise<Pub
 }
 
 const arsOf = async (authorityId: string): Promise<string> => (await t.dataSource.query(`SELECT ars FROM authority WHERE id = $1`, [authorityId]))[0].ars;
-const changes = async (): Promise<number> => (await t.dataSource.query(`SELECT count(*)::int AS n FROM public_status_change`))[0].n;
+/** Changing transactions so far: those folded into the version (by the store's check) and those not yet folded. */
+const changes = async (): Promise<number> =>
+  (await t.dataSource.query(`SELECT (coalesce((SELECT version FROM public_status_version), 0) + (SELECT count(*) FROM public_status_change))::int AS n`))[0].n;
 
 /** The public JSON status after the in-memory copy picked up the latest change. */
 async function publicStatus(authorityId: string) {
@@ -187,6 +189,34 @@ describe('public_status follows every write in the same transaction', () => {
       await runner.release();
     }
     expect(await rowOf(o.authorityId)).toEqual(before);
+  });
+
+  it('the change check folds the change log into one version row: the log stays empty, each committed changing transaction counts once', async () => {
+    const store = t.app.get(PublicStatusStore);
+    const version = async (): Promise<number> => Number((await t.dataSource.query(`SELECT public_status_version() AS v`))[0].v);
+    const logged = async (): Promise<number> => (await t.dataSource.query(`SELECT count(*)::int AS n FROM public_status_change`))[0].n;
+    await store.sync();
+    expect(await logged()).toBe(0);
+    const v0 = await version();
+    expect(await store.sync()).toBe(false);
+    // a change not yet committed is not folded; once committed, the next check counts it
+    const o = await fx.onboardingIn('TEST', 'SN');
+    const v1 = await version();
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`UPDATE onboarding SET stage = 'LIVE', live_at = now() WHERE id = $1`, [o.id]);
+      expect(await version()).toBe(v1);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect(await version()).toBe(v1 + 1);
+    expect(v1).toBeGreaterThan(v0);
+    expect(await logged()).toBe(0);
+    expect((await publicStatus(o.authorityId)).status).toBe('LIVE');
+    expect(await store.sync()).toBe(false);
   });
 });
 

@@ -17,9 +17,10 @@ export const EXPORT_EXCLUDED_TABLES: readonly string[] = [
   'sign_in_attempt',
   'migrations',
   // derived or transient: the public status is rebuilt from the restored rows by its triggers;
-  // its change log and the public rate-limit counters mean nothing in another database
+  // its change log and version and the public rate-limit counters mean nothing in another database
   'public_status',
   'public_status_change',
+  'public_status_version',
   'public_rate_limit',
 ];
 

@@ -67,9 +67,10 @@ type Row = {
 
 /**
  * The in-memory copy of public_status every public answer is served from: a traffic spike never
- * reaches the database. Every PUBLIC_STATUS_CHECK_MS the instance compares public_status_change
- * (count and newest id; the triggers add one row per changing transaction) with what it loaded
- * and reloads when they differ. The signature is read before the rows, so a change committed
+ * reaches the database. Every PUBLIC_STATUS_CHECK_MS the instance asks public_status_version()
+ * (migration 1764574000000: folds the rows the triggers add to public_status_change, one per
+ * changing transaction, into a single version row and answers it) and reloads when the version
+ * differs from the one it loaded. The version is read before the rows, so a change committed
  * during a load is picked up by the next check.
  */
 @Injectable()
@@ -107,10 +108,10 @@ export class PublicStatusStore implements OnModuleInit, OnModuleDestroy {
     while (this.syncing) await this.syncing.catch(() => undefined);
     this.syncing = (async () => {
       try {
-        const [sig] = await this.dataSource.query(`SELECT count(*)::text || ':' || coalesce(max(id), 0)::text AS s FROM public_status_change`);
-        if (this.snapshot && sig.s === this.signature) return false;
+        const [{ version }] = await this.dataSource.query(`SELECT public_status_version()::text AS version`);
+        if (this.snapshot && version === this.signature) return false;
         await this.load();
-        this.signature = sig.s;
+        this.signature = version;
         return true;
       } finally {
         this.syncing = undefined;
