@@ -7,22 +7,12 @@
 // title where the mutation has one, so that afterwards each acknowledged write can be found in
 // the data and in the audit log, and each refused one can be proven to have left nothing.
 
+import { mulberry32 } from '@efa/domain';
+
 const REQUEST_BOUND_MS = 30_000;
 
 /** Refusals a correct API gives to these clients' writes (expected under concurrency). */
 const EXPECTED_REFUSALS = new Set(['CONFLICT', 'TRANSITION_NOT_ALLOWED']);
-
-/** Deterministic pseudo-random numbers (mulberry32), so a run's mix is reproducible from its seed. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ONBOARDING_FIELDS = 'id version stage status notes serviceId authorityId liveAt';
 
@@ -39,7 +29,7 @@ const ONBOARDING_FIELDS = 'id version stage status notes serviceId authorityId l
  * @param {(line: string) => void} [o.log]
  */
 export async function runSoak({ url, tokens, sql, durationMs, readers = 4, writers = 4, seed = 20261202, log = () => {} }) {
-  const rand = random(seed);
+  const rand = mulberry32(seed); // the seed's PRNG (libs/domain): a run's mix is reproducible from its seed
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const run = `${Date.now().toString(36)}${Math.floor(rand() * 1e6).toString(36)}`;
   let counter = 0;

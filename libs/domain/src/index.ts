@@ -22,3 +22,4 @@ export * from './meetings.js';
 export * from './public-status.js';
 export * from './csv.js';
 export * from './transliterate.js';
+export * from './random.js';

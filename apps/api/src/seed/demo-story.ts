@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_MILESTONES, DEFAULT_STAGES, type BlockerCategory, type BlockerSeverity } from '@efa/domain';
+import { DEFAULT_MILESTONES, DEFAULT_STAGES, mulberry32, type BlockerCategory, type BlockerSeverity } from '@efa/domain';
 
 /**
  * The demo rollout of "Aufenthaltstitel", told with back-dated, consistent
@@ -58,18 +58,6 @@ export const OBSTACLES: Array<{ title: string; category: BlockerCategory; severi
 export const PAUSE_REASONS = ['Ruhend gestellt nach Rechtsänderung; Wiederaufnahme nach Klärung', 'Wechsel des Fachverfahrens steht an', 'Personalengpass in der Ausländerbehörde'];
 export const CANCEL_REASONS = ['Behörde nutzt eine bestehende Landeslösung', 'Aufgabe an eine zentrale Ausländerbehörde übertragen'];
 
-/** mulberry32: small, fast, seeded. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface StoryRows {
   onboardings: Array<Record<string, unknown>>;
   milestones: Array<Record<string, unknown>>;
@@ -83,7 +71,7 @@ const date = (t: number) => iso(t).slice(0, 10);
 const STAGES = DEFAULT_STAGES.map((s) => s.key);
 
 export function buildDemoStory(input: StoryInput): StoryRows {
-  const rnd = random(20201201);
+  const rnd = mulberry32(20201201);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const between = (from: number, to: number) => from + Math.floor(rnd() * Math.max(0, to - from));
   const rows: StoryRows = { onboardings: [], milestones: [], blockers: [], transitions: [], audit: [] };
