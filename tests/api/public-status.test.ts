@@ -3,6 +3,7 @@ import { createApp } from '../../apps/api/src/app.factory.js';
 import { PublicStatusStore } from '../../apps/api/src/public/public-status.store.js';
 import { PublicRateLimiter } from '../../apps/api/src/public/rate-limit.js';
 import request from 'supertest';
+import type { QueryRunner } from 'typeorm';
 import { uploadImport } from '../support/import-upload.js';
 import type { TestApp } from '../support/test-app.js';
 import { Q, WorkflowFixture, ok, random, type Onboarding } from './workflow-fixture.js';
@@ -33,6 +34,20 @@ const arsOf = async (authorityId: string): Promise<string> => (await t.dataSourc
 /** Changing transactions so far: those folded into the version (by the store's check) and those not yet folded. */
 const changes = async (): Promise<number> =>
   (await t.dataSource.query(`SELECT (coalesce((SELECT version FROM public_status_version), 0) + (SELECT count(*) FROM public_status_change))::int AS n`))[0].n;
+
+/** Sets an onboarding LIVE in SQL in a transaction of its own; `during` runs before it ends with commit or rollback. */
+async function goLiveInTransaction(onboardingId: string, end: 'commit' | 'rollback', during: (runner: QueryRunner) => Promise<void>): Promise<void> {
+  const runner = t.dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(`UPDATE onboarding SET stage = 'LIVE', live_at = now() WHERE id = $1`, [onboardingId]);
+    await during(runner);
+    await (end === 'commit' ? runner.commitTransaction() : runner.rollbackTransaction());
+  } finally {
+    await runner.release();
+  }
+}
 
 /** The public JSON status after the in-memory copy picked up the latest change. */
 async function publicStatus(authorityId: string) {
@@ -178,16 +193,9 @@ describe('public_status follows every write in the same transaction', () => {
     expect(await rowOf(id)).toMatchObject({ status: 'NOT_PLANNED' });
     const o = await fx.onboardingIn('TEST', 'BB');
     const before = await rowOf(o.authorityId);
-    const runner = t.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await runner.query(`UPDATE onboarding SET stage = 'LIVE', live_at = now() WHERE id = $1`, [o.id]);
+    await goLiveInTransaction(o.id, 'rollback', async (runner) => {
       expect((await runner.query(`SELECT status FROM public_status WHERE service_id = $1 AND authority_id = $2`, [fx.serviceId, o.authorityId]))[0].status).toBe('LIVE');
-      await runner.rollbackTransaction();
-    } finally {
-      await runner.release();
-    }
+    });
     expect(await rowOf(o.authorityId)).toEqual(before);
   });
 
@@ -202,16 +210,7 @@ describe('public_status follows every write in the same transaction', () => {
     // a change not yet committed is not folded; once committed, the next check counts it
     const o = await fx.onboardingIn('TEST', 'SN');
     const v1 = await version();
-    const runner = t.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await runner.query(`UPDATE onboarding SET stage = 'LIVE', live_at = now() WHERE id = $1`, [o.id]);
-      expect(await version()).toBe(v1);
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
+    await goLiveInTransaction(o.id, 'commit', async () => expect(await version()).toBe(v1));
     expect(await version()).toBe(v1 + 1);
     expect(v1).toBeGreaterThan(v0);
     expect(await logged()).toBe(0);
