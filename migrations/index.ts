@@ -14,6 +14,7 @@ import { MeetingWave1764460000000 } from './1764460000000-meeting-wave.js';
 import { PublicStatus1764500000000 } from './1764500000000-public-status.js';
 import { OnboardingSegments1764510000000 } from './1764510000000-onboarding-segments.js';
 import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive-read-indexes.js';
+import { PublicSearchKeyAccents1764575000000 } from './1764575000000-public-search-key-accents.js';
 import { PublicStatusVersion1764574000000 } from './1764574000000-public-status-version.js';
 
 /** Every migration in order. Add new ones at the end. */
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
   PublicStatusVersion1764574000000,
+  PublicSearchKeyAccents1764575000000,
 ];

@@ -14,6 +14,7 @@ const names = (q: string) => searchAuthorities(authorities, q).results.map((a) =
 describe('public search', () => {
   it('normalises case, umlauts, ß and punctuation', () => {
     expect(publicSearchKey('Straße/Weg – SÜD (Göttingen)')).toBe('strasse weg sued goettingen');
+    expect(publicSearchKey('Cúcuta Açaí Ñandú')).toBe('cucuta acai nandu');
     expect(publicQueryWords('Landkreis Göttingen')).toEqual(['goettingen']);
     expect(publicQueryWords('kreisfreie Stadt')).toEqual([]);
   });

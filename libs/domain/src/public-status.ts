@@ -43,13 +43,12 @@ export const PUBLIC_NESTED: Partial<Record<PublicFieldKind, Record<string, Publi
 /**
  * The search key of a name or a query: spellOutGerman (lower case, ä→ae, ö→oe, ü→ue, ß→ss, other
  * accents dropped), anything but letters and digits one space. The SQL function public_search_key
- * (migration 1764500000000) computes the same for public_status.search_key; its accent map is
- * copied here letter for letter (its second string is one letter longer, so ú→o, ç→u, ñ→c:
- * consistent between names and queries, only a query typed without those accents misses).
+ * (migrations 1764500000000, 1764575000000) computes the same for public_status.search_key; its
+ * accent map is copied here letter for letter (tests/api/public-status.test.ts compares the two).
  */
 export function publicSearchKey(text: string): string {
   return spellOutGerman(text)
-    .replace(/[áàâãåéèêëíìîïóòôõúùûçñ]/g, (c) => 'aaaaaeeeeiiiiooooouuucn'['áàâãåéèêëíìîïóòôõúùûçñ'.indexOf(c)])
+    .replace(/[áàâãåéèêëíìîïóòôõúùûçñ]/g, (c) => 'aaaaaeeeeiiiioooouuucn'['áàâãåéèêëíìîïóòôõúùûçñ'.indexOf(c)])
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
