@@ -79,18 +79,92 @@ export interface StageBoardQuery {
 
 interface ColumnRow {
   stage: string;
-  position: number;
   total: number;
   cards: (Omit<StageBoardCard, 'stageEnteredAt'> & { stageEnteredAt: string })[];
 }
 
 /**
- * The stage board in one SQL statement: the service's stages, per stage the count of
- * ACTIVE/ON_HOLD onboardings under the filter and one page of cards (row_number per stage),
- * the card fields joined in (authority, state, system, open blocking obstacles of the page only),
- * as JSON built by PostgreSQL, so the API hydrates no entities and runs no field resolvers.
+ * The stage board in one SQL statement (parameters: $1 service, $2 state or null, $3 wave or null,
+ * $4 stage keys or null, $5 offset, $6 cards per column, $7 the only state whose internals the
+ * reader sees, or null for all). Its cost follows the cards shown, not the service's onboardings
+ * (plans in docs/explain/stage-board.md):
+ * - `cnt`: per stage the count of ACTIVE/ON_HOLD onboardings under the filter, an index-only scan
+ *   of the service's range of `ix_onboarding_board` (the state as a hashed set of its authorities
+ *   from `ix_authority_state_name`);
+ * - per column one page sorted by authority name (then onboarding id), by whichever of two ways
+ *   reads less, decided per column on its count (a one-time filter, so only one runs):
+ *   the *walk* goes through the authorities of the scope in name order (`ix_authority_name`, or
+ *   `ix_authority_state_name` for a state) and probes `ix_onboarding_board` (service, stage,
+ *   authority) for each until offset + perStage cards are found: about
+ *   (offset + perStage) * scope / count probes, good for a well-filled column; the *sort* reads the
+ *   column's onboardings from `ix_onboarding_board`, joins their authorities and keeps the top
+ *   offset + perStage: about count rows, good for a thin column (a wave, a small stage). The walk is
+ *   taken when count^2 >= (offset + perStage) * authorities in scope, where both cost about the same.
+ *   (The walk's `OFFSET 0` keeps the probe a parameterised nested loop, so the name order of the
+ *   index carries through to the LIMIT.)
+ * - the card fields (onboarding row, state, system, open blocking obstacles) for the page's rows
+ *   only, as JSON built by PostgreSQL, so the API hydrates no entities and runs no field resolvers.
  * Obstacles and the pause reason are internal: a state coordinator gets them for their own state only.
  */
+export const STAGE_BOARD_SQL = `WITH cnt AS (
+  SELECT o.stage, count(*)::int AS total
+  FROM onboarding o
+  WHERE o.service_id = $1 AND o.status IN ('ACTIVE', 'ON_HOLD')
+    AND ($2::uuid IS NULL OR o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = $2::uuid))
+    AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
+    AND ($4::text[] IS NULL OR o.stage = ANY($4::text[]))
+  GROUP BY o.stage
+),
+col AS (
+  SELECT st.key AS stage, st.position, coalesce(cnt.total, 0) AS total
+  FROM service_stage st LEFT JOIN cnt ON cnt.stage = st.key
+  WHERE st.service_id = $1 AND ($4::text[] IS NULL OR st.key = ANY($4::text[]))
+),
+scope AS (
+  SELECT count(*)::bigint AS n FROM authority a WHERE $2::uuid IS NULL OR a.state_id = $2::uuid
+)
+SELECT col.stage, col.total, coalesce(page.cards, '[]'::json) AS cards
+FROM col
+LEFT JOIN LATERAL (
+  SELECT json_agg(json_build_object(
+           'id', o.id, 'version', o.version, 'stage', o.stage, 'stageEnteredAt', o.stage_entered_at, 'status', o.status,
+           'statusReason', CASE WHEN c.internal THEN o.status_reason END,
+           'authorityId', c.authority_id, 'authorityName', c.name, 'stateCode', s.code,
+           'specialistSystem', CASE WHEN ss.vendor IS NULL THEN NULL ELSE concat_ws(' ', ss.vendor, ss.product) END,
+           'blockingTitles', CASE WHEN c.internal THEN coalesce((
+               SELECT json_agg(bl.title ORDER BY bl.opened_at DESC, bl.id) FROM blocker bl
+               WHERE bl.onboarding_id = o.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL), '[]'::json)
+             ELSE '[]'::json END
+         ) ORDER BY c.name, c.id) AS cards
+  FROM (
+    SELECT w.*, ($7::uuid IS NULL OR w.state_id = $7::uuid) AS internal
+    FROM (
+      (SELECT o.id, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
+       FROM authority a
+       CROSS JOIN LATERAL (
+         SELECT o.id FROM onboarding o
+         WHERE o.service_id = $1 AND o.stage = col.stage AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')
+           AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
+         OFFSET 0) o
+       WHERE ($2::uuid IS NULL OR a.state_id = $2::uuid)
+         AND col.total > $5::bigint AND col.total::bigint * col.total >= ($5::bigint + $6::int) * (SELECT n FROM scope)
+       ORDER BY a.name, o.id OFFSET $5::bigint LIMIT $6::int)
+      UNION ALL
+      (SELECT o.id, a.id, a.name, a.state_id, a.specialist_system_id
+       FROM onboarding o JOIN authority a ON a.id = o.authority_id
+       WHERE o.service_id = $1 AND o.stage = col.stage AND o.status IN ('ACTIVE', 'ON_HOLD')
+         AND ($2::uuid IS NULL OR a.state_id = $2::uuid)
+         AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
+         AND col.total > $5::bigint AND col.total::bigint * col.total < ($5::bigint + $6::int) * (SELECT n FROM scope)
+       ORDER BY a.name, o.id OFFSET $5::bigint LIMIT $6::int)
+    ) w
+  ) c
+  JOIN onboarding o ON o.id = c.id
+  LEFT JOIN state s ON s.id = c.state_id
+  LEFT JOIN specialist_system ss ON ss.id = c.specialist_system_id
+) page ON true
+ORDER BY col.position`;
+
 @Injectable()
 export class StageBoardService {
   constructor(private readonly dataSource: DataSource) {}
@@ -108,42 +182,15 @@ export class StageBoardService {
     const offset = Math.max(q.offset ?? 0, 0);
     // null: sees every state's internals; otherwise the only state whose internals the actor sees.
     const internalState = actor.role === Role.STATE_COORDINATOR ? (actor.stateId ?? NO_STATE_ID) : null;
-    const rows: ColumnRow[] = await this.dataSource.query(
-      `WITH b AS (
-         SELECT o.id, o.version, o.stage, o.stage_entered_at, o.status, o.status_reason, o.authority_id, a.name AS authority_name,
-                a.state_id, s.code AS state_code, ss.vendor, ss.product,
-                row_number() OVER (PARTITION BY o.stage ORDER BY a.name, o.id) AS rn
-         FROM onboarding o
-         JOIN authority a ON a.id = o.authority_id
-         LEFT JOIN state s ON s.id = a.state_id
-         LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
-         WHERE o.service_id = $1 AND o.status IN ('ACTIVE', 'ON_HOLD')
-           AND ($2::uuid IS NULL OR a.state_id = $2::uuid)
-           AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
-           AND ($4::text[] IS NULL OR o.stage = ANY($4::text[]))
-       ),
-       p AS (
-         SELECT b.*, ($7::uuid IS NULL OR b.state_id = $7::uuid) AS internal FROM b WHERE b.rn > $5 AND b.rn <= $5 + $6
-       )
-       SELECT st.key AS stage, st.position,
-              (SELECT count(*)::int FROM b WHERE b.stage = st.key) AS total,
-              coalesce((
-                SELECT json_agg(json_build_object(
-                         'id', p.id, 'version', p.version, 'stage', p.stage, 'stageEnteredAt', p.stage_entered_at, 'status', p.status,
-                         'statusReason', CASE WHEN p.internal THEN p.status_reason END,
-                         'authorityId', p.authority_id, 'authorityName', p.authority_name, 'stateCode', p.state_code,
-                         'specialistSystem', CASE WHEN p.vendor IS NULL THEN NULL ELSE concat_ws(' ', p.vendor, p.product) END,
-                         'blockingTitles', CASE WHEN p.internal THEN coalesce((
-                             SELECT json_agg(bl.title ORDER BY bl.opened_at DESC, bl.id) FROM blocker bl
-                             WHERE bl.onboarding_id = p.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL), '[]'::json)
-                           ELSE '[]'::json END
-                       ) ORDER BY p.rn)
-                FROM p WHERE p.stage = st.key), '[]'::json) AS cards
-       FROM service_stage st
-       WHERE st.service_id = $1 AND ($4::text[] IS NULL OR st.key = ANY($4::text[]))
-       ORDER BY st.position`,
-      [q.serviceId, q.stateId ?? null, q.waveId ?? null, q.stages?.length ? q.stages : null, offset, perStage, internalState],
-    );
+    const rows: ColumnRow[] = await this.dataSource.query(STAGE_BOARD_SQL, [
+      q.serviceId,
+      q.stateId ?? null,
+      q.waveId ?? null,
+      q.stages?.length ? q.stages : null,
+      offset,
+      perStage,
+      internalState,
+    ]);
     let total = 0;
     const columns = rows.map((r) => {
       total += r.total;
