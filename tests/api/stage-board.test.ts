@@ -1,3 +1,4 @@
+import { stageBoardStatement } from '../../apps/api/src/onboarding/stage-board.js';
 import { firstError, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -225,6 +226,13 @@ describe('stageBoard', () => {
             const want = await reference(f, internalState);
             expect(got.data!.stageBoard).toEqual(want);
             compared++;
+            // The statement itself with the other ways forced: no walks at all, and a state's thin columns from its columns' onboardings.
+            for (const tuning of [{ walkBudget: 0, smallState: 1000 }, { walkBudget: 6000, smallState: 0 }]) {
+              const { sql, params } = stageBoardStatement({ serviceId: sid, ...f, internalState }, tuning);
+              const rows: { stage: string; total: number; cards: (Record<string, unknown> & { stageEnteredAt: string })[] }[] = await t.dataSource.query(sql, params);
+              const columns = rows.map((r) => ({ stage: r.stage, total: r.total, cards: r.cards.map((c) => ({ ...c, stageEnteredAt: new Date(c.stageEnteredAt).toISOString() })) }));
+              expect({ total: columns.reduce((n, c) => n + c.total, 0), columns }).toEqual(want);
+            }
             const scope = await scopeOf(stateFilter);
             for (const c of want.columns) if (c.total > offset) ways.add(c.total * c.total >= (offset + perStage) * scope ? 'walk' : 'sort');
           }

@@ -83,45 +83,104 @@ interface ColumnRow {
   cards: (Omit<StageBoardCard, 'stageEnteredAt'> & { stageEnteredAt: string })[];
 }
 
+/** Cards the walks of one board may be planned for in all (offset + perStage per column): keeps the estimate below jit_above_cost. */
+const WALK_BUDGET = 6000;
+/** A state with at most this many authorities has its thin columns read from its authorities (a probe each), a larger one from the columns' onboardings. */
+const SMALL_STATE = 1000;
+/** Columns assumed when the board is not restricted to some (the pipelines have 6). */
+const MAX_COLUMNS = 10;
+
+/** The filter of one stage board, validated (ids are UUIDs, perStage and offset in range). */
+export interface StageBoardFilter {
+  serviceId: string;
+  stateId: string | null;
+  waveId: string | null;
+  stages: string[] | null;
+  perStage: number;
+  offset: number;
+  /** The only state whose internals (obstacles, pause reasons) the reader sees; null: all. */
+  internalState: string | null;
+}
+
 /**
- * The stage board in one SQL statement (parameters: $1 service, $2 state or null, $3 wave or null,
- * $4 stage keys or null, $5 offset, $6 cards per column, $7 the only state whose internals the
- * reader sees, or null for all). Its cost follows the cards shown, not the service's onboardings
- * (plans in docs/explain/stage-board.md):
- * - `cnt`: per stage the count of ACTIVE/ON_HOLD onboardings under the filter, an index-only scan
- *   of the service's range of `ix_onboarding_board` (the state as a hashed set of its authorities
- *   from `ix_authority_state_name`);
- * - per column one page sorted by authority name (then onboarding id), by whichever of two ways
- *   reads less, decided per column on its count (a one-time filter, so only one runs):
- *   the *walk* goes through the authorities of the scope in name order (`ix_authority_name`, or
- *   `ix_authority_state_name` for a state) and probes `ix_onboarding_board` (service, stage,
- *   authority) for each until offset + perStage cards are found: about
- *   (offset + perStage) * scope / count probes, good for a well-filled column; the *sort* reads the
- *   column's onboardings from `ix_onboarding_board`, joins their authorities and keeps the top
- *   offset + perStage: about count rows, good for a thin column (a wave, a small stage). The walk is
- *   taken when count^2 >= (offset + perStage) * authorities in scope, where both cost about the same.
- *   (The walk's `OFFSET 0` keeps the probe a parameterised nested loop, so the name order of the
- *   index carries through to the LIMIT.)
+ * The stage board in one SQL statement, its text built for the filters present (a state, a wave,
+ * stages), so that each filter is a plain condition or semi-join the planner can start from, rather
+ * than an `$n IS NULL OR ...` it cannot. Its cost follows the cards shown, not the service's
+ * onboardings (plans in docs/explain/stage-board.md):
+ * - `cnt`: per stage the count of ACTIVE/ON_HOLD onboardings under the filter, index-only from
+ *   `ix_onboarding_board` (service, authority): the service's range, or one probe per authority of
+ *   the state;
+ * - per column one page sorted by authority name (then onboarding id), read one of two ways, chosen
+ *   per column from its count (`walk`):
+ *   a well-filled column *walks* the authorities of the scope in name order (`ix_authority_name`, or
+ *   `ix_authority_state_name` for a state) and probes `ix_onboarding_board` for each until
+ *   offset + perStage cards are found, about (offset + perStage) * scope / count probes (the
+ *   `OFFSET 0` keeps the probe a parameterised nested loop, so the name order carries through to the
+ *   LIMIT); the thin columns are read together once (`thin`: their onboardings joined with their
+ *   authorities, about as many rows as they hold) and each sorted for its page. The walk is taken
+ *   when count^2 >= (offset + perStage) * authorities in scope, where the two cost about the same.
+ *   The gates are one-time filters, so a column runs one way only. The planner costs both ways of
+ *   every column all the same, the walk at about 4.5 per card up to offset + perStage; so that the
+ *   estimate stays well below `jit_above_cost` (100,000: JIT compilation would cost 100 ms and more
+ *   per statement), the walk is left out when (offset + perStage) * columns exceeds WALK_BUDGET
+ *   (the console's board, 50 a column, and its "more" of one column are far within it).
  * - the card fields (onboarding row, state, system, open blocking obstacles) for the page's rows
  *   only, as JSON built by PostgreSQL, so the API hydrates no entities and runs no field resolvers.
  * Obstacles and the pause reason are internal: a state coordinator gets them for their own state only.
  */
-export const STAGE_BOARD_SQL = `WITH cnt AS (
+export function stageBoardStatement(
+  f: StageBoardFilter,
+  /** The thresholds (tests set them to take the other ways on small data). */
+  tuning: { walkBudget: number; smallState: number } = { walkBudget: WALK_BUDGET, smallState: SMALL_STATE },
+): { sql: string; params: unknown[] } {
+  const walks = (f.offset + f.perStage) * (f.stages?.length ?? MAX_COLUMNS) <= tuning.walkBudget;
+  const params: unknown[] = [];
+  const p = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const service = p(f.serviceId, 'uuid');
+  const offset = p(f.offset, 'bigint');
+  const perStage = p(f.perStage, 'int');
+  const internal = p(f.internalState, 'uuid');
+  const state = f.stateId ? p(f.stateId, 'uuid') : null;
+  const wave = f.waveId ? p(f.waveId, 'uuid') : null;
+  const stages = f.stages ? p(f.stages, 'text[]') : null;
+  const inState = (a: string) => (state ? ` AND ${a}.state_id = ${state}` : '');
+  const inWave = (o: string) => (wave ? ` AND ${o}.wave_id = ${wave}` : '');
+  const sql = `WITH cnt AS (
   SELECT o.stage, count(*)::int AS total
   FROM onboarding o
-  WHERE o.service_id = $1 AND o.status IN ('ACTIVE', 'ON_HOLD')
-    AND ($2::uuid IS NULL OR o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = $2::uuid))
-    AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
-    AND ($4::text[] IS NULL OR o.stage = ANY($4::text[]))
+  WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${state ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${state})` : ''}${inWave('o')}${stages ? ` AND o.stage = ANY(${stages})` : ''}
   GROUP BY o.stage
 ),
-col AS (
-  SELECT st.key AS stage, st.position, coalesce(cnt.total, 0) AS total
-  FROM service_stage st LEFT JOIN cnt ON cnt.stage = st.key
-  WHERE st.service_id = $1 AND ($4::text[] IS NULL OR st.key = ANY($4::text[]))
-),
 scope AS (
-  SELECT count(*)::bigint AS n FROM authority a WHERE $2::uuid IS NULL OR a.state_id = $2::uuid
+  SELECT count(*) AS n FROM authority a${state ? ` WHERE a.state_id = ${state}` : ''}
+),
+col AS (
+  SELECT st.key AS stage, st.position, coalesce(cnt.total, 0) AS total,
+         ${walks ? `coalesce(cnt.total, 0)::bigint * coalesce(cnt.total, 0) >= (${offset} + ${perStage}) * (SELECT n FROM scope)` : 'false'} AS walk
+  FROM service_stage st LEFT JOIN cnt ON cnt.stage = st.key
+  WHERE st.service_id = ${service}${stages ? ` AND st.key = ANY(${stages})` : ''}
+),
+thin AS MATERIALIZED (
+  SELECT o.id, o.stage, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
+  FROM onboarding o JOIN authority a ON a.id = o.authority_id
+  WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
+    AND o.stage IN (SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk)${
+      state
+        ? ` AND a.state_id = ${state} AND (SELECT n FROM scope) > ${tuning.smallState}
+  UNION ALL
+  SELECT o.id, o.stage, a.id, a.name, a.state_id, a.specialist_system_id
+  FROM authority a
+  CROSS JOIN LATERAL (
+    SELECT o.id, o.stage FROM onboarding o
+    WHERE o.service_id = ${service} AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
+      AND o.stage IN (SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk)
+    OFFSET 0) o
+  WHERE a.state_id = ${state} AND (SELECT n FROM scope) <= ${tuning.smallState}`
+        : ''
+    }
 )
 SELECT col.stage, col.total, coalesce(page.cards, '[]'::json) AS cards
 FROM col
@@ -137,26 +196,21 @@ LEFT JOIN LATERAL (
              ELSE '[]'::json END
          ) ORDER BY c.name, c.id) AS cards
   FROM (
-    SELECT w.*, ($7::uuid IS NULL OR w.state_id = $7::uuid) AS internal
+    SELECT w.*, (${internal} IS NULL OR w.state_id = ${internal}) AS internal
     FROM (
-      (SELECT o.id, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
+${walks ? `      (SELECT o.id, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
        FROM authority a
        CROSS JOIN LATERAL (
          SELECT o.id FROM onboarding o
-         WHERE o.service_id = $1 AND o.stage = col.stage AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')
-           AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
+         WHERE o.service_id = ${service} AND o.authority_id = a.id AND o.stage = col.stage AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
          OFFSET 0) o
-       WHERE ($2::uuid IS NULL OR a.state_id = $2::uuid)
-         AND col.total > $5::bigint AND col.total::bigint * col.total >= ($5::bigint + $6::int) * (SELECT n FROM scope)
-       ORDER BY a.name, o.id OFFSET $5::bigint LIMIT $6::int)
+       WHERE col.total > ${offset} AND col.walk${inState('a')}
+       ORDER BY a.name, o.id OFFSET ${offset} LIMIT ${perStage})
       UNION ALL
-      (SELECT o.id, a.id, a.name, a.state_id, a.specialist_system_id
-       FROM onboarding o JOIN authority a ON a.id = o.authority_id
-       WHERE o.service_id = $1 AND o.stage = col.stage AND o.status IN ('ACTIVE', 'ON_HOLD')
-         AND ($2::uuid IS NULL OR a.state_id = $2::uuid)
-         AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
-         AND col.total > $5::bigint AND col.total::bigint * col.total < ($5::bigint + $6::int) * (SELECT n FROM scope)
-       ORDER BY a.name, o.id OFFSET $5::bigint LIMIT $6::int)
+` : ''}      (SELECT t.id, t.authority_id, t.name, t.state_id, t.specialist_system_id
+       FROM thin t
+       WHERE col.total > ${offset} AND NOT col.walk AND t.stage = col.stage
+       ORDER BY t.name, t.id OFFSET ${offset} LIMIT ${perStage})
     ) w
   ) c
   JOIN onboarding o ON o.id = c.id
@@ -164,6 +218,8 @@ LEFT JOIN LATERAL (
   LEFT JOIN specialist_system ss ON ss.id = c.specialist_system_id
 ) page ON true
 ORDER BY col.position`;
+  return { sql, params };
+}
 
 @Injectable()
 export class StageBoardService {
@@ -182,15 +238,16 @@ export class StageBoardService {
     const offset = Math.max(q.offset ?? 0, 0);
     // null: sees every state's internals; otherwise the only state whose internals the actor sees.
     const internalState = actor.role === Role.STATE_COORDINATOR ? (actor.stateId ?? NO_STATE_ID) : null;
-    const rows: ColumnRow[] = await this.dataSource.query(STAGE_BOARD_SQL, [
-      q.serviceId,
-      q.stateId ?? null,
-      q.waveId ?? null,
-      q.stages?.length ? q.stages : null,
-      offset,
+    const { sql, params } = stageBoardStatement({
+      serviceId: q.serviceId,
+      stateId: q.stateId ?? null,
+      waveId: q.waveId ?? null,
+      stages: q.stages?.length ? q.stages : null,
       perStage,
+      offset,
       internalState,
-    ]);
+    });
+    const rows: ColumnRow[] = await this.dataSource.query(sql, params);
     let total = 0;
     const columns = rows.map((r) => {
       total += r.total;
