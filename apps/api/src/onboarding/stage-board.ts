@@ -118,7 +118,9 @@ export interface StageBoardFilter {
  *   `OFFSET 0` keeps the probe a parameterised nested loop, so the name order carries through to the
  *   LIMIT); the thin columns are read together once (`thin`: their onboardings joined with their
  *   authorities, about as many rows as they hold) and each sorted for its page. The walk is taken
- *   when count^2 >= (offset + perStage) * authorities in scope, where the two cost about the same.
+ *   when count^2 >= (offset + perStage) * authorities in scope, where the two cost about the same
+ *   (nationally the authorities as the statistics have them, `pg_class.reltuples`, an exact count
+ *   only when never analysed: the gate needs no more, and a count would read 11,000 index entries).
  *   The gates are one-time filters, so a column runs one way only. The planner costs both ways of
  *   every column all the same, the walk at about 4.5 per card up to offset + perStage; so that the
  *   estimate stays well below `jit_above_cost` (100,000: JIT compilation would cost 100 ms and more
@@ -154,8 +156,13 @@ export function stageBoardStatement(
   WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${state ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${state})` : ''}${inWave('o')}${stages ? ` AND o.stage = ANY(${stages})` : ''}
   GROUP BY o.stage
 ),
-scope AS (
-  SELECT count(*) AS n FROM authority a${state ? ` WHERE a.state_id = ${state}` : ''}
+scope AS (${
+    state
+      ? `
+  SELECT count(*) AS n FROM authority a WHERE a.state_id = ${state}`
+      : `
+  SELECT CASE WHEN c.reltuples > 0 THEN c.reltuples::bigint ELSE (SELECT count(*) FROM authority) END AS n FROM pg_class c WHERE c.oid = 'authority'::regclass`
+  }
 ),
 col AS (
   SELECT st.key AS stage, st.position, coalesce(cnt.total, 0) AS total,
@@ -167,7 +174,7 @@ thin AS MATERIALIZED (
   SELECT o.id, o.stage, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
   FROM onboarding o JOIN authority a ON a.id = o.authority_id
   WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
-    AND o.stage IN (SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk)${
+    AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk))${
       state
         ? ` AND a.state_id = ${state} AND (SELECT n FROM scope) > ${tuning.smallState}
   UNION ALL
@@ -176,7 +183,7 @@ thin AS MATERIALIZED (
   CROSS JOIN LATERAL (
     SELECT o.id, o.stage FROM onboarding o
     WHERE o.service_id = ${service} AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
-      AND o.stage IN (SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk)
+      AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk))
     OFFSET 0) o
   WHERE a.state_id = ${state} AND (SELECT n FROM scope) <= ${tuning.smallState}`
         : ''
