@@ -73,14 +73,14 @@ thin AS MATERIALIZED (
   SELECT o.id, o.stage, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
   FROM onboarding o JOIN authority a ON a.id = o.authority_id
   WHERE o.service_id = $1::uuid AND o.status IN ('ACTIVE', 'ON_HOLD')
-    AND o.stage IN (SELECT col.stage FROM col WHERE col.total > 0 AND NOT col.walk) AND a.state_id = $2::uuid AND (SELECT n FROM scope) > 1000
+    AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > 0 AND NOT col.walk)) AND a.state_id = $2::uuid AND (SELECT n FROM scope) > 1000
   UNION ALL
   SELECT o.id, o.stage, a.id, a.name, a.state_id, a.specialist_system_id
   FROM authority a
   CROSS JOIN LATERAL (
     SELECT o.id, o.stage FROM onboarding o
     WHERE o.service_id = $1::uuid AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')
-      AND o.stage IN (SELECT col.stage FROM col WHERE col.total > 0 AND NOT col.walk)
+      AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > 0 AND NOT col.walk))
     OFFSET 0) o
   WHERE a.state_id = $2::uuid AND (SELECT n FROM scope) <= 1000
 )
