@@ -117,7 +117,9 @@ export interface StageBoardFilter {
  *   offset + perStage cards are found, about (offset + perStage) * scope / count probes (the
  *   `OFFSET 0` keeps the probe a parameterised nested loop, so the name order carries through to the
  *   LIMIT); the thin columns are read together once (`thin`: their onboardings joined with their
- *   authorities, about as many rows as they hold) and each sorted for its page. The walk is taken
+ *   authorities, about as many rows as they hold; a state of up to SMALL_STATE authorities by a probe
+ *   per authority, a larger one by its authorities hashed against the columns' onboardings) and each
+ *   sorted for its page. The walk is taken
  *   when count^2 >= (offset + perStage) * authorities in scope, where the two cost about the same
  *   (nationally the authorities as the statistics have them, `pg_class.reltuples`, an exact count
  *   only when never analysed: the gate needs no more, and a count would read 11,000 index entries).
