@@ -16,6 +16,7 @@ import { OnboardingSegments1764510000000 } from './1764510000000-onboarding-segm
 import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive-read-indexes.js';
 import { PublicSearchKeyAccents1764575000000 } from './1764575000000-public-search-key-accents.js';
 import { PublicStatusVersion1764574000000 } from './1764574000000-public-status-version.js';
+import { StageBoardIndexes1764572000000 } from './1764572000000-stage-board-indexes.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   PublicStatus1764500000000,
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
+  StageBoardIndexes1764572000000,
   PublicStatusVersion1764574000000,
   PublicSearchKeyAccents1764575000000,
 ];

@@ -1,3 +1,4 @@
+import { stageBoardStatement } from '../../apps/api/src/onboarding/stage-board.js';
 import { firstError, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -149,6 +150,102 @@ describe('stageBoard', () => {
     const anonymous = await t.anonymous.gql(BOARD, { serviceId });
     expect(anonymous.data?.stageBoard ?? null).toBeNull();
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives the same columns, counts and cards as a plain query over all rows, for every filter and page, whichever way a column is read', async () => {
+    // A service of its own on every seeded authority (and three of the same name, ordered by onboarding id),
+    // stages and statuses spread by a hash, some in a wave, obstacles on some: columns thick and thin.
+    const sid = (await t.gql(`mutation { createService(name: "Testdienst Board Abgleich", topicField: IMMIGRATION_AND_EMIGRATION) { id } }`)).data!.createService.id as string;
+    const bb = await stateId('BB');
+    await t.dataSource.query(
+      `INSERT INTO authority (name, kind, level, state_id, ars)
+       SELECT 'Gleichnamige Behörde', 'FOREIGNERS_AUTHORITY', 'DISTRICT', $1, lpad((990000000000 + g)::text, 12, '0') FROM generate_series(1, 3) g`,
+      [bb],
+    );
+    const wave = (await t.gql(`mutation($s: ID!) { createWave(serviceId: $s, name: "Abgleich-Welle", targetGoLive: "2030-01-01") { id } }`, { s: sid })).data!.createWave.id as string;
+    await t.dataSource.query(
+      `INSERT INTO onboarding (authority_id, service_id, stage, status, status_reason, wave_id)
+       SELECT a.id, $1, (array['INTEREST','INTEREST','INTEREST','KICK_OFF','PREPARATION','TEST','TEST','LIVE','LIVE','LIVE'])[1 + h % 10],
+              CASE WHEN h % 13 = 0 THEN 'ON_HOLD' WHEN h % 17 = 0 THEN 'CANCELLED' ELSE 'ACTIVE' END,
+              CASE WHEN h % 13 = 0 THEN 'Pause ' || h WHEN h % 17 = 0 THEN 'Ende' END,
+              CASE WHEN h % 7 = 0 THEN $2::uuid END
+       FROM (SELECT a.id, ('x' || substr(md5(a.ars || 'board'), 1, 6))::bit(24)::int AS h FROM authority a) a`,
+      [sid, wave],
+    );
+    await t.dataSource.query(`UPDATE onboarding SET live_at = now() WHERE service_id = $1 AND stage = 'LIVE'`, [sid]);
+    await t.dataSource.query(
+      `UPDATE onboarding o SET stage = 'KICK_OFF', status = 'ACTIVE', status_reason = NULL, live_at = NULL
+       FROM authority a WHERE a.id = o.authority_id AND o.service_id = $1 AND a.name = 'Gleichnamige Behörde'`,
+      [sid],
+    );
+    await t.dataSource.query(
+      `INSERT INTO blocker (onboarding_id, title, category, severity, opened_at, resolved_at)
+       SELECT o.id, 'Hindernis ' || k, 'TECHNICAL', CASE WHEN k = 3 THEN 'DELAYING' ELSE 'BLOCKING' END, current_date - k, CASE WHEN k = 2 THEN current_date END
+       FROM onboarding o CROSS JOIN generate_series(1, 3) k WHERE o.service_id = $1 AND ('x' || substr(md5(o.id::text), 1, 4))::bit(16)::int % 5 = 0`,
+      [sid],
+    );
+    const stages: string[] = (await t.dataSource.query(`SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position`, [sid])).map((r: { key: string }) => r.key);
+    const st = await stateId('ST');
+    const scopeOf = async (state: string | null) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM authority WHERE $1::uuid IS NULL OR state_id = $1`, [state]))[0].n);
+    const fields = 'id version stage stageEnteredAt status statusReason authorityId authorityName stateCode specialistSystem blockingTitles';
+    const query = `query($serviceId: ID!, $stateId: ID, $waveId: ID, $stages: [String!], $perStage: Int, $offset: Int) {
+      stageBoard(serviceId: $serviceId, stateId: $stateId, waveId: $waveId, stages: $stages, perStage: $perStage, offset: $offset) { total columns { stage total cards { ${fields} } } } }`;
+    /** The plain way: every row under the filter with its card fields, sorted by authority name and id, cut in JavaScript. */
+    const reference = async (f: { stateId: string | null; waveId: string | null; stages: string[] | null; perStage: number; offset: number }, internalState: string | null) => {
+      const rows: Record<string, any>[] = await t.dataSource.query(
+        `SELECT o.id, o.version, o.stage, o.stage_entered_at, o.status, o.status_reason, a.id AS authority_id, a.name, a.state_id, s.code, ss.vendor, ss.product,
+                array(SELECT bl.title FROM blocker bl WHERE bl.onboarding_id = o.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL ORDER BY bl.opened_at DESC, bl.id) AS blocking
+         FROM onboarding o JOIN authority a ON a.id = o.authority_id LEFT JOIN state s ON s.id = a.state_id LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
+         WHERE o.service_id = $1 AND o.status IN ('ACTIVE', 'ON_HOLD') AND ($2::uuid IS NULL OR a.state_id = $2) AND ($3::uuid IS NULL OR o.wave_id = $3)
+         ORDER BY a.name, o.id`,
+        [sid, f.stateId, f.waveId],
+      );
+      const columns = (f.stages ?? stages).filter((k) => stages.includes(k)).sort((x, y) => stages.indexOf(x) - stages.indexOf(y)).map((stage) => {
+        const all = rows.filter((r) => r.stage === stage);
+        const cards = all.slice(f.offset, f.offset + f.perStage).map((r) => {
+          const internal = internalState === null || r.state_id === internalState;
+          return {
+            id: r.id, version: r.version, stage: r.stage, stageEnteredAt: new Date(r.stage_entered_at).toISOString(), status: r.status,
+            statusReason: internal ? r.status_reason : null, authorityId: r.authority_id, authorityName: r.name, stateCode: r.code,
+            specialistSystem: r.vendor === null ? null : [r.vendor, r.product].filter((x) => x !== null).join(' '), blockingTitles: internal ? r.blocking : [],
+          };
+        });
+        return { stage, total: all.length, cards };
+      });
+      return { total: columns.reduce((n, c) => n + c.total, 0), columns };
+    };
+    const ways = new Set<string>();
+    let compared = 0;
+    for (const stateFilter of [null, bb, st])
+      for (const waveId of [null, wave])
+        for (const [stageFilter, perStage, offset] of [[null, 50, 0], [null, 1, 0], [null, 5, 3], [['INTEREST'], 2, 60], [['LIVE', 'TEST'], 500, 0], [['TEST'], 3, 10_000]] as const)
+          for (const [reader, internalState] of [['ADMIN', null], ['STATE_COORDINATOR', bb]] as const) {
+            const f = { stateId: stateFilter, waveId, stages: stageFilter ? [...stageFilter] : null, perStage, offset };
+            const got = await t.as(reader).gql<{ stageBoard: unknown }>(query, { serviceId: sid, ...f });
+            expect(got.errors).toBeUndefined();
+            const want = await reference(f, internalState);
+            expect(got.data!.stageBoard).toEqual(want);
+            compared++;
+            // The statement itself with the other ways forced: no walks at all, and a state's thin columns from its columns' onboardings.
+            for (const tuning of [{ walkBudget: 0, smallState: 1000 }, { walkBudget: 6000, smallState: 0 }]) {
+              const { sql, params } = stageBoardStatement({ serviceId: sid, ...f, internalState }, tuning);
+              const rows: { stage: string; total: number; cards: (Record<string, unknown> & { stageEnteredAt: string })[] }[] = await t.dataSource.query(sql, params);
+              const columns = rows.map((r) => ({ stage: r.stage, total: r.total, cards: r.cards.map((c) => ({ ...c, stageEnteredAt: new Date(c.stageEnteredAt).toISOString() })) }));
+              expect({ total: columns.reduce((n, c) => n + c.total, 0), columns }).toEqual(want);
+            }
+            const scope = await scopeOf(stateFilter);
+            for (const c of want.columns) if (c.total > offset) ways.add(c.total * c.total >= (offset + perStage) * scope ? 'walk' : 'sort');
+          }
+    expect(compared).toBe(72);
+    // Both ways of reading a column were taken (walk in name order, sort of the column's rows).
+    expect([...ways].sort()).toEqual(['sort', 'walk']);
+    // The three of the same name come in onboarding-id order.
+    const twins: string[] = (
+      await t.dataSource.query(`SELECT o.id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.service_id = $1 AND a.name = 'Gleichnamige Behörde' ORDER BY o.id`, [sid])
+    ).map((r: { id: string }) => r.id);
+    expect(twins).toHaveLength(3);
+    const kickOff = (await board({ serviceId: sid, stateId: bb, stages: ['KICK_OFF'], perStage: 500 })).columns[0].cards;
+    expect(kickOff.filter((c) => c.authorityName === 'Gleichnamige Behörde').map((c) => c.id)).toEqual(twins);
   });
 
   it('refuses an id that is not one, naming the field', async () => {

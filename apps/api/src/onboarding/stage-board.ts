@@ -79,18 +79,157 @@ export interface StageBoardQuery {
 
 interface ColumnRow {
   stage: string;
-  position: number;
   total: number;
   cards: (Omit<StageBoardCard, 'stageEnteredAt'> & { stageEnteredAt: string })[];
 }
 
+/** Cards the walks of one board may be planned for in all (offset + perStage per column): keeps the estimate below jit_above_cost. */
+const WALK_BUDGET = 6000;
+/** A state with at most this many authorities has its thin columns read from its authorities (a probe each), a larger one from the columns' onboardings. */
+const SMALL_STATE = 1000;
+/** Columns assumed when the board is not restricted to some (the pipelines have 6). */
+const MAX_COLUMNS = 10;
+
+/** The filter of one stage board, validated (ids are UUIDs, perStage and offset in range). */
+export interface StageBoardFilter {
+  serviceId: string;
+  stateId: string | null;
+  waveId: string | null;
+  stages: string[] | null;
+  perStage: number;
+  offset: number;
+  /** The only state whose internals (obstacles, pause reasons) the reader sees; null: all. */
+  internalState: string | null;
+}
+
 /**
- * The stage board in one SQL statement: the service's stages, per stage the count of
- * ACTIVE/ON_HOLD onboardings under the filter and one page of cards (row_number per stage),
- * the card fields joined in (authority, state, system, open blocking obstacles of the page only),
- * as JSON built by PostgreSQL, so the API hydrates no entities and runs no field resolvers.
+ * The stage board in one SQL statement, its text built for the filters present (a state, a wave,
+ * stages), so that each filter is a plain condition or semi-join the planner can start from, rather
+ * than an `$n IS NULL OR ...` it cannot. Its cost follows the cards shown, not the service's
+ * onboardings (plans in docs/explain/stage-board.md):
+ * - `cnt`: per stage the count of ACTIVE/ON_HOLD onboardings under the filter, index-only from
+ *   `ix_onboarding_board` (service, authority): the service's range, or one probe per authority of
+ *   the state;
+ * - per column one page sorted by authority name (then onboarding id), read one of two ways, chosen
+ *   per column from its count (`walk`):
+ *   a well-filled column *walks* the authorities of the scope in name order (`ix_authority_name`, or
+ *   `ix_authority_state_name` for a state) and probes `ix_onboarding_board` for each until
+ *   offset + perStage cards are found, about (offset + perStage) * scope / count probes (the
+ *   `OFFSET 0` keeps the probe a parameterised nested loop, so the name order carries through to the
+ *   LIMIT); the thin columns are read together once (`thin`: their onboardings joined with their
+ *   authorities, about as many rows as they hold; a state of up to SMALL_STATE authorities by a probe
+ *   per authority, a larger one by its authorities hashed against the columns' onboardings) and each
+ *   sorted for its page. The walk is taken
+ *   when count^2 >= (offset + perStage) * authorities in scope, where the two cost about the same
+ *   (nationally the authorities as the statistics have them, `pg_class.reltuples`, an exact count
+ *   only when never analysed: the gate needs no more, and a count would read 11,000 index entries).
+ *   The gates are one-time filters, so a column runs one way only. The planner costs both ways of
+ *   every column all the same, the walk at about 4.5 per card up to offset + perStage; so that the
+ *   estimate stays well below `jit_above_cost` (100,000: JIT compilation would cost 100 ms and more
+ *   per statement), the walk is left out when (offset + perStage) * columns exceeds WALK_BUDGET
+ *   (the console's board, 50 a column, and its "more" of one column are far within it).
+ * - the card fields (onboarding row, state, system, open blocking obstacles) for the page's rows
+ *   only, as JSON built by PostgreSQL, so the API hydrates no entities and runs no field resolvers.
  * Obstacles and the pause reason are internal: a state coordinator gets them for their own state only.
  */
+export function stageBoardStatement(
+  f: StageBoardFilter,
+  /** The thresholds (tests set them to take the other ways on small data). */
+  tuning: { walkBudget: number; smallState: number } = { walkBudget: WALK_BUDGET, smallState: SMALL_STATE },
+): { sql: string; params: unknown[] } {
+  const walks = (f.offset + f.perStage) * (f.stages?.length ?? MAX_COLUMNS) <= tuning.walkBudget;
+  const params: unknown[] = [];
+  const p = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const service = p(f.serviceId, 'uuid');
+  const offset = p(f.offset, 'bigint');
+  const perStage = p(f.perStage, 'int');
+  const internal = p(f.internalState, 'uuid');
+  const state = f.stateId ? p(f.stateId, 'uuid') : null;
+  const wave = f.waveId ? p(f.waveId, 'uuid') : null;
+  const stages = f.stages ? p(f.stages, 'text[]') : null;
+  const inState = (a: string) => (state ? ` AND ${a}.state_id = ${state}` : '');
+  const inWave = (o: string) => (wave ? ` AND ${o}.wave_id = ${wave}` : '');
+  const sql = `WITH cnt AS (
+  SELECT o.stage, count(*)::int AS total
+  FROM onboarding o
+  WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${state ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${state})` : ''}${inWave('o')}${stages ? ` AND o.stage = ANY(${stages})` : ''}
+  GROUP BY o.stage
+),
+scope AS (${
+    state
+      ? `
+  SELECT count(*) AS n FROM authority a WHERE a.state_id = ${state}`
+      : `
+  SELECT CASE WHEN c.reltuples > 0 THEN c.reltuples::bigint ELSE (SELECT count(*) FROM authority) END AS n FROM pg_class c WHERE c.oid = 'authority'::regclass`
+  }
+),
+col AS (
+  SELECT st.key AS stage, st.position, coalesce(cnt.total, 0) AS total,
+         ${walks ? `coalesce(cnt.total, 0)::bigint * coalesce(cnt.total, 0) >= (${offset} + ${perStage}) * (SELECT n FROM scope)` : 'false'} AS walk
+  FROM service_stage st LEFT JOIN cnt ON cnt.stage = st.key
+  WHERE st.service_id = ${service}${stages ? ` AND st.key = ANY(${stages})` : ''}
+),
+thin AS MATERIALIZED (
+  SELECT o.id, o.stage, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
+  FROM onboarding o JOIN authority a ON a.id = o.authority_id
+  WHERE o.service_id = ${service} AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
+    AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk))${
+      state
+        ? ` AND a.state_id = ${state} AND (SELECT n FROM scope) > ${tuning.smallState}
+  UNION ALL
+  SELECT o.id, o.stage, a.id, a.name, a.state_id, a.specialist_system_id
+  FROM authority a
+  CROSS JOIN LATERAL (
+    SELECT o.id, o.stage FROM onboarding o
+    WHERE o.service_id = ${service} AND o.authority_id = a.id AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
+      AND o.stage = ANY (ARRAY(SELECT col.stage FROM col WHERE col.total > ${offset} AND NOT col.walk))
+    OFFSET 0) o
+  WHERE a.state_id = ${state} AND (SELECT n FROM scope) <= ${tuning.smallState}`
+        : ''
+    }
+)
+SELECT col.stage, col.total, coalesce(page.cards, '[]'::json) AS cards
+FROM col
+LEFT JOIN LATERAL (
+  SELECT json_agg(json_build_object(
+           'id', o.id, 'version', o.version, 'stage', o.stage, 'stageEnteredAt', o.stage_entered_at, 'status', o.status,
+           'statusReason', CASE WHEN c.internal THEN o.status_reason END,
+           'authorityId', c.authority_id, 'authorityName', c.name, 'stateCode', s.code,
+           'specialistSystem', CASE WHEN ss.vendor IS NULL THEN NULL ELSE concat_ws(' ', ss.vendor, ss.product) END,
+           'blockingTitles', CASE WHEN c.internal THEN coalesce((
+               SELECT json_agg(bl.title ORDER BY bl.opened_at DESC, bl.id) FROM blocker bl
+               WHERE bl.onboarding_id = o.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL), '[]'::json)
+             ELSE '[]'::json END
+         ) ORDER BY c.name, c.id) AS cards
+  FROM (
+    SELECT w.*, (${internal} IS NULL OR w.state_id = ${internal}) AS internal
+    FROM (
+${walks ? `      (SELECT o.id, a.id AS authority_id, a.name, a.state_id, a.specialist_system_id
+       FROM authority a
+       CROSS JOIN LATERAL (
+         SELECT o.id FROM onboarding o
+         WHERE o.service_id = ${service} AND o.authority_id = a.id AND o.stage = col.stage AND o.status IN ('ACTIVE', 'ON_HOLD')${inWave('o')}
+         OFFSET 0) o
+       WHERE col.total > ${offset} AND col.walk${inState('a')}
+       ORDER BY a.name, o.id OFFSET ${offset} LIMIT ${perStage})
+      UNION ALL
+` : ''}      (SELECT t.id, t.authority_id, t.name, t.state_id, t.specialist_system_id
+       FROM thin t
+       WHERE col.total > ${offset} AND NOT col.walk AND t.stage = col.stage
+       ORDER BY t.name, t.id OFFSET ${offset} LIMIT ${perStage})
+    ) w
+  ) c
+  JOIN onboarding o ON o.id = c.id
+  LEFT JOIN state s ON s.id = c.state_id
+  LEFT JOIN specialist_system ss ON ss.id = c.specialist_system_id
+) page ON true
+ORDER BY col.position`;
+  return { sql, params };
+}
+
 @Injectable()
 export class StageBoardService {
   constructor(private readonly dataSource: DataSource) {}
@@ -108,42 +247,16 @@ export class StageBoardService {
     const offset = Math.max(q.offset ?? 0, 0);
     // null: sees every state's internals; otherwise the only state whose internals the actor sees.
     const internalState = actor.role === Role.STATE_COORDINATOR ? (actor.stateId ?? NO_STATE_ID) : null;
-    const rows: ColumnRow[] = await this.dataSource.query(
-      `WITH b AS (
-         SELECT o.id, o.version, o.stage, o.stage_entered_at, o.status, o.status_reason, o.authority_id, a.name AS authority_name,
-                a.state_id, s.code AS state_code, ss.vendor, ss.product,
-                row_number() OVER (PARTITION BY o.stage ORDER BY a.name, o.id) AS rn
-         FROM onboarding o
-         JOIN authority a ON a.id = o.authority_id
-         LEFT JOIN state s ON s.id = a.state_id
-         LEFT JOIN specialist_system ss ON ss.id = a.specialist_system_id
-         WHERE o.service_id = $1 AND o.status IN ('ACTIVE', 'ON_HOLD')
-           AND ($2::uuid IS NULL OR a.state_id = $2::uuid)
-           AND ($3::uuid IS NULL OR o.wave_id = $3::uuid)
-           AND ($4::text[] IS NULL OR o.stage = ANY($4::text[]))
-       ),
-       p AS (
-         SELECT b.*, ($7::uuid IS NULL OR b.state_id = $7::uuid) AS internal FROM b WHERE b.rn > $5 AND b.rn <= $5 + $6
-       )
-       SELECT st.key AS stage, st.position,
-              (SELECT count(*)::int FROM b WHERE b.stage = st.key) AS total,
-              coalesce((
-                SELECT json_agg(json_build_object(
-                         'id', p.id, 'version', p.version, 'stage', p.stage, 'stageEnteredAt', p.stage_entered_at, 'status', p.status,
-                         'statusReason', CASE WHEN p.internal THEN p.status_reason END,
-                         'authorityId', p.authority_id, 'authorityName', p.authority_name, 'stateCode', p.state_code,
-                         'specialistSystem', CASE WHEN p.vendor IS NULL THEN NULL ELSE concat_ws(' ', p.vendor, p.product) END,
-                         'blockingTitles', CASE WHEN p.internal THEN coalesce((
-                             SELECT json_agg(bl.title ORDER BY bl.opened_at DESC, bl.id) FROM blocker bl
-                             WHERE bl.onboarding_id = p.id AND bl.severity = 'BLOCKING' AND bl.resolved_at IS NULL), '[]'::json)
-                           ELSE '[]'::json END
-                       ) ORDER BY p.rn)
-                FROM p WHERE p.stage = st.key), '[]'::json) AS cards
-       FROM service_stage st
-       WHERE st.service_id = $1 AND ($4::text[] IS NULL OR st.key = ANY($4::text[]))
-       ORDER BY st.position`,
-      [q.serviceId, q.stateId ?? null, q.waveId ?? null, q.stages?.length ? q.stages : null, offset, perStage, internalState],
-    );
+    const { sql, params } = stageBoardStatement({
+      serviceId: q.serviceId,
+      stateId: q.stateId ?? null,
+      waveId: q.waveId ?? null,
+      stages: q.stages?.length ? q.stages : null,
+      perStage,
+      offset,
+      internalState,
+    });
+    const rows: ColumnRow[] = await this.dataSource.query(sql, params);
     let total = 0;
     const columns = rows.map((r) => {
       total += r.total;
