@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import { createLogger } from '../../apps/api/src/observability/log.js';
@@ -180,5 +181,29 @@ describe('/metrics (Prometheus)', () => {
     expect(text).toMatch(/efa_db_pool_max \d+/);
     expect(text).toMatch(/process_cpu_user_seconds_total \d/);
     expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
+  });
+});
+
+describe('database session settings', () => {
+  it('PostgreSQL connections run with JIT off unless DB_JIT says otherwise (DB_JIT=server leaves the server setting)', async () => {
+    if (db.kind !== 'postgres') return; // PGlite has no JIT; CI runs this on PostgreSQL
+    const [{ jit }] = await db.dataSource.query('SHOW jit');
+    expect(jit).toBe('off');
+    const { createDataSource } = await import('../../apps/api/src/database/data-source.js');
+    const url = (db.dataSource.options as { url: string }).url;
+    // What a connection without startup options gets: the server's (or role's) setting.
+    const plain = new pg.Client({ connectionString: url });
+    await plain.connect();
+    const serverJit = (await plain.query('SHOW jit')).rows[0].jit;
+    await plain.end();
+    for (const [setting, expected] of [['on', 'on'], ['server', serverJit]] as const) {
+      const other = await createDataSource({ url, pool: { jit: setting } });
+      await other.dataSource.initialize();
+      try {
+        expect((await other.dataSource.query('SHOW jit'))[0].jit).toBe(expected);
+      } finally {
+        await other.dataSource.destroy();
+      }
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('operations configuration', () => {
   it('has defaults for logs, metrics, shutdown, readiness and the pool', () => {
     const c = loadConfig({ LOG_FORMAT: 'json' });
     expect(c).toMatchObject({ logLevel: 'info', logFormat: 'json', metricsToken: undefined, shutdownTimeoutMs: 10_000, readyTimeoutMs: 2_000 });
-    expect(c.pool).toEqual({ max: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, keepAliveMs: 10_000, idleTimeoutMs: 10_000 });
+    expect(c.pool).toEqual({ max: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000, keepAliveMs: 10_000, idleTimeoutMs: 10_000, jit: 'off' });
   });
 
   it('reads every variable', () => {
@@ -45,15 +45,16 @@ describe('operations configuration', () => {
       DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '5000',
       DB_KEEPALIVE_MS: '0',
       DB_IDLE_TIMEOUT_MS: '30000',
+      DB_JIT: 'server',
     });
     expect(c).toMatchObject({ logLevel: 'debug', logFormat: 'pretty', metricsToken: 'a-long-enough-token', shutdownTimeoutMs: 30_000, readyTimeoutMs: 500 });
-    expect(c.pool).toEqual({ max: 25, connectTimeoutMs: 2_000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 5_000, keepAliveMs: 0, idleTimeoutMs: 30_000 });
+    expect(c.pool).toEqual({ max: 25, connectTimeoutMs: 2_000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 5_000, keepAliveMs: 0, idleTimeoutMs: 30_000, jit: 'server' });
   });
 
   it('names each wrong variable', () => {
     const problems = (() => {
       try {
-        loadConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', METRICS_TOKEN: 'short', SHUTDOWN_TIMEOUT_MS: 'soon', DB_POOL_MAX: '0', DB_CONNECT_TIMEOUT_MS: '-1' });
+        loadConfig({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml', METRICS_TOKEN: 'short', SHUTDOWN_TIMEOUT_MS: 'soon', DB_POOL_MAX: '0', DB_CONNECT_TIMEOUT_MS: '-1', DB_JIT: 'maybe' });
         return '';
       } catch (e) {
         return (e as Error).message;
@@ -65,6 +66,7 @@ describe('operations configuration', () => {
     expect(problems).toContain('SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds between 0 and 600000, got "soon"');
     expect(problems).toContain('DB_POOL_MAX must be a whole number of connections between 1 and 1000, got "0"');
     expect(problems).toContain('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds');
+    expect(problems).toContain('DB_JIT must be one of off, on, server, got "maybe"');
   });
 });
 

@@ -52,6 +52,13 @@ export interface PoolConfig {
   keepAliveMs: number;
   /** Close connections idle in the pool for longer (DB_IDLE_TIMEOUT_MS). */
   idleTimeoutMs: number;
+  /**
+   * PostgreSQL's JIT compilation on the API's connections (DB_JIT): `off` (default), `on`, or `server`
+   * (send nothing: the server's or role's setting). JIT pays off for long analytical queries only; a
+   * dashboard or board statement whose estimate crosses jit_above_cost spent 0.1-6 s compiling
+   * (bench/RESULTS.md, docs/explain/stage-board.md) to save milliseconds.
+   */
+  jit: 'off' | 'on' | 'server';
 }
 
 /** SMTP delivery of notification mails (nodemailer). */
@@ -132,6 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     }
     return value;
   };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return fallback;
+    if (allowed.includes(text as T)) return text as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')}, got "${text}"`);
+    return fallback;
+  };
   const shutdownTimeoutMs = ms('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000);
   const readyTimeoutMs = ms('READY_TIMEOUT_MS', 2_000, 100, 60_000);
   const pool: PoolConfig = {
@@ -141,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     idleInTransactionTimeoutMs: ms('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 86_400_000),
     keepAliveMs: ms('DB_KEEPALIVE_MS', 10_000, 0, 3_600_000),
     idleTimeoutMs: ms('DB_IDLE_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    jit: oneOf('DB_JIT', ['off', 'on', 'server'] as const, 'off'),
   };
 
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

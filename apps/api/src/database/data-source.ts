@@ -64,6 +64,8 @@ export function pgPoolOptions(pool: Partial<PoolConfig> = {}): Record<string, un
     // Session settings sent when a connection opens (0 = PostgreSQL's default, no limit).
     ...(pool.statementTimeoutMs ? { statement_timeout: pool.statementTimeoutMs } : {}),
     ...(pool.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs } : {}),
+    // JIT off unless asked for (DB_JIT): a startup option, like the timeouts above.
+    ...((pool.jit ?? 'off') !== 'server' ? { options: `-c jit=${pool.jit ?? 'off'}` } : {}),
   };
 }
 
