@@ -72,8 +72,13 @@ export class HistoryService {
   /** The onboarding's own changes and those of its milestones and obstacles, newest first. */
   async onboardingTimeline(actor: Actor, id: string, limit: number): Promise<TimelineEntry[]> {
     if (!UUID_PATTERN.test(id)) throw DomainError.notFound('Onboarding', id);
-    const [exists] = await this.dataSource.query(`SELECT 1 FROM onboarding WHERE id = $1`, [id]);
-    if (!exists) throw DomainError.notFound('Onboarding', id);
+    const [found] = await this.dataSource.query(`SELECT a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.id = $1`, [id]);
+    if (!found) throw DomainError.notFound('Onboarding', id);
+    return this.timelineOf(actor, id, found.state_id, limit);
+  }
+
+  /** The timeline of an onboarding known to exist, whose authority is in `stateId` (Onboarding.timeline). */
+  async timelineOf(actor: Actor, id: string, stateId: string | null, limit: number): Promise<TimelineEntry[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       // Three index probes into ix_audit_event_entity (the onboarding's events, its milestones', its
       // obstacles'), each newest first and cut at the limit, merged: one statement with the three
@@ -107,7 +112,7 @@ export class HistoryService {
       comment: r.comment as string | null,
       subject: r.subject as string | null,
     }));
-    return this.redact(actor, entries, await this.stateOf('Onboarding', id));
+    return this.redact(actor, entries, stateId);
   }
 }
 
