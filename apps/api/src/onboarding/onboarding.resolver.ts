@@ -16,6 +16,7 @@ import { UUID_PATTERN } from '../common/crud.service.js';
 import { ServiceStage } from '../pipeline/service-stage.entity.js';
 import { Wave } from '../wave/wave.entity.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
+import { leanManyBy } from './lean-loaders.js';
 import { OnboardingNote } from './onboarding-note.entity.js';
 import { OnboardingTransition } from './onboarding-transition.entity.js';
 import {
@@ -145,12 +146,12 @@ export class OnboardingResolver extends CrudResolver({
 
   @ResolveField(() => [ServiceStage], { description: "The service's pipeline stages, in order (the same as allServiceStages of the service)." })
   stages(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ServiceStage, 'serviceId', { position: 'ASC' }).load(o.serviceId);
+    return leanManyBy(ctx, this.dataSource, ServiceStage, 'serviceId', { position: 'ASC' }).load(o.serviceId);
   }
 
   @ResolveField(() => [GuideSection], { description: "The sections of the service's connection guide, in order (the same as allGuideSections of the service)." })
   guideSections(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
-    return ctx.loaders.manyBy(GuideSection, 'serviceId', { position: 'ASC' }).load(o.serviceId);
+    return leanManyBy(ctx, this.dataSource, GuideSection, 'serviceId', { position: 'ASC' }).load(o.serviceId);
   }
 
   @ResolveField(() => Boolean, { description: "Does the contract let it go live: its state is the service's lead state or has signed the reuse contract (what advancing to LIVE checks)." })
@@ -176,24 +177,24 @@ export class OnboardingResolver extends CrudResolver({
 
   @ResolveField(() => [Milestone])
   milestones(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Milestone, 'onboardingId', { position: 'ASC' }).load(o.id);
+    return leanManyBy(ctx, this.dataSource, Milestone, 'onboardingId', { position: 'ASC' }).load(o.id);
   }
 
   @ResolveField(() => [Blocker], { description: 'Its obstacles; a state coordinator sees those of their own state only.' })
   async blockers(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
     if (!seesInternals(ctx.actor, await ctx.loaders.authorityState.load(o.authorityId))) return [];
-    return ctx.loaders.manyBy(Blocker, 'onboardingId', { openedAt: 'DESC' }).load(o.id);
+    return leanManyBy(ctx, this.dataSource, Blocker, 'onboardingId', { openedAt: 'DESC' }).load(o.id);
   }
 
   @ResolveField(() => [OnboardingNote], { name: 'noteEntries', description: 'Dated notes (e.g. imported Jira comments), oldest first; a state coordinator sees those of their own state only.' })
   async noteEntries(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
     if (!seesInternals(ctx.actor, await ctx.loaders.authorityState.load(o.authorityId))) return [];
-    return ctx.loaders.manyBy(OnboardingNote, 'onboardingId', { writtenAt: 'ASC' }).load(o.id);
+    return leanManyBy(ctx, this.dataSource, OnboardingNote, 'onboardingId', { writtenAt: 'ASC' }).load(o.id);
   }
 
   @ResolveField(() => [OnboardingTransition], { description: 'The transition log, oldest first.' })
   transitions(@Parent() o: Onboarding, @Context() ctx: RequestContext) {
-    return ctx.loaders.manyBy(OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
+    return leanManyBy(ctx, this.dataSource, OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
   }
 
   @ResolveField(() => StageSnapshot, { nullable: true, description: 'Stage and status at a past moment, from the transition log; null if it did not exist yet.' })
@@ -203,7 +204,7 @@ export class OnboardingResolver extends CrudResolver({
     // Optional (default now) so that clients selecting every field, like react-admin's provider, can.
     @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date | null,
   ) {
-    const log = await ctx.loaders.manyBy(OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
+    const log = await leanManyBy(ctx, this.dataSource, OnboardingTransition, 'onboardingId', { occurredAt: 'ASC' }).load(o.id);
     return stageAt(log, at ?? new Date()) ?? null;
   }
 }
