@@ -77,7 +77,7 @@ export const STAGE_BOARD = `query stageBoard($serviceId: ID!, $stateId: ID, $wav
     total columns { stage total cards { id version stage stageEnteredAt status statusReason authorityId authorityName stateCode specialistSystem blockingTitles } }
   }
 }`;
-/** apps/admin/src/onboardings/api.ts */
+/** apps/admin/src/onboardings/api.ts before issue 10's page query (bench/page-cpu.mjs --before) */
 export const TIMELINE = `query onboardingTimeline($id: ID!, $limit: Int!) {
   data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`;
 /** apps/admin/src/board/boardApi.ts */
