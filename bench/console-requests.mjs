@@ -27,7 +27,37 @@ export const ONBOARDING_FULL_FIELDS = [
   { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
   { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
 ];
-/** apps/admin/src/onboardings/useOnboardingContext.ts */
+/** apps/admin/src/onboardings/logic.ts (ONBOARDING_PAGE_FIELDS): the show page's one query. */
+export const ONBOARDING_PAGE_FIELDS = [
+  ...ONBOARDING_LIST_FIELDS,
+  'subjectContact',
+  'technicalContact',
+  'applyUrl',
+  'publishPlan',
+  'notes',
+  'createdAt',
+  'updatedAt',
+  'contractSigned',
+  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
+  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
+  { milestones: ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'] },
+  { blockers: ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'] },
+  { authority: ['id', 'name', 'stateId', 'ars'] },
+  { service: ['id', 'name', 'leadStateId', 'ozgId'] },
+  { wave: ['id', 'name'] },
+  { stages: ['id', 'serviceId', 'key', 'nameDe', 'nameEn', 'position'] },
+  { guideSections: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] },
+  { timeline: ['id', 'action', 'actor', 'entityType', 'entityId', 'subject', 'comment', 'occurredAt', { changes: ['field', 'from', 'to'] }] },
+  'watching',
+  { overdueActionItems: ['total', { items: ['itemId', 'meetingId', 'meetingTitle', 'text', 'owner', 'status', 'dueDate', 'daysOverdue', 'onboardingId', 'authorityId', 'authorityName', 'stateCode'] }] },
+];
+/** apps/admin/src/notifications/notificationApi.ts (WatchToggle in the page's toolbar) */
+export const MY_WATCHES = `query myWatches($targetType: WatchTarget, $targetId: ID) { myWatches(targetType: $targetType, targetId: $targetId) { id } }`;
+/** apps/admin/src/meetings/meetingApi.ts (OverdueActionItemsSection on the page) */
+export const OVERDUE_ACTION_ITEMS = `query overdueActionItems($onboardingId: ID, $authorityId: ID) {
+  overdueActionItems(onboardingId: $onboardingId, authorityId: $authorityId) { total items { itemId meetingId meetingTitle text owner status dueDate daysOverdue onboardingId authorityId authorityName stateCode } }
+}`;
+/** Milestone and obstacle lists (apps/admin/src/milestones, blockers; before issue 10 also the onboarding page's). */
 export const MILESTONE_FIELDS = ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'];
 export const BLOCKER_FIELDS = ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'];
 /** apps/admin/src/board/BoardPage.tsx before issue 10's stageBoard query: every card through the onboarding list (kept to compare). */
@@ -112,7 +142,7 @@ LEFT JOIN LATERAL (
   LEFT JOIN specialist_system ss ON ss.id = c.specialist_system_id
 ) page ON true
 ORDER BY col.position, page.name, page.id`;
-/** apps/admin/src/onboardings/api.ts */
+/** apps/admin/src/onboardings/api.ts before issue 10's page query (bench/page-cpu.mjs --before) */
 export const TIMELINE = `query onboardingTimeline($id: ID!, $limit: Int!) {
   data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`;
 /** apps/admin/src/board/boardApi.ts */
@@ -154,6 +184,56 @@ export function consoleRequests(schema) {
   };
 }
 
+/** The onboarding page's subject: in the busiest service and the state with the most authorities, the one with the longest transition log. */
+export async function pickPageOnboarding(q, subjects) {
+  const { state, service } = subjects ?? (await pickSubjects(q));
+  const [onboarding] = await q(
+    `SELECT o.id, o.authority_id, o.service_id, a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id
+     WHERE o.service_id = $1 AND a.state_id = $2 ORDER BY (SELECT count(*) FROM onboarding_transition t WHERE t.onboarding_id = o.id) DESC, o.id LIMIT 1`,
+    [service.id, state.id],
+  );
+  return onboarding;
+}
+
+async function pickSubjects(q) {
+  const [state] = await q(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`);
+  const [service] = await q(`SELECT service_id AS id, count(*)::int AS n FROM onboarding GROUP BY service_id ORDER BY n DESC, service_id LIMIT 1`);
+  return { state, service };
+}
+
+/**
+ * The onboarding page's requests one by one as [name, run] (bench/page-cpu.mjs times each on its own): the
+ * record with all it shows in one query (apps/admin/src/onboardings/OnboardingShow.tsx, ONBOARDING_PAGE_FIELDS,
+ * the toolbar's watch state and the meetings section's overdue action items included).
+ * `before`: the requests the page sent before issue 10's page query (the record, then its lists and
+ * references side by side, the contract list last; plus the watch state and the overdue action items,
+ * which bench/interactive.mjs did not count then).
+ */
+export async function onboardingPageRequests({ gql, ra, onboarding, before = false }) {
+  const run = (r) => () => gql(r.query, r.variables);
+  if (!before) {
+    return [['Onboarding getOne (the whole page)', run(ra.call('GET_ONE', 'Onboarding', { id: onboarding.id, meta: { sparseFields: ONBOARDING_PAGE_FIELDS } }))]];
+  }
+  const getMany = (resource, ids) => ra.call('GET_MANY', resource, { ids });
+  const record = ra.call('GET_ONE', 'Onboarding', { id: onboarding.id, meta: { sparseFields: ONBOARDING_FULL_FIELDS } });
+  const { data: rec } = record.parse({ data: await gql(record.query, record.variables) });
+  return [
+    ['Onboarding getOne (transitions, notes)', run(record)],
+    ['Milestone list', run(ra.call('GET_LIST', 'Milestone', { filter: { onboardingId: rec.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: MILESTONE_FIELDS } }))],
+    ['Blocker list', run(ra.call('GET_LIST', 'Blocker', { filter: { onboardingId: rec.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'openedAt', order: 'DESC' }, meta: { sparseFields: BLOCKER_FIELDS } }))],
+    ['Authority getOne', run(ra.call('GET_ONE', 'Authority', { id: rec.authorityId }))],
+    ['Service getOne', run(ra.call('GET_ONE', 'Service', { id: rec.serviceId, meta: { sparseFields: ['id', 'leadStateId', 'ozgId'] } }))],
+    ['ServiceStage list', run(ra.call('GET_LIST', 'ServiceStage', { filter: { serviceId: rec.serviceId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'position', order: 'ASC' } }))],
+    ['GuideSection list', run(ra.call('GET_LIST', 'GuideSection', { filter: { serviceId: rec.serviceId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] } }))],
+    ['onboardingTimeline', () => gql(TIMELINE, { id: rec.id, limit: 200 })],
+    ['Service getMany', run(getMany('Service', [rec.serviceId]))],
+    ...(rec.waveId ? [['Wave getMany', run(getMany('Wave', [rec.waveId]))]] : []),
+    ['ReuseContract list', run(ra.call('GET_LIST', 'ReuseContract', { filter: { stateId: onboarding.state_id, serviceId: rec.serviceId }, pagination: { page: 1, perPage: 10 }, sort: { field: 'status', order: 'ASC' }, meta: { sparseFields: ['id', 'status'] } }))],
+    ['myWatches (WatchToggle)', () => gql(MY_WATCHES, { targetType: 'ONBOARDING', targetId: onboarding.id })],
+    ['overdueActionItems (meetings section)', () => gql(OVERDUE_ACTION_ITEMS, { onboardingId: onboarding.id, authorityId: null })],
+  ];
+}
+
 /**
  * The interactive reads of the console on the generated data (`q`: SQL through pg, to pick what they are about):
  * the authority list page, the onboarding list page, the stage board, the onboarding page. Each case: name,
@@ -161,15 +241,10 @@ export function consoleRequests(schema) {
  */
 export async function consoleReads({ gql, ra, q }) {
   // What the operations are about: the state with the most authorities, the busiest service.
-  const [state] = await q(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`);
-  const [service] = await q(`SELECT service_id AS id, count(*)::int AS n FROM onboarding GROUP BY service_id ORDER BY n DESC, service_id LIMIT 1`);
+  const { state, service } = await pickSubjects(q);
   const [boardCount] = await q(`SELECT count(*)::int AS n FROM onboarding o JOIN authority a ON a.id = o.authority_id WHERE o.service_id = $1 AND a.state_id = $2 AND o.status IN ('ACTIVE','ON_HOLD')`, [service.id, state.id]);
   // An onboarding in the middle of its way with a long history (many transitions and audit events).
-  const [onboarding] = await q(
-    `SELECT o.id, o.authority_id, o.service_id, a.state_id FROM onboarding o JOIN authority a ON a.id = o.authority_id
-     WHERE o.service_id = $1 AND a.state_id = $2 ORDER BY (SELECT count(*) FROM onboarding_transition t WHERE t.onboarding_id = o.id) DESC, o.id LIMIT 1`,
-    [service.id, state.id],
-  );
+  const onboarding = await pickPageOnboarding(q, { state, service });
 
   // The authority list: state filter (always on), level, search text, sorted by population (25 rows a page).
   const authorityFilter = { stateId: state.id, level: 'MUNICIPALITY', q: 'berg' };
@@ -189,6 +264,8 @@ export async function consoleReads({ gql, ra, q }) {
     const d = await gql(r.query, r.variables);
     return { rows: d.items, total: d.total?.count, bytes: d.__bytes };
   };
+
+  const pageRequests = await onboardingPageRequests({ gql, ra, onboarding });
 
   const cases = [];
   cases.push({
@@ -259,23 +336,12 @@ export async function consoleReads({ gql, ra, q }) {
       ),
   });
   cases.push({
-    name: 'Onboarding page (record with transitions and notes, milestones, obstacles, stages, timeline, references)',
+    name: 'Onboarding page (one query: record with transitions, notes, milestones, obstacles, stages, guide, references, timeline, watch state, overdue action items)',
     kind: 'read',
+    // What apps/admin's OnboardingShow sends on opening the page: its one record query.
     api: async () => {
-      const record = await send(ra.call('GET_ONE', 'Onboarding', { id: onboarding.id, meta: { sparseFields: ONBOARDING_FULL_FIELDS } }));
-      // What the page asks for once the record is there (useOnboardingContext, Panels, ReferenceFields, guides).
-      const [, , authority] = await Promise.all([
-        send(ra.call('GET_LIST', 'Milestone', { filter: { onboardingId: record.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: MILESTONE_FIELDS } })),
-        send(ra.call('GET_LIST', 'Blocker', { filter: { onboardingId: record.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'openedAt', order: 'DESC' }, meta: { sparseFields: BLOCKER_FIELDS } })),
-        send(ra.call('GET_ONE', 'Authority', { id: record.authorityId })),
-        send(ra.call('GET_ONE', 'Service', { id: record.serviceId, meta: { sparseFields: ['id', 'leadStateId'] } })),
-        send(ra.call('GET_LIST', 'ServiceStage', { filter: { serviceId: record.serviceId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'position', order: 'ASC' } })),
-        send(ra.call('GET_LIST', 'GuideSection', { filter: { serviceId: record.serviceId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] } })),
-        gql(TIMELINE, { id: record.id, limit: 200 }),
-        send(getMany('Service', [record.serviceId])),
-        ...(record.waveId ? [send(getMany('Wave', [record.waveId]))] : []),
-      ]);
-      await send(ra.call('GET_LIST', 'ReuseContract', { filter: { stateId: authority.stateId, serviceId: record.serviceId }, pagination: { page: 1, perPage: 10 }, sort: { field: 'status', order: 'ASC' }, meta: { sparseFields: ['id', 'status'] } }));
+      const [record] = await Promise.all(pageRequests.map(([, run]) => run()));
+      return record;
     },
     floor: async () =>
       q(
@@ -287,6 +353,8 @@ export async function consoleReads({ gql, ra, q }) {
            (SELECT json_agg(st ORDER BY st.position) FROM service_stage st WHERE st.service_id = o.service_id) AS stages,
            (SELECT json_agg(g ORDER BY g.position) FROM guide_section g WHERE g.service_id = o.service_id) AS guides,
            (SELECT json_agg(c) FROM reuse_contract c WHERE c.state_id = a.state_id AND c.service_id = o.service_id) AS contracts,
+           (SELECT w.name FROM wave w WHERE w.id = o.wave_id) AS wave_name,
+           EXISTS (SELECT 1 FROM watch w JOIN app_user u ON u.id = w.user_id WHERE u.email = 'admin@demo.invalid' AND w.target_type = 'ONBOARDING' AND w.target_id = o.id) AS watching,
            (SELECT json_agg(e) FROM (
               SELECT e.*, coalesce(m.name_de, b.title) AS subject FROM (
                 (SELECT * FROM audit_event WHERE entity_type = 'Onboarding' AND entity_id = o.id ORDER BY occurred_at DESC LIMIT 200)

@@ -347,6 +347,23 @@ describe('what a coordinator sees of other states', () => {
     expect(own.some((e) => e.entityType === 'Blocker')).toBe(true);
     expect(own.flatMap((e) => e.changes.map((c) => c.field))).toEqual(expect.arrayContaining(['notes', 'note', 'statusReason']));
   });
+
+  it('the onboarding page\'s one query (Onboarding with milestones, obstacles, notes, timeline) hides of another state what the separate queries hide', async () => {
+    const page = `query($id: ID!) { Onboarding(id: $id) { notes statusReason milestones { id note evidenceUrl } blockers { id } noteEntries { id } timeline { ${EVENT} subject } } }`;
+    const timeline = `query($id: ID!) { onboardingTimeline(id: $id) { ${EVENT} subject } }`;
+    for (const [client, o] of [[coord, st], [coord, bb], [coordST, st]] as const) {
+      const p = ok<{ timeline: Event[] }>(await client.gql(page, { id: o.id }), 'Onboarding');
+      expect(p.timeline).toEqual(ok<Event[]>(await client.gql(timeline, { id: o.id }), 'onboardingTimeline'));
+    }
+    const seen = ok<any>(await coord.gql(page, { id: st.id }), 'Onboarding');
+    expect(seen).toMatchObject({ notes: null, statusReason: null, blockers: [], noteEntries: [] });
+    expect(seen.milestones.length).toBeGreaterThan(0);
+    expect(seen.milestones.filter((m: { note: string | null; evidenceUrl: string | null }) => m.note !== null || m.evidenceUrl !== null)).toEqual([]);
+    expect(seen.timeline.some((e: Event) => e.entityType === 'Blocker')).toBe(false);
+    const own = ok<any>(await coord.gql(page, { id: bb.id }), 'Onboarding');
+    expect(own.blockers.length).toBeGreaterThan(0);
+    expect(own.timeline.some((e: Event) => e.entityType === 'Blocker')).toBe(true);
+  });
 });
 
 describe('a steering member reads everything and changes nothing', () => {

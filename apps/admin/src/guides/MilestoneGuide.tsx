@@ -24,8 +24,13 @@ export function useGuideByMilestone(serviceId: string | undefined): Map<string, 
     { filter: { serviceId }, pagination: { page: 1, perPage: 500 }, sort: { field: 'position', order: 'ASC' }, meta: { sparseFields: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] } },
     { enabled: Boolean(serviceId) },
   );
+  return guideByMilestone(data ?? []);
+}
+
+/** Guide sections by the milestone template key they explain (in the given order). */
+export function guideByMilestone(sections: readonly GuideSectionRecord[]): Map<string, GuideSectionRecord[]> {
   const map = new Map<string, GuideSectionRecord[]>();
-  for (const s of data ?? []) if (s.milestoneKey) map.set(s.milestoneKey, [...(map.get(s.milestoneKey) ?? []), s]);
+  for (const s of sections) if (s.milestoneKey) map.set(s.milestoneKey, [...(map.get(s.milestoneKey) ?? []), s]);
   return map;
 }
 

@@ -2,15 +2,18 @@ import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } f
 import { Link, useDataProvider, useTranslate } from 'react-admin';
 import { useCustomQuery } from '../common/useCustomQuery';
 import { useIntlLocale } from '../common/useIntlLocale';
-import type { MeetingDataProvider } from './meetingApi';
+import type { MeetingDataProvider, OverdueActionItems } from './meetingApi';
 
 /** The overdue action items linked to an onboarding or an authority (directly or through its onboardings and obstacles). */
-export const OverdueActionItemsSection = ({ onboardingId, authorityId }: { onboardingId?: string; authorityId?: string }) => {
+/** `items`: loaded with the record (the onboarding page's query has them), so the section asks nothing itself. */
+export const OverdueActionItemsSection = ({ onboardingId, authorityId, items }: { onboardingId?: string; authorityId?: string; items?: OverdueActionItems }) => {
   const translate = useTranslate();
   const locale = useIntlLocale();
   const dataProvider = useDataProvider<MeetingDataProvider>();
-  const key = onboardingId ?? authorityId;
-  const { data, error } = useCustomQuery(key, () => dataProvider.getOverdueActionItems({ onboardingId, authorityId }));
+  const key = items ? undefined : (onboardingId ?? authorityId);
+  const query = useCustomQuery(key, () => dataProvider.getOverdueActionItems({ onboardingId, authorityId }));
+  const data = items ?? query.data;
+  const error = items ? undefined : query.error;
   if (error) return <Alert severity="error">{error instanceof Error ? error.message : String(error)}</Alert>;
   if (!data) return null;
   if (data.total === 0) return <Typography color="text.secondary">{translate('meeting.overdue.none')}</Typography>;

@@ -1,21 +1,23 @@
 import Grid from '@mui/material/Grid';
 import type { ReactNode } from 'react';
 import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
 import {
   BooleanField,
   EditButton,
   Labeled,
-  ReferenceField,
+  Link as RaLink,
   Show,
   TextField,
   TopToolbar,
   UrlField,
+  useCreatePath,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { LocalizedDateField } from '../common/fields';
-import { ONBOARDING_FULL_META, publicStatusPath } from './logic';
+import { ONBOARDING_PAGE_META, publicStatusPath } from './logic';
 import { OverdueActionItemsSection } from '../meetings/OverdueActionItemsSection';
 import { BlockerPanel, MilestoneChecklist, NotesPanel, StageStepper, Timeline, TransitionLog } from './Panels';
 import { MessageEnumField, StageField, useMayCall } from './shared';
@@ -34,7 +36,7 @@ const Actions = () => {
   const mayEdit = record ? mayCall('updateOnboarding', context.stateId ?? null) : false;
   return (
     <TopToolbar>
-      <WatchToggle targetType="ONBOARDING" />
+      <WatchToggle targetType="ONBOARDING" watching={record?.watching} />
       {mayEdit && <EditButton />}
     </TopToolbar>
   );
@@ -58,6 +60,22 @@ const PublicStatusLink = ({ ozgId, ars }: { ozgId?: string; ars?: string }) => {
   );
 };
 
+/**
+ * A referenced record by its name, linked to its page, as ReferenceField link="show" shows it; the
+ * record came with the onboarding (ONBOARDING_PAGE_META), so no getMany of its own.
+ */
+const ShowLink = ({ resource, target }: { resource: string; target?: { id: string; name: string } }) => {
+  const createPath = useCreatePath();
+  if (!target) return <Typography component="span" variant="body2">—</Typography>;
+  return (
+    <RaLink to={createPath({ resource, id: target.id, type: 'show' })}>
+      <Typography component="span" variant="body2">
+        {target.name}
+      </Typography>
+    </RaLink>
+  );
+};
+
 const OnboardingDetail = () => {
   const record = useRecordContext<OnboardingRecord>();
   const context = useOnboardingContext(record);
@@ -71,13 +89,13 @@ const OnboardingDetail = () => {
       <Section title="onboarding.sections.master">
         <Grid container spacing={1}>
           <Field label={f('authorityId')}>
-            <ReferenceField source="authorityId" reference="Authority" link="show" />
+            <ShowLink resource="Authority" target={record.authority} />
           </Field>
           <Field label={f('serviceId')}>
-            <ReferenceField source="serviceId" reference="Service" link="show" />
+            <ShowLink resource="Service" target={record.service} />
           </Field>
           <Field label="wave.fields.waveId">
-            <ReferenceField source="waveId" reference="Wave" link="show" emptyText="—" />
+            <ShowLink resource="Wave" target={record.wave} />
           </Field>
           <Field label={f('stage')}>
             <StageField stages={context.stages} />
@@ -139,7 +157,7 @@ const OnboardingDetail = () => {
         </Grid>
       </Grid>
       <Section title="meeting.overdue.title" testId="section-overdue-action-items">
-        <OverdueActionItemsSection onboardingId={record.id} />
+        <OverdueActionItemsSection onboardingId={record.id} items={record.overdueActionItems} />
       </Section>
       <Section title="onboarding.sections.notes" testId="section-notes">
         <NotesPanel record={record} />
@@ -155,7 +173,7 @@ const OnboardingDetail = () => {
 };
 
 const OnboardingShow = () => (
-  <Show queryOptions={{ meta: ONBOARDING_FULL_META }} actions={<Actions />} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+  <Show queryOptions={{ meta: ONBOARDING_PAGE_META }} actions={<Actions />} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
     <OnboardingDetail />
   </Show>
 );

@@ -23,10 +23,9 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useCreate, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { MilestoneGuideBody, MilestoneGuideToggle, useGuideByMilestone, useOpenGuides } from '../guides/MilestoneGuide';
+import { guideByMilestone, MilestoneGuideBody, MilestoneGuideToggle, useOpenGuides } from '../guides/MilestoneGuide';
 import { useIntlLocale } from '../common/useIntlLocale';
 import { useOnboardingApi, type DomainOperation } from './api';
 import { changeValue, stageName } from './logic';
@@ -103,8 +102,9 @@ export const MilestoneChecklist = ({ context }: { context: OnboardingContextData
   const format = useFormatDate();
   const action = useRecordAction();
   const [prompt, setPrompt] = useState<MilestonePrompt>(null);
-  const record = useRecordContext<{ serviceId: string }>();
-  const guide = useGuideByMilestone(record?.serviceId);
+  // The service's guide sections come with the record (ONBOARDING_PAGE_META).
+  const record = useRecordContext<OnboardingRecord>();
+  const guide = useMemo(() => guideByMilestone(record?.guideSections ?? []), [record?.guideSections]);
   const guides = useOpenGuides();
   const name = (m: MilestoneRecord) => (locale === 'en' ? m.nameEn : m.nameDe);
   if (!context.milestonesPending && context.milestones.length === 0) return <Typography variant="body2">{translate('milestone.empty')}</Typography>;
@@ -398,11 +398,10 @@ export const NotesPanel = ({ record }: { record: OnboardingRecord }) => {
 export const Timeline = ({ record }: { record: OnboardingRecord }) => {
   const translate = useTranslate();
   const format = useFormatDate();
-  const api = useOnboardingApi();
-  const { data, error, isPending } = useQuery({ queryKey: ['Onboarding', 'timeline', record.id], queryFn: () => api.timeline(record.id) });
-  if (isPending) return null;
-  if (error) return <Typography color="error">{error instanceof Error ? error.message : String(error)}</Typography>;
-  if (!data || data.length === 0) return <Typography variant="body2">{translate('onboarding.timeline.empty')}</Typography>;
+  // The timeline comes with the record (ONBOARDING_PAGE_META: Onboarding.timeline, as onboardingTimeline).
+  const data = record.timeline;
+  if (!data) return null;
+  if (data.length === 0) return <Typography variant="body2">{translate('onboarding.timeline.empty')}</Typography>;
   const empty = translate('onboarding.timeline.no_value');
   return (
     <List dense data-testid="onboarding-timeline">

@@ -4,7 +4,8 @@ import { useGuardedSession } from '../common/useGuardedSession';
 
 /**
  * The onboarding workflow's domain operations (advance, move back, pause,
- * resume, cancel, reopen; milestone and obstacle actions; the timeline).
+ * resume, cancel, reopen; milestone and obstacle actions). The timeline comes with the show page's
+ * record (Onboarding.timeline, ONBOARDING_PAGE_META).
  * They go through the session's Apollo client of ra-data-graphql-simple
  * (SessionDataProvider.client, reached through react-admin's
  * useDataProvider), so there is no second transport. Each mutation sends
@@ -13,7 +14,7 @@ import { useGuardedSession } from '../common/useGuardedSession';
 
 export { isConflict, refusalOf, type Refusal } from '../common/apiErrors';
 
-/** One entry of onboardingTimeline. */
+/** One entry of Onboarding.timeline (as onboardingTimeline). */
 export interface TimelineEntry {
   id: string;
   action: string;
@@ -59,14 +60,10 @@ const OPERATIONS = {
 
 export type DomainOperation = keyof typeof OPERATIONS;
 
-const TIMELINE = doc(`query onboardingTimeline($id: ID!, $limit: Int!) {
-  data: onboardingTimeline(id: $id, limit: $limit) { id action actor entityType entityId subject comment occurredAt changes { field from to } } }`);
-
 /** The part of Apollo's client used here. */
 export interface OnboardingApi {
   /** Runs one domain mutation; rejects with the API's error (read it with refusalOf). */
   run(operation: DomainOperation, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
-  timeline(id: string, limit?: number): Promise<TimelineEntry[]>;
 }
 
 /** The domain operations over the session's GraphQL client; an UNAUTHENTICATED answer signs out as react-admin does. */
@@ -75,7 +72,6 @@ export function useOnboardingApi(): OnboardingApi {
   return useMemo(
     () => ({
       run: async (operation, variables) => (await guard(session.mutate<{ data: Record<string, unknown> }>(OPERATIONS[operation], variables))).data,
-      timeline: async (id, limit = 200) => (await guard(session.query<{ data: TimelineEntry[] }>(TIMELINE, { id, limit }))).data,
     }),
     [session, guard],
   );

@@ -80,7 +80,10 @@ export function onboardingUpdate(data: Record<string, unknown>, allowed: readonl
  * fields. ra-data-graphql-simple deletes `meta.sparseFields` after reading
  * it; this object keeps them, so a refetch (refresh) asks the same fields.
  */
-export function sparseMeta(fields: readonly (string | Record<string, readonly string[]>)[]): { sparseFields: (string | Record<string, readonly string[]>)[] } {
+/** A sparse field: a field's name, or a linked field with its own sparse fields. */
+export type SparseField = string | { readonly [field: string]: readonly SparseField[] };
+
+export function sparseMeta(fields: readonly SparseField[]): { sparseFields: SparseField[] } {
   const target = { sparseFields: [...fields] };
   return new Proxy(target, { deleteProperty: () => true });
 }
@@ -115,6 +118,38 @@ export const ONBOARDING_FULL_META = sparseMeta([
   { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
   { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
 ]);
+
+/**
+ * The show page's one query: the record with everything the page shows of it (transitions, notes,
+ * milestones, obstacles, the service's stages and guide, the referenced authority, service and wave,
+ * whether the contract lets it go live, the timeline), so the page is one round trip. A refresh
+ * (after an action on the page) reloads all of it together, so no part of the page is older than another.
+ */
+export const ONBOARDING_PAGE_FIELDS = [
+  ...ONBOARDING_LIST_FIELDS,
+  'subjectContact',
+  'technicalContact',
+  'applyUrl',
+  'publishPlan',
+  'notes',
+  'createdAt',
+  'updatedAt',
+  'contractSigned',
+  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
+  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
+  { milestones: ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'] },
+  { blockers: ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'] },
+  { authority: ['id', 'name', 'stateId', 'ars'] },
+  { service: ['id', 'name', 'leadStateId', 'ozgId'] },
+  { wave: ['id', 'name'] },
+  { stages: ['id', 'serviceId', 'key', 'nameDe', 'nameEn', 'position'] },
+  { guideSections: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] },
+  { timeline: ['id', 'action', 'actor', 'entityType', 'entityId', 'subject', 'comment', 'occurredAt', { changes: ['field', 'from', 'to'] }] },
+  'watching',
+  { overdueActionItems: ['total', { items: ['itemId', 'meetingId', 'meetingTitle', 'text', 'owner', 'status', 'dueDate', 'daysOverdue', 'onboardingId', 'authorityId', 'authorityName', 'stateCode'] }] },
+] as const;
+
+export const ONBOARDING_PAGE_META = sparseMeta(ONBOARDING_PAGE_FIELDS);
 
 /** CSV text (comma-separated, quoted where needed, header from the first row's keys). */
 export function toCsv(rows: readonly Record<string, unknown>[]): string {

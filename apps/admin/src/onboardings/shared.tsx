@@ -38,8 +38,8 @@ export interface ServiceStage extends StageLabelSource {
 }
 
 /** Every service's stages (template data, small), for localized stage labels in lists. */
-export function useAllStages(): ServiceStage[] {
-  const { data } = useGetList<ServiceStage>('ServiceStage', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'position', order: 'ASC' } }, { staleTime: 5 * 60_000 });
+export function useAllStages(enabled = true): ServiceStage[] {
+  const { data } = useGetList<ServiceStage>('ServiceStage', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'position', order: 'ASC' } }, { staleTime: 5 * 60_000, enabled });
   return data ?? [];
 }
 
@@ -58,7 +58,8 @@ export const StageField = ({ source = 'stage', stages }: { source?: string; stag
   const value = useFieldValue({ source }) as string | undefined;
   const record = useRecordContext<{ serviceId?: string }>();
   const [locale] = useLocaleState();
-  const all = useAllStages();
+  // Given the record's own stages (the show page), the list of every service's stages is not needed.
+  const all = useAllStages(stages === undefined);
   const own = (stages ?? all).filter((s) => !record?.serviceId || s.serviceId === record.serviceId);
   return (
     <Typography component="span" variant="body2">

@@ -1,6 +1,9 @@
-import { useGetList, useGetOne } from 'react-admin';
+import { useMemo } from 'react';
+import type { GuideSectionRecord } from '../guides/MilestoneGuide';
+import type { OverdueActionItems } from '../meetings/meetingApi';
+import type { TimelineEntry } from './api';
 import { sparseMeta } from './logic';
-import { useServiceStages, type ServiceStage } from './shared';
+import type { ServiceStage } from './shared';
 
 export interface OnboardingRecord {
   id: string;
@@ -22,6 +25,18 @@ export interface OnboardingRecord {
   notes: string | null;
   transitions?: TransitionRecord[];
   noteEntries?: NoteRecord[];
+  // What the show page loads with the record (ONBOARDING_PAGE_META); a null `wave` is left out.
+  milestones?: MilestoneRecord[];
+  blockers?: BlockerRecord[];
+  authority?: { id: string; name: string; stateId: string; ars: string };
+  service?: { id: string; name: string; leadStateId: string | null; ozgId: string | null };
+  wave?: { id: string; name: string };
+  stages?: ServiceStage[];
+  guideSections?: GuideSectionRecord[];
+  contractSigned?: boolean;
+  timeline?: TimelineEntry[];
+  watching?: boolean;
+  overdueActionItems?: OverdueActionItems;
 }
 
 /** A dated note of an onboarding (e.g. an imported Jira comment). */
@@ -79,50 +94,28 @@ export interface BlockerRecord {
 export const MILESTONE_META = sparseMeta(['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note']);
 export const BLOCKER_META = sparseMeta(['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution']);
 
-const SERVICE_META = sparseMeta(['id', 'leadStateId', 'ozgId']);
-const CONTRACT_META = sparseMeta(['id', 'status']);
-
-/** Everything the show page's workflow needs besides the record: stages, milestones, obstacles, contract. */
+/**
+ * Everything the show page's workflow needs besides the record's own fields: stages, milestones,
+ * obstacles, the authority's state, the contract. All of it comes with the record (ONBOARDING_PAGE_META:
+ * one query), so it is exactly as fresh as the record and a refresh reloads it together.
+ */
 export function useOnboardingContext(record: OnboardingRecord | undefined) {
-  const { stages, isPending: stagesPending } = useServiceStages(record?.serviceId);
-  const enabled = Boolean(record?.id);
-  const milestones = useGetList<MilestoneRecord>(
-    'Milestone',
-    { filter: { onboardingId: record?.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' }, meta: MILESTONE_META },
-    { enabled },
-  );
-  const blockers = useGetList<BlockerRecord>(
-    'Blocker',
-    { filter: { onboardingId: record?.id }, pagination: { page: 1, perPage: 200 }, sort: { field: 'openedAt', order: 'DESC' }, meta: BLOCKER_META },
-    { enabled },
-  );
-  const authority = useGetOne<{ id: string; stateId: string; ars: string }>('Authority', { id: record?.authorityId ?? '' }, { enabled: Boolean(record?.authorityId) });
-  const stateId = authority.data?.stateId;
-  const service = useGetOne<{ id: string; leadStateId: string | null; ozgId: string | null }>(
-    'Service',
-    { id: record?.serviceId ?? '', meta: SERVICE_META },
-    { enabled: Boolean(record?.serviceId) },
-  );
-  const contracts = useGetList<{ id: string; status: string }>(
-    'ReuseContract',
-    { filter: { stateId, serviceId: record?.serviceId }, pagination: { page: 1, perPage: 10 }, sort: { field: 'status', order: 'ASC' }, meta: CONTRACT_META },
-    { enabled: Boolean(stateId && record?.serviceId) },
-  );
-  const contractSigned =
-    (stateId !== undefined && service.data?.leadStateId === stateId) || (contracts.data ?? []).some((c) => c.status === 'SIGNED');
-  return {
-    stages: stages as ServiceStage[],
-    stagesPending,
-    milestones: milestones.data ?? [],
-    milestonesPending: milestones.isPending,
-    blockers: blockers.data ?? [],
-    blockersPending: blockers.isPending,
-    stateId,
-    contractSigned,
-    /** The authority's ARS and the service's OZG-ID: the keys of the public status page. */
-    ars: authority.data?.ars,
-    ozgId: service.data?.ozgId ?? undefined,
-  };
+  return useMemo(() => {
+    const loaded = record?.milestones !== undefined;
+    return {
+      stages: record?.stages ?? [],
+      stagesPending: !loaded,
+      milestones: record?.milestones ?? [],
+      milestonesPending: !loaded,
+      blockers: record?.blockers ?? [],
+      blockersPending: !loaded,
+      stateId: record?.authority?.stateId,
+      contractSigned: record?.contractSigned ?? false,
+      /** The authority's ARS and the service's OZG-ID: the keys of the public status page. */
+      ars: record?.authority?.ars,
+      ozgId: record?.service?.ozgId ?? undefined,
+    };
+  }, [record]);
 }
 
 export type OnboardingContextData = ReturnType<typeof useOnboardingContext>;
