@@ -158,11 +158,12 @@ function heapFigures(text) {
  * Watches a process's resident size during one operation. Where Linux allows it (our own child), the
  * kernel's peak (VmHWM) is reset at the start (`echo 5 > /proc/<pid>/clear_refs`) and read at the end:
  * exact, whatever the sampling timer misses while the bench's own event loop is busy. Otherwise the
- * peak of samples every 50 ms. With `metricsUrl` the API's /metrics is read every 500 ms; the figures
+ * peak of samples every 50 ms. With `metricsUrl` the API's /metrics is read every 500 ms
+ * (BENCH_MEMORY_BREAKDOWN_MS; 0 = never, for the last 0.1 ms of CPU per operation); the figures
  * at the moment of most RSS tell where it is (V8 heap used/total, new space, external buffers; the rest
  * is native: malloc arenas, code, thread stacks).
  */
-export function watchMemory(pid, metricsUrl, { breakdownEveryMs = 500 } = {}) {
+export function watchMemory(pid, metricsUrl, { breakdownEveryMs = Number(process.env.BENCH_MEMORY_BREAKDOWN_MS ?? 500) } = {}) {
   let exact = false;
   try {
     fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
@@ -175,7 +176,7 @@ export function watchMemory(pid, metricsUrl, { breakdownEveryMs = 500 } = {}) {
   const sample = () => (sampled = Math.max(sampled, procMemory(pid)?.rss ?? 0));
   const timer = setInterval(sample, 50);
   let reading = false;
-  const heap = metricsUrl
+  const heap = metricsUrl && breakdownEveryMs > 0
     ? setInterval(async () => {
         if (reading) return;
         reading = true;
