@@ -101,12 +101,15 @@ export async function startApi(env) {
     },
     /** Resident set size of the API process in MB (Linux), or null. */
     rssMb() {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${api.pid}/status`, 'utf8'))[1]);
-        return Math.round(kb / 1024);
-      } catch {
-        return null;
-      }
+      return procMemory(api.pid)?.rss ?? null;
+    },
+    /**
+     * Watches the API's memory during one operation: see watchMemory. `stop()` answers the peak resident
+     * size in MB (the kernel's own high-water mark, so no short peak between samples is missed) and,
+     * from /metrics, what the process held at the sampled moment of most RSS (V8 heap, external, ...).
+     */
+    watchMemory(options) {
+      return watchMemory(api.pid, `http://127.0.0.1:${port}/metrics`, options);
     },
     /** CPU time (user + system) the API process has used so far, in ms (Linux), or null: independent of the machine's load. */
     cpuMs() {
@@ -122,6 +125,89 @@ export async function startApi(env) {
       await new Promise((r) => api.once('exit', r));
     },
   };
+}
+
+const MB = 1024 * 1024;
+
+/** Memory of a process from /proc/<pid>/status in MB: rss (VmRSS), hwm (VmHWM, the peak), anon (RssAnon: heap, malloc), file (RssFile: code, mapped files). */
+export function procMemory(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    const mb = (field) => Math.round(kb(field) / 1024);
+    return { rss: mb('VmRSS'), hwm: mb('VmHWM'), anon: mb('RssAnon'), file: mb('RssFile') };
+  } catch {
+    return null;
+  }
+}
+
+/** The process figures of a Prometheus text answer (prom-client's default metrics) in MB. */
+function heapFigures(text) {
+  const get = (name) => {
+    const m = new RegExp(`^${name} ([0-9.e+]+)`, 'm').exec(text);
+    return m ? Math.round(Number(m[1]) / MB) : null;
+  };
+  const space = (s) => {
+    const m = new RegExp(`^nodejs_heap_space_size_total_bytes\\{space="${s}"\\} ([0-9.e+]+)`, 'm').exec(text);
+    return m ? Math.round(Number(m[1]) / MB) : null;
+  };
+  return { heapTotal: get('nodejs_heap_size_total_bytes'), heapUsed: get('nodejs_heap_size_used_bytes'), external: get('nodejs_external_memory_bytes'), newSpace: space('new'), oldSpace: space('old') };
+}
+
+/**
+ * Watches a process's resident size during one operation. Where Linux allows it (our own child), the
+ * kernel's peak (VmHWM) is reset at the start (`echo 5 > /proc/<pid>/clear_refs`) and read at the end:
+ * exact, whatever the sampling timer misses while the bench's own event loop is busy. Otherwise the
+ * peak of samples every 50 ms. With `metricsUrl` the API's /metrics is read every 500 ms
+ * (BENCH_MEMORY_BREAKDOWN_MS; 0 = never, for the last 0.1 ms of CPU per operation); the figures
+ * at the moment of most RSS tell where it is (V8 heap used/total, new space, external buffers; the rest
+ * is native: malloc arenas, code, thread stacks).
+ */
+export function watchMemory(pid, metricsUrl, { breakdownEveryMs = Number(process.env.BENCH_MEMORY_BREAKDOWN_MS ?? 500) } = {}) {
+  let exact = false;
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    exact = true;
+  } catch {
+    // not allowed (another user's process, old kernel): sampled peak only
+  }
+  let sampled = 0;
+  let breakdown = null;
+  const sample = () => (sampled = Math.max(sampled, procMemory(pid)?.rss ?? 0));
+  const timer = setInterval(sample, 50);
+  let reading = false;
+  const heap = metricsUrl && breakdownEveryMs > 0
+    ? setInterval(async () => {
+        if (reading) return;
+        reading = true;
+        try {
+          const res = await fetch(metricsUrl);
+          const text = await res.text();
+          const rss = procMemory(pid)?.rss ?? 0;
+          if (res.ok && (!breakdown || rss >= breakdown.rss)) breakdown = { rss, ...heapFigures(text) };
+        } catch {
+          // the API is busy or gone: this sample is skipped
+        } finally {
+          reading = false;
+        }
+      }, breakdownEveryMs)
+    : undefined;
+  return {
+    /** Ends the watch: { peakMb, exact (kernel high-water mark), sampledPeakMb, breakdown } */
+    stop() {
+      clearInterval(timer);
+      clearInterval(heap);
+      sample();
+      const hwm = exact ? procMemory(pid)?.hwm : undefined;
+      return { peakMb: Math.max(hwm ?? 0, sampled), exact: Boolean(hwm), sampledPeakMb: sampled, breakdown };
+    },
+  };
+}
+
+/** "432 MB (heap 180/260, new 32, external 12, native 150)": a watch's peak and where it was. */
+export function memoryText({ peakMb, breakdown: b }) {
+  if (!b || b.heapTotal === null) return `${peakMb} MB`;
+  return `${peakMb} MB (at ${b.rss} MB: V8 heap used ${b.heapUsed} of ${b.heapTotal}, new space ${b.newSpace}, external ${b.external}, rest ${b.rss - b.heapTotal - b.external})`;
 }
 
 function percentile(sorted, p) {

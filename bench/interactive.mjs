@@ -30,7 +30,7 @@ import pg from 'pg';
 import { getIntrospectionQuery, print } from 'graphql';
 import { prepareDataset } from './national.mjs';
 import { ADMIN, ADVANCE_WAVE, SIGN_IN, client, consoleReads, consoleRequests } from './console-requests.mjs';
-import { DASHBOARD, PAST, machine, measure, ms, reachable, startApi, writeSection } from './harness.mjs';
+import { DASHBOARD, PAST, machine, measure, memoryText, ms, reachable, startApi, writeSection } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const argon2 = require('argon2');
@@ -52,7 +52,7 @@ const BULK = 500;
 
 /** One line per measured operation while the run goes on. */
 const report = (r) =>
-  process.stderr.write(`    API p50 ${ms(r.api.p50)} p95 ${ms(r.api.p95)} ms ${r.api.rps.toFixed(1)}/s, CPU ${r.api.cpuMs?.toFixed(1)} ms/op${r.floor ? `; floor p50 ${ms(r.floor.p50)} p95 ${ms(r.floor.p95)} ms` : ''}; load ${loadavg()}\n`);
+  process.stderr.write(`    API p50 ${ms(r.api.p50)} p95 ${ms(r.api.p95)} ms ${r.api.rps.toFixed(1)}/s, CPU ${r.api.cpuMs?.toFixed(1)} ms/op${r.floor ? `; floor p50 ${ms(r.floor.p50)} p95 ${ms(r.floor.p95)} ms` : ''}; load ${loadavg()}${r.memory ? `; RSS peak ${memoryText(r.memory)}` : ''}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const loadavg = () => os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 
@@ -95,8 +95,7 @@ async function main() {
     for (const c of runs('reads') ? cases : []) {
       process.stderr.write(`  ${c.name} ...\n`);
       const sample = await c.api();
-      let peak = 0;
-      const timer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
+      const watch = api.watchMemory();
       const iterations = c.kind === 'dashboard' ? Math.max(CONCURRENCY, Math.round(ITERATIONS / 4)) : ITERATIONS;
       const load = loadavg();
       // A failed request (e.g. the API's pool timing out on an overloaded machine) is counted, not fatal.
@@ -114,11 +113,12 @@ async function main() {
       apiStats.failures = failures;
       // The API process's own CPU per operation (warm-up included in the span, so divided by all runs).
       apiStats.cpuMs = (api.cpuMs() - cpu0) / (iterations + WARMUP);
-      clearInterval(timer);
+      const memory = watch.stop();
+      const peak = memory.peakMb;
       rssBy[c.name] = peak;
       rssPeak = Math.max(rssPeak, peak);
       const floorStats = c.floor ? await measure(c.floor, { iterations, warmup: WARMUP, concurrency: CONCURRENCY }) : null;
-      rows.push({ ...c, api: apiStats, floor: floorStats, iterations, load, rss: peak, rowsOut: sample?.rows?.length, total: sample?.total, bytes: sample?.bytes });
+      rows.push({ ...c, api: apiStats, floor: floorStats, iterations, load, rss: peak, memory, rowsOut: sample?.rows?.length, total: sample?.total, bytes: sample?.bytes });
       report(rows.at(-1));
     }
 
@@ -140,8 +140,7 @@ async function main() {
     const sets = Array.from({ length: Math.floor(candidates.length / BULK) }, (_, i) => candidates.slice(i * BULK, (i + 1) * BULK));
     if (sets.length < 2 * (BULK_ITERATIONS + 1)) throw new Error(`only ${candidates.length} onboardings can advance from KICK_OFF; need ${2 * (BULK_ITERATIONS + 1) * BULK}`);
     let moved = 0;
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
+    const watch = api.watchMemory();
     const bulkLoad = loadavg();
     const bulkCpu0 = api.cpuMs();
     const bulkApi = await measure(
@@ -151,7 +150,8 @@ async function main() {
       },
       { iterations: BULK_ITERATIONS, warmup: 1, concurrency: 1 },
     );
-    clearInterval(timer);
+    const memory = watch.stop();
+    const peak = memory.peakMb;
     bulkApi.cpuMs = (api.cpuMs() - bulkCpu0) / (BULK_ITERATIONS + 1);
     rssBy.bulk = peak;
     rssPeak = Math.max(rssPeak, peak);
@@ -179,22 +179,21 @@ async function main() {
       },
       { iterations: BULK_ITERATIONS, warmup: 1, concurrency: 1 },
     );
-    report({ name: 'bulk', api: bulkApi, floor: bulkFloor });
+    report({ name: 'bulk', api: bulkApi, floor: bulkFloor, memory });
     rows.push({ name: `Bulk advance of ${BULK} onboardings (wave, KICK_OFF -> PREPARATION; ${moved} of ${BULK * (BULK_ITERATIONS + 1)} moved, warm-up included)`, kind: 'write', api: bulkApi, floor: bulkFloor, iterations: BULK_ITERATIONS, load: bulkLoad, rss: peak });
     }
 
     // Sign-in: the console's mutation; the floor is the same statements plus the password check (argon2id) in this process.
     if (runs('signin')) {
     process.stderr.write('  sign-in ...\n');
-    let peak = 0;
     const [user] = await q(`SELECT id, password_hash FROM app_user WHERE lower(email) = $1`, [ADMIN.email]);
-    peak = 0;
-    const signTimer = setInterval(() => (peak = Math.max(peak, api.rssMb() ?? 0)), 50);
+    const watch = api.watchMemory();
     const signLoad = loadavg();
     const signCpu0 = api.cpuMs();
     const signApi = await measure(() => anon(SIGN_IN, ADMIN), { iterations: SIGNIN_ITERATIONS, warmup: 2, concurrency: CONCURRENCY });
     signApi.cpuMs = (api.cpuMs() - signCpu0) / (SIGNIN_ITERATIONS + 2);
-    clearInterval(signTimer);
+    const memory = watch.stop();
+    const peak = memory.peakMb;
     rssBy.signIn = peak;
     rssPeak = Math.max(rssPeak, peak);
     const signFloor = await measure(
@@ -211,7 +210,7 @@ async function main() {
       },
       { iterations: SIGNIN_ITERATIONS, warmup: 2, concurrency: CONCURRENCY },
     );
-    report({ name: 'sign-in', api: signApi, floor: signFloor });
+    report({ name: 'sign-in', api: signApi, floor: signFloor, memory });
     rows.push({ name: 'Sign-in (password, argon2id)', kind: 'write', api: signApi, floor: signFloor, iterations: SIGNIN_ITERATIONS, load: signLoad, rss: peak });
     }
 
@@ -253,7 +252,7 @@ async function main() {
   const body = [
     `Measured ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC on ${machine('PostgreSQL 15')}, shared with other engineers' builds and tests; load average (1/5/15 min) ${loadAtStart} at the start, per row below. Run by \`npm run bench -- --scale national\` (\`bench/interactive.mjs\`) on ${dbName} (${data.counts.authority.toLocaleString('en-US')} authorities, ${data.counts.onboarding.toLocaleString('en-US')} onboardings, ${data.counts.milestone.toLocaleString('en-US')} milestones, ${data.counts.onboarding_transition.toLocaleString('en-US')} transitions, ${data.counts.audit_event.toLocaleString('en-US')} audit events).`,
     '',
-    `API cold start (process spawn to the first 200 of GET /ready on the national database): ${Math.round(api.readyMs)} ms (listening after ${Math.round(api.startMs)} ms). Resident size: ${rssIdle} MB idle after start, peak ${rssPeak} MB under load (sampled every 50 ms; per operation in the last column; target 300 MB).`,
+    `API cold start (process spawn to the first 200 of GET /ready on the national database): ${Math.round(api.readyMs)} ms (listening after ${Math.round(api.startMs)} ms). Resident size: ${rssIdle} MB idle after start, peak ${rssPeak} MB under load (per operation in the last column: the kernel's high-water mark VmHWM, reset before each operation; target 300 MB).`,
     '',
     `Every request is the console's own (ra-data-graphql-simple's queries built from the API's introspection with apps/admin's parameters and sparse fields; a page is its list query, then its reference queries side by side), sent by ${CONCURRENCY} concurrent keep-alive clients after ${WARMUP} warm-up operations; one "operation" is the whole page. The floor is the same rows or figures by one SQL query directly through pg at the same concurrency (writes: the same statements in one transaction; sign-in: the same statements and the argon2id check). Dashboards have no floor here (dash10's section "National scale" compares them with their own SQL).`,
     '',

@@ -13,7 +13,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { admin, machine, reachable, startApi, withDb, writeSection } from './harness.mjs';
+import { admin, machine, memoryText, reachable, startApi, withDb, writeSection } from './harness.mjs';
 import { prepareDataset } from './national.mjs';
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -96,6 +96,16 @@ const rows = [];
 let counted = 0;
 let counts;
 let rss = 0;
+/** The case's memory peak (kernel high-water mark over the whole case, not a sample at its end). */
+let rssText = '';
+const watched = async (run) => {
+  const watch = api.watchMemory();
+  const row = await run();
+  const m = watch.stop();
+  if (m.peakMb > rss) [rss, rssText] = [m.peakMb, memoryText(m)];
+  row.rss = m.peakMb;
+  return row;
+};
 try {
   process.stderr.write(`public status bench on ${db.source}\n`);
   api = await startApi(env);
@@ -115,13 +125,9 @@ try {
   for (const [, paths] of cases) for (const p of paths.slice(0, 200)) await fetch(`${origin}${p}`).then((r) => r.arrayBuffer());
   for (const [name, paths] of cases) {
     process.stderr.write(`  ${name} ...\n`);
-    rows.push(await load(origin, name, paths));
-    rss = Math.max(rss, api.rssMb() ?? 0);
+    rows.push(await watched(() => load(origin, name, paths)));
     // the lookups also at the target's rate: the latency a visitor sees at 1,000 req/s
-    if (!name.includes('search')) {
-      rows.push(await load(origin, name, paths, OFFERED_RATE));
-      rss = Math.max(rss, api.rssMb() ?? 0);
-    }
+    if (!name.includes('search')) rows.push(await watched(() => load(origin, name, paths, OFFERED_RATE)));
   }
   // every request was counted (the counters are merged about once a second)
   await new Promise((r) => setTimeout(r, 2500));
@@ -134,13 +140,13 @@ try {
 
 const sent = rows.reduce((n, r) => n + r.requests, 0);
 const table = [
-  '| request | requests | p50 ms | p95 ms | p99 ms | req/s | answers |',
-  '|---|---:|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${Object.entries(r.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')}${r.errors ? `, ${r.errors} errors` : ''} |`),
+  '| request | requests | p50 ms | p95 ms | p99 ms | req/s | answers | API RSS peak MB |',
+  '|---|---:|---:|---:|---:|---:|---|---:|',
+  ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${Object.entries(r.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')}${r.errors ? `, ${r.errors} errors` : ''} | ${r.rss} |`),
 ].join('\n');
 const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine('PostgreSQL')} (bench/public.mjs), load average ${os.loadavg()[0].toFixed(1)} at the end: ${db.source}, public_status ${counts?.rows?.toLocaleString('en-US')} rows (${counts?.services} services with an OZG-ID × ${counts?.authorities?.toLocaleString('en-US')} authorities).`,
-  `${CONNECTIONS} concurrent keep-alive clients (autocannon, on the same machine), ${SECONDS} s per row, first as fast as answers come (the throughput ceiling), then the lookups at ${OFFERED_RATE.toLocaleString('en-US')} req/s offered (the latency at the target's load), each request another of 2,000 authorities of the busiest service; latency as the client saw it. The API answers from its in-memory copy of public_status (no database query per request). Peak RSS of the API ${rss} MiB.`,
+  `${CONNECTIONS} concurrent keep-alive clients (autocannon, on the same machine), ${SECONDS} s per row, first as fast as answers come (the throughput ceiling), then the lookups at ${OFFERED_RATE.toLocaleString('en-US')} req/s offered (the latency at the target's load), each request another of 2,000 authorities of the busiest service; latency as the client saw it. The API answers from its in-memory copy of public_status (no database query per request). Peak RSS of the API ${rssText} (the kernel's high-water mark during the cases; per case in the last column).`,
   `Rate limit on (PUBLIC_RATE_LIMIT=${RATE_LIMIT} per minute and address, above what the bench sends): ${counted.toLocaleString('en-US')} requests counted in public_rate_limit for ${(sent).toLocaleString('en-US')} sent in the runs (the warm-up adds 800).`,
   '',
   table,

@@ -70,6 +70,19 @@ describe('operations configuration', () => {
   });
 });
 
+describe('password hashing (ARGON2_CONCURRENCY)', () => {
+  it('runs 2 hashes at once by default and reads the variable', () => {
+    expect(loadConfig({}).argon2Concurrency).toBe(2);
+    expect(loadConfig({ ARGON2_CONCURRENCY: '1' }).argon2Concurrency).toBe(1);
+  });
+
+  it('names a wrong value', () => {
+    for (const value of ['0', 'two', '1.5', '65']) {
+      expect(() => loadConfig({ ARGON2_CONCURRENCY: value })).toThrow(`ARGON2_CONCURRENCY must be a whole number of hashes between 1 and 64, got "${value}"`);
+    }
+  });
+});
+
 describe('single sign-on configuration (OIDC_*)', () => {
   const base = { OIDC_ISSUER: 'https://sso.example.org/realms/efa', OIDC_CLIENT_ID: 'efa-rollout', OIDC_CLIENT_SECRET: 's3cret' };
   const problemsOf = (env: NodeJS.ProcessEnv): string => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ROLES, Role } from '@efa/domain';
+import { DEFAULT_ARGON2_CONCURRENCY } from './account/password-hashing.js';
 
 /** Runtime configuration, read once from the environment and validated. */
 export interface AppConfig {
@@ -27,6 +28,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** How long GET /ready waits for the database (READY_TIMEOUT_MS). */
   readyTimeoutMs: number;
+  /** How many argon2id password hashes (64 MiB each) run at once; more sign-ins wait (ARGON2_CONCURRENCY). */
+  argon2Concurrency: number;
   /** Connection pool of a PostgreSQL database (ignored by the embedded one, which has one in-process connection). */
   pool: PoolConfig;
   /** Notification mails over SMTP; undefined = mails off (SMTP_URL and SMTP_HOST unset), in-console notifications still work. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   };
   const shutdownTimeoutMs = ms('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000);
   const readyTimeoutMs = ms('READY_TIMEOUT_MS', 2_000, 100, 60_000);
+  const argon2Concurrency = ms('ARGON2_CONCURRENCY', DEFAULT_ARGON2_CONCURRENCY, 1, 64, 'hashes');
   const pool: PoolConfig = {
     max: ms('DB_POOL_MAX', 10, 1, 1000, 'connections'),
     connectTimeoutMs: ms('DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
@@ -175,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     metricsToken,
     shutdownTimeoutMs,
     readyTimeoutMs,
+    argon2Concurrency,
     pool,
     mail,
     publicUrl,

@@ -4,6 +4,7 @@ import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './database/bootstrap.js';
 import { AccountService } from './account/account.service.js';
+import { passwordHashing } from './account/password-hashing.js';
 import { ensureAdminFromEnvironment, ensureDemoAccounts } from './account/bootstrap-accounts.js';
 import { createLogger } from './observability/log.js';
 import { Observability } from './observability/observability.js';
@@ -11,6 +12,7 @@ import { Observability } from './observability/observability.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  passwordHashing.configure(config.argon2Concurrency);
   const started = Date.now();
   const db = await openDatabase(config);
   const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

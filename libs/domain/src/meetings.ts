@@ -200,9 +200,18 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`).replace(/\s*\n\s*/g, ' ');
 }
 
+/** Date formatters by locale and time zone, made once: each Intl.DateTimeFormat holds an ICU object outside the JS heap until a major GC. */
+const agendaDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(d: Date | string, lang: AgendaLanguage, timeZone: string): string {
-  const date = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
-  return new Intl.DateTimeFormat(AGENDA_TEXT[lang].locale, { timeZone: typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? 'UTC' : timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  const dateOnly = typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  const date = dateOnly ? new Date(`${d}T12:00:00Z`) : new Date(d);
+  const locale = AGENDA_TEXT[lang].locale;
+  const zone = dateOnly ? 'UTC' : timeZone;
+  const key = `${locale}|${zone}`;
+  let format = agendaDateFormats.get(key);
+  if (!format) agendaDateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' })));
+  return format.format(date);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, Role, checkPassword, type Principal, issueAt } from '@efa/domain';
-import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { passwordHashing } from './password-hashing.js';
 import type { Actor } from '../common/actor.js';
 import { SessionTokens } from './session-tokens.js';
 import { User } from './user.entity.js';
@@ -43,8 +43,9 @@ export class AccountService {
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
+  /** argon2id; at most ARGON2_CONCURRENCY hashes and verifications run at once (password-hashing.ts), the others wait. */
   static hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return passwordHashing.hash(password);
   }
 
   /**
@@ -74,7 +75,7 @@ export class AccountService {
     }
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     const hash = user?.passwordHash ?? (await (dummyHash ??= AccountService.hashPassword('no such account')));
-    const ok = await argon2.verify(hash, password ?? '').catch(() => false);
+    const ok = await passwordHashing.verify(hash, password ?? '');
     if (!user || !user.passwordHash || !ok) throw await fail(user ? 'wrong password' : 'unknown account');
     if (!user.active) throw await fail('account deactivated', ErrorCode.UNAUTHENTICATED, 'This account is deactivated', { reason: 'DEACTIVATED' });
     await this.dataSource.query(`INSERT INTO sign_in_attempt (email, address, succeeded) VALUES ($1, $2, true)`, [email, address]);
@@ -121,7 +122,7 @@ export class AccountService {
   /** Changes the own password; every other session of the user ends. */
   async changePassword(actor: Actor, sessionId: string | undefined, current: string, next: string): Promise<User> {
     const user = await this.me(actor);
-    if (!user.passwordHash || !(await argon2.verify(user.passwordHash, current ?? '').catch(() => false))) {
+    if (!user.passwordHash || !(await passwordHashing.verify(user.passwordHash, current ?? ''))) {
       throw DomainError.validation([issueAt('currentPassword', 'NOT_CURRENT_PASSWORD')]);
     }
     const problems = checkPassword(next ?? '', user.email);

@@ -130,6 +130,16 @@ export class PublicStatusStore implements OnModuleInit, OnModuleDestroy {
     );
     const services = new Map<string, PublicServiceView>();
     const states = new Map<string, Map<string, PublicStateFigure>>();
+    // The driver makes a new string for every value of every row: state names, levels, statuses
+    // and dates repeat thousands of times (and each authority once per service). One copy each.
+    const strings = new Map<string, string>();
+    const one = <T extends string | null>(v: T): T => {
+      if (v === null) return v;
+      const known = strings.get(v);
+      if (known !== undefined) return known as T;
+      strings.set(v, v);
+      return v;
+    };
     for (const r of rows) {
       let s = services.get(r.ozg_id);
       if (!s) {
@@ -138,17 +148,17 @@ export class PublicStatusStore implements OnModuleInit, OnModuleDestroy {
         states.set(r.ozg_id, new Map());
       }
       const row: PublicRow = {
-        ars: r.ars,
-        name: r.authority_name,
-        level: r.authority_level,
-        stateCode: r.state_code,
-        stateName: r.state_name,
-        key: r.search_key,
-        status: r.status,
-        liveSince: r.live_since,
-        applyUrl: r.apply_url,
-        plannedQuarter: r.planned_quarter,
-        updatedAt: r.updated_at,
+        ars: one(r.ars),
+        name: one(r.authority_name),
+        level: one(r.authority_level),
+        stateCode: one(r.state_code),
+        stateName: one(r.state_name),
+        key: one(r.search_key),
+        status: one(r.status),
+        liveSince: one(r.live_since),
+        applyUrl: one(r.apply_url),
+        plannedQuarter: one(r.planned_quarter),
+        updatedAt: one(r.updated_at),
       };
       s.rows.push(row);
       s.byArs.set(row.ars, row);

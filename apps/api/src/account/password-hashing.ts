@@ -1,0 +1,76 @@
+import argon2 from 'argon2';
+
+/** How many argon2id hashes or verifications run at once unless ARGON2_CONCURRENCY says otherwise. */
+export const DEFAULT_ARGON2_CONCURRENCY = 2;
+
+/**
+ * Password hashing (argon2id) with a cap on how many hashes run at once. Each one takes 64 MiB of
+ * memory (argon2's default memoryCost) on a libuv worker thread; with the pool's 4 threads, 10
+ * sign-ins at once held 256 MiB of hash memory and kept every core busy. Past the cap, a hash
+ * waits in line (first come, first served); the answer is the same, later.
+ *
+ * One gate per process (the memory it guards is the process's): `configure` sets its size at
+ * start (main, from ARGON2_CONCURRENCY). `stats` counts what ran, for tests and diagnostics.
+ */
+class PasswordHashing {
+  private limit = DEFAULT_ARGON2_CONCURRENCY;
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  /** Most hashes that ran at the same time since the last reset, and how many had to wait. */
+  readonly stats = { maxRunning: 0, queued: 0 };
+
+  get concurrency(): number {
+    return this.limit;
+  }
+
+  configure(concurrency: number): void {
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`ARGON2_CONCURRENCY must be a whole number of at least 1, got ${concurrency}`);
+    this.limit = concurrency;
+    this.wakeUp();
+  }
+
+  resetStats(): void {
+    this.stats.maxRunning = this.running;
+    this.stats.queued = 0;
+  }
+
+  hash(password: string): Promise<string> {
+    return this.run(() => argon2.hash(password, { type: argon2.argon2id }));
+  }
+
+  /** Whether `password` matches `hash`; false also for a malformed hash. */
+  verify(hash: string, password: string): Promise<boolean> {
+    return this.run(() => argon2.verify(hash, password)).catch(() => false);
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.limit) this.running++;
+    else {
+      this.stats.queued++;
+      // Woken by release() with the slot of the hash that ended handed over (running already counts it).
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.stats.maxRunning = Math.max(this.stats.maxRunning, this.running);
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+
+  /** A hash ended: its slot goes to the first one waiting (so a newcomer cannot overtake), else it is freed. */
+  private release(): void {
+    if (this.running <= this.limit && this.waiting.length) this.waiting.shift()!();
+    else this.running--;
+  }
+
+  /** After the limit grew: start waiting hashes while there is room. */
+  private wakeUp(): void {
+    while (this.running < this.limit && this.waiting.length) {
+      this.running++;
+      this.waiting.shift()!();
+    }
+  }
+}
+
+export const passwordHashing = new PasswordHashing();
