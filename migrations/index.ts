@@ -15,6 +15,7 @@ import { PublicStatus1764500000000 } from './1764500000000-public-status.js';
 import { OnboardingSegments1764510000000 } from './1764510000000-onboarding-segments.js';
 import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive-read-indexes.js';
 import { DashboardCurrentSegments1764573000000 } from './1764573000000-dashboard-current-segments.js';
+import { DashboardStayIndex1764573100000 } from './1764573100000-dashboard-stay-index.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
   DashboardCurrentSegments1764573000000,
+  DashboardStayIndex1764573100000,
 ];

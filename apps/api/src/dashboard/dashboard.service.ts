@@ -66,8 +66,7 @@ const snapshotAt = (at: string, name: string, scope: { state: string | null; wav
     SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, sg.stage, sg.status, sg.started, sg.stay_from,
            (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
     FROM ${segmentsInForce(at)} sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.wave ? ` AND ${scope.wave}` : ''}
-    -- a semi-join, hashed: the state's authorities
-    ${scope.state ? `WHERE o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${scope.state})` : ''}
+    ${scope.state ? `WHERE o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${scope.state}) -- a semi-join, hashed` : ''}
   )`;
 
 /** The request's snapshot at asOf ($2) in its state ($3) and wave ($4), as CTE `snap`. */
@@ -112,12 +111,12 @@ const BASES = {
     FROM (
       SELECT sg.stage, o.authority_id, (extract(epoch FROM sg.stay_until - sg.valid_from) / 86400)::float8 AS days
       FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.waveId ? ' AND o.wave_id = $4' : ''}
-      WHERE ${segmentsUpTo('$2')} AND sg.stage_changed AND sg.stay_until <= $2 AND sg.stage <> (SELECT key FROM live_stage)
+      -- ix_onboarding_segment_stay (migration 1764573100000); entered (valid_from) by asOf as left (stay_until) by then
+      WHERE sg.service_id = $1 AND sg.stage_changed AND sg.stay_until <= $2 AND sg.stage <> (SELECT key FROM live_stage)
       UNION ALL
       SELECT NULL, sn.authority_id, (extract(epoch FROM sn.stay_from - sn.started) / 86400)::float8
       FROM snap sn WHERE sn.stage = (SELECT key FROM live_stage) AND sn.status <> 'CANCELLED'
-    ) x JOIN authority a ON a.id = x.authority_id
-    WHERE ${when(scope.stateId, 'a.state_id = $3')}
+    ) x JOIN authority a ON a.id = x.authority_id${scope.stateId ? ' AND a.state_id = $3' : ''}
   )`,
   plain: () => ARGS,
 };
