@@ -66,7 +66,7 @@ const snapshotAt = (at: string, name: string, scope: { state: string | null; wav
     SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, sg.stage, sg.status, sg.started, sg.stay_from,
            (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
     FROM ${segmentsInForce(at)} sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.wave ? ` AND ${scope.wave}` : ''}
-    ${scope.state ? `WHERE o.authority_id IN (SELECT a.id FROM authority a WHERE a.state_id = ${scope.state}) -- a semi-join, hashed` : ''}
+    ${scope.state ? `JOIN (SELECT a.id FROM authority a WHERE a.state_id = ${scope.state} OFFSET 0) sa ON sa.id = o.authority_id -- hashed: OFFSET 0 keeps it from probing authority per onboarding` : ''}
   )`;
 
 /** The request's snapshot at asOf ($2) in its state ($3) and wave ($4), as CTE `snap`. */
@@ -79,6 +79,20 @@ const AS_OF_DATE = dateAt('$2');
 
 /** Typed once in every figure statement, so $1..$4 are parameters even where no figure reads them. */
 const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, $3::uuid AS state_id, $4::uuid AS wave_id)`;
+
+/**
+ * The entries into or out of the last stage up to asOf of the service's onboardings (segments, one range scan).
+ * In a state or wave, only those of the onboardings in scope, i.e. of snap (every onboarding with an entry by
+ * asOf is in it): OFFSET 0 keeps the scan one range scan, hashed against snap (else the planner probes the log
+ * once per onboarding of snap, with heap fetches).
+ */
+const LIVE_MOVES = (scope: DashboardScope) => {
+  const moves = `
+    SELECT sg.onboarding_id, sg.valid_from AS occurred_at, sg.kind, sg.from_stage, sg.from_status, sg.stage AS to_stage, sg.status AS to_status
+    FROM onboarding_segment sg
+    WHERE ${segmentsUpTo('$2')} AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))`;
+  return scope.stateId || scope.waveId ? `SELECT m.* FROM (${moves} OFFSET 0) m WHERE m.onboarding_id IN (SELECT onboarding_id FROM snap)` : moves;
+};
 
 /**
  * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
@@ -96,13 +110,7 @@ const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, 
  */
 const BASES = {
   snapshot: (scope: DashboardScope) => `${ARGS}, ${LIVE_STAGE}, ${snap(scope)},
-  live_moves AS (
-    SELECT sg.valid_from AS occurred_at, sg.kind, sg.from_stage, sg.from_status, sg.stage AS to_stage, sg.status AS to_status
-    FROM onboarding_segment sg
-    WHERE ${segmentsUpTo('$2')}
-      AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))
-      -- in a state or wave: the onboardings in scope are those of snap, as every onboarding with an entry by asOf is in it
-      ${scope.stateId || scope.waveId ? 'AND sg.onboarding_id IN (SELECT onboarding_id FROM snap)' : ''}
+  live_moves AS (${LIVE_MOVES(scope)}
   )`,
   samples: (scope: DashboardScope) => `
   ${ARGS}, ${LIVE_STAGE}, ${snap(scope)},
