@@ -495,12 +495,12 @@ export class DashboardService {
          WHERE sn.status <> 'CANCELLED'
        ),
        listed AS (
-         SELECT due.*, a.name AS authority_name, s.code FROM due JOIN authority a ON a.id = due.authority_id JOIN state s ON s.id = a.state_id
+         SELECT due.*, a.name AS authority_name, a.state_id FROM due JOIN authority a ON a.id = due.authority_id
          ORDER BY due.due_date, a.name, due.position, due.id LIMIT ${bind(limit)}
        )
-       -- only the listed milestones' names are read from the table
-       SELECT l.id, l.onboarding_id, l.authority_name, l.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
-       FROM listed l JOIN milestone m ON m.id = l.id
+       -- only the listed milestones' names and states are read
+       SELECT l.id, l.onboarding_id, l.authority_name, s.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
+       FROM listed l JOIN milestone m ON m.id = l.id JOIN state s ON s.id = l.state_id
        ORDER BY l.due_date, l.authority_name, l.position, l.id`,
       'overdue',
     );
