@@ -56,6 +56,12 @@ const segmentsInForce = (at: string) => `(
     )`;
 
 /**
+ * Onboarding `o` of an authority in the state in parameter `state`: a join with the state's authorities,
+ * hashed (OFFSET 0 keeps the planner from probing authority once per onboarding).
+ */
+const inStateOf = (o: string, state: string) => `JOIN (SELECT a.id FROM authority a WHERE a.state_id = ${state} OFFSET 0) sa ON sa.id = ${o}.authority_id`;
+
+/**
  * Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage):
  * the segment in force at `at` per onboarding of the service (segmentsInForce), with the onboarding's
  * authority and planned go-live; `state`: the parameter of the state the onboardings must be in,
@@ -66,7 +72,7 @@ const snapshotAt = (at: string, name: string, scope: { state: string | null; wav
     SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, sg.stage, sg.status, sg.started, sg.stay_from,
            (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
     FROM ${segmentsInForce(at)} sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.wave ? ` AND ${scope.wave}` : ''}
-    ${scope.state ? `JOIN (SELECT a.id FROM authority a WHERE a.state_id = ${scope.state} OFFSET 0) sa ON sa.id = o.authority_id -- hashed: OFFSET 0 keeps it from probing authority per onboarding` : ''}
+    ${scope.state ? inStateOf('o', scope.state) : ''}
   )`;
 
 /** The request's snapshot at asOf ($2) in its state ($3) and wave ($4), as CTE `snap`. */
@@ -119,6 +125,7 @@ const BASES = {
     FROM (
       SELECT sg.stage, o.authority_id, (extract(epoch FROM sg.stay_until - sg.valid_from) / 86400)::float8 AS days
       FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.waveId ? ' AND o.wave_id = $4' : ''}
+      ${scope.stateId ? inStateOf('o', '$3') : ''}
       -- ix_onboarding_segment_stay (migration 1764573100000); entered (valid_from) by asOf as left (stay_until) by then
       WHERE sg.service_id = $1 AND sg.stage_changed AND sg.stay_until <= $2 AND sg.stage <> (SELECT key FROM live_stage)
       UNION ALL
