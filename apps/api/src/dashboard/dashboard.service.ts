@@ -344,9 +344,9 @@ export class DashboardService {
       'specialistSystems',
       (bind) => `
        WITH blocked AS (
-         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id
+         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id
+         ${scope.obstacleStateId ? `JOIN authority a ON a.id = o.authority_id AND a.state_id = ${bind(scope.obstacleStateId)}` : ''}
          WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-           AND ${scope.obstacleStateId ? `a.state_id = ${bind(scope.obstacleStateId)}` : 'TRUE'}
        )
        SELECT ss.id, coalesce(ss.vendor || ' ' || ss.product, '—') AS name,
               count(*) FILTER (WHERE sn.live)::int AS live,
@@ -467,14 +467,20 @@ export class DashboardService {
       scope,
       'snapshot',
       `stuck:${minDays}:${limit}`,
-      // the stay each onboarding is in at asOf: its segment in force then, entered when that stay began (stay_from)
+      // the stay each onboarding is in at asOf: its segment in force then, entered when that stay began (stay_from);
+      // authority and state are read for the listed ones only
       (bind) => `
-       SELECT sn.onboarding_id, a.name AS authority_name, s.code, sn.stage, sn.status, sn.stay_from AS entered,
-              floor(extract(epoch FROM $2::timestamptz - sn.stay_from) / 86400)::int AS days, (count(*) OVER ())::int AS total
-       FROM snap sn JOIN authority a ON a.id = sn.authority_id JOIN state s ON s.id = a.state_id
-       WHERE sn.status <> 'CANCELLED' AND sn.stage <> (SELECT key FROM live_stage)
-         AND $2::timestamptz - sn.stay_from >= make_interval(days => ${bind(minDays)}::int)
-       ORDER BY sn.stay_from, sn.onboarding_id LIMIT ${bind(limit)}`,
+       WITH listed AS (
+         SELECT sn.onboarding_id, sn.authority_id, sn.stage, sn.status, sn.stay_from, (count(*) OVER ())::int AS total
+         FROM snap sn
+         WHERE sn.status <> 'CANCELLED' AND sn.stage <> (SELECT key FROM live_stage)
+           AND $2::timestamptz - sn.stay_from >= make_interval(days => ${bind(minDays)}::int)
+         ORDER BY sn.stay_from, sn.onboarding_id LIMIT ${bind(limit)}
+       )
+       SELECT l.onboarding_id, a.name AS authority_name, s.code, l.stage, l.status, l.stay_from AS entered,
+              floor(extract(epoch FROM $2::timestamptz - l.stay_from) / 86400)::int AS days, l.total
+       FROM listed l JOIN authority a ON a.id = l.authority_id JOIN state s ON s.id = a.state_id
+       ORDER BY l.stay_from, l.onboarding_id`,
     );
     return {
       total: rows[0]?.total ?? 0,
