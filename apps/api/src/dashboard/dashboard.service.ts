@@ -112,7 +112,7 @@ const LIVE_MOVES = (scope: DashboardScope) => {
  *   null) the onboardings live at asOf, days from their first transition (`started`) to entering the
  *   live stay (`stay_from`). Days as float8 (the numeric quotient cast as percentile_cont casts it),
  *   with the authority only, so the sort for the percentiles is narrow;
- * - plain: the tables only (obstacles, contracts).
+ * - plain: the tables only (obstacles: `open_obstacles`; contracts).
  */
 const BASES = {
   snapshot: (scope: DashboardScope) => `${ARGS}, ${LIVE_STAGE}, ${snap(scope)},
@@ -133,7 +133,15 @@ const BASES = {
       FROM snap sn WHERE sn.stage = (SELECT key FROM live_stage) AND sn.status <> 'CANCELLED'
     ) x JOIN authority a ON a.id = x.authority_id${scope.stateId ? ' AND a.state_id = $3' : ''}
   )`,
-  plain: () => ARGS,
+  // open_obstacles: the obstacles open at asOf's date of the service's onboardings in scope (a coordinator's own state
+  // only), computed once for both obstacle figures
+  plain: (scope: DashboardScope, bind: (value: unknown) => string) => `${ARGS},
+  open_obstacles AS (
+    SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
+    FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
+    WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
+      AND ${when(scope.stateId, 'a.state_id = $3')} AND ${when(scope.waveId, 'o.wave_id = $4')} AND ${scope.obstacleStateId ? `a.state_id = ${bind(scope.obstacleStateId)}` : 'TRUE'}
+  )`,
 };
 type Basis = keyof typeof BASES;
 
@@ -214,9 +222,10 @@ class FigureBatch {
   private async statement(basis: Basis, figures: FigureBatch['pending']): Promise<void> {
     const params: unknown[] = [this.scope.serviceId, this.scope.asOf, this.scope.stateId, this.scope.waveId];
     const bind = (value: unknown) => `$${params.push(value)}`;
+    const base = BASES[basis](this.scope, bind);
     const columns = figures.map((f, i) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${f.sql(bind)}) r) AS f${i}`);
     try {
-      const [row] = await this.run(`WITH ${BASES[basis](this.scope)} SELECT ${columns.join(',\n')}`, params);
+      const [row] = await this.run(`WITH ${base} SELECT ${columns.join(',\n')}`, params);
       figures.forEach((f, i) => {
         const value = row[`f${i}`];
         f.resolve((typeof value === 'string' ? JSON.parse(value) : value) as unknown[]);
@@ -526,25 +535,18 @@ export class DashboardService {
   /** Obstacles open at asOf (opened on or before its date, not resolved by then), by category and severity, oldest first; a coordinator's own state only. */
   async obstacles(scope: DashboardScope, limit: number): Promise<ObstacleFigures> {
     checkCount('limit', limit, 1, 1000);
-    const open = (bind: (value: unknown) => string) => `
-      open AS (
-        SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
-        FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
-        WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-          AND ${when(scope.stateId, 'a.state_id = $3')} AND ${when(scope.waveId, 'o.wave_id = $4')} AND ${scope.obstacleStateId ? `a.state_id = ${bind(scope.obstacleStateId)}` : 'TRUE'}
-      )`;
     const [byCategory, oldest] = await Promise.all([
       this.figure<{ category: string; severity: string; count: number }>(
         scope,
         'plain',
         'obstacles',
-        (bind) => `WITH ${open(bind)} SELECT category, severity, count(*)::int AS count FROM open GROUP BY category, severity ORDER BY category, severity`,
+        () => `SELECT category, severity, count(*)::int AS count FROM open_obstacles GROUP BY category, severity ORDER BY category, severity`,
       ),
       this.figure<{ id: string; onboarding_id: string; authority_name: string; code: string; title: string; category: string; severity: string; opened_at: string; days: number }>(
         scope,
         'plain',
         `obstacles:${limit}`,
-        (bind) => `WITH ${open(bind)} SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open ORDER BY opened_at, authority_name, id LIMIT ${bind(limit)}`,
+        (bind) => `SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open_obstacles ORDER BY opened_at, authority_name, id LIMIT ${bind(limit)}`,
       ),
     ]);
     return {
