@@ -17,6 +17,8 @@ import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive
 import { PublicSearchKeyAccents1764575000000 } from './1764575000000-public-search-key-accents.js';
 import { PublicStatusVersion1764574000000 } from './1764574000000-public-status-version.js';
 import { StageBoardIndexes1764572000000 } from './1764572000000-stage-board-indexes.js';
+import { DashboardCurrentSegments1764573000000 } from './1764573000000-dashboard-current-segments.js';
+import { DashboardStayIndex1764573100000 } from './1764573100000-dashboard-stay-index.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
   StageBoardIndexes1764572000000,
+  DashboardCurrentSegments1764573000000,
+  DashboardStayIndex1764573100000,
   PublicStatusVersion1764574000000,
   PublicSearchKeyAccents1764575000000,
 ];

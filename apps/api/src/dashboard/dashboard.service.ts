@@ -22,34 +22,61 @@ import type {
  * through onboarding_segment (each entry with the moment the next replaced it, kept
  * exact by triggers on onboarding_transition; migration 1764510000000), so "at asOf"
  * is a range scan of the service's segments, not a probe into the log per onboarding.
+ *
+ * Every statement is written for its scope: a state, wave or obstacle scope that is not given adds no
+ * condition at all (no `$3 IS NULL OR …`), so the planner sees the plain national query (a condition
+ * `$3 IS NULL OR x = $3` cannot be an index or hash condition: it made the state filter 11,401 probes
+ * into authority per snapshot). The parameters stay $1..$4 in every statement (ARGS types them).
  */
 const LIVE_STAGE = `live_stage AS (SELECT key FROM service_stage WHERE service_id = $1 ORDER BY position DESC LIMIT 1)`;
+
+/** `condition` when the scope has the value, else nothing (TRUE): see above. */
+const when = (value: unknown, condition: string) => (value ? condition : 'TRUE');
 
 /**
  * The rows of onboarding_segment (the transition log with each entry's successor, kept by triggers:
  * migration 1764510000000) of the service's onboardings ($1) logged at or before the moment in `at`,
- * one range scan of ix_onboarding_segment_service (index only); `current` keeps the entry in force at
- * `at` (valid_to after it or none), i.e. each onboarding's stage and status at that moment.
+ * one range scan of ix_onboarding_segment_service (index only).
  */
-const segmentsAt = (at: string, current: boolean) =>
-  `sg.service_id = $1 AND sg.valid_from <= ${at}${current ? ` AND (sg.valid_to IS NULL OR sg.valid_to > ${at})` : ''}`;
+const segmentsUpTo = (at: string) => `sg.service_id = $1 AND sg.valid_from <= ${at}`;
+
+/**
+ * The segment in force at the moment in `at` per onboarding of the service ($1): its current segment
+ * (no successor) if logged by then, from ix_onboarding_segment_current (migration 1764573000000, one
+ * row per onboarding), plus the segments closed after `at` — none when `at` is at or after the
+ * service's last entry (today: a one-time filter on the index's last row skips that scan).
+ */
+const segmentsInForce = (at: string) => `(
+      SELECT sg.onboarding_id, sg.stage, sg.status, sg.started, sg.stay_from FROM onboarding_segment sg
+      WHERE sg.service_id = $1 AND sg.valid_to IS NULL AND sg.valid_from <= ${at}
+      UNION ALL
+      SELECT sg.onboarding_id, sg.stage, sg.status, sg.started, sg.stay_from FROM onboarding_segment sg
+      WHERE ${segmentsUpTo(at)} AND sg.valid_to > ${at}
+        AND ${at} < (SELECT max(l.valid_from) FROM onboarding_segment l WHERE l.service_id = $1)
+    )`;
+
+/**
+ * Onboarding `o` of an authority in the state in parameter `state`: a join with the state's authorities,
+ * hashed (OFFSET 0 keeps the planner from probing authority once per onboarding).
+ */
+const inStateOf = (o: string, state: string) => `JOIN (SELECT a.id FROM authority a WHERE a.state_id = ${state} OFFSET 0) sa ON sa.id = ${o}.authority_id`;
 
 /**
  * Each onboarding's stage and status at the moment in parameter `at`, as CTE `name` (needs live_stage):
- * the segment in force at `at` per onboarding of the service (segmentsAt), with the onboarding's authority
- * and planned go-live; `inState`: only onboardings of authorities in state $3 (when given).
+ * the segment in force at `at` per onboarding of the service (segmentsInForce), with the onboarding's
+ * authority and planned go-live; `state`: the parameter of the state the onboardings must be in,
+ * `wave`: the condition on their onboarding `o` (its wave), or null for none.
  */
-const snapshotAt = (at: string, name: string, inState = false, waveParam: string | null = inState ? '$4' : null) => `
+const snapshotAt = (at: string, name: string, scope: { state: string | null; wave: string | null }) => `
   ${name} AS (
     SELECT o.id AS onboarding_id, o.authority_id, o.planned_go_live, sg.stage, sg.status, sg.started, sg.stay_from,
            (sg.stage = (SELECT key FROM live_stage) AND sg.status <> 'CANCELLED') AS live
-    -- o.service_id: the service's onboardings from ix_onboarding_service_stage_covering (index only), hashed
-    FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1
-    -- IN, not EXISTS under OR: the planner makes it a (hash) semi-join and costs it as one (a SubPlan's cost estimate switched on JIT)
-    WHERE ${segmentsAt(at, true)}${inState ? ` AND o.authority_id IN (SELECT a.id FROM authority a WHERE $3::uuid IS NULL OR a.state_id = $3)` : ''}${
-      waveParam ? ` AND (${waveParam}::uuid IS NULL OR o.wave_id = ${waveParam})` : ''
-    }
+    FROM ${segmentsInForce(at)} sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.wave ? ` AND ${scope.wave}` : ''}
+    ${scope.state ? inStateOf('o', scope.state) : ''}
   )`;
+
+/** The request's snapshot at asOf ($2) in its state ($3) and wave ($4), as CTE `snap`. */
+const snap = (scope: DashboardScope) => snapshotAt('$2', 'snap', { state: scope.stateId ? '$3' : null, wave: scope.waveId ? 'o.wave_id = $4' : null });
 
 const TZ = BUSINESS_TIME_ZONE;
 /** The calendar date of asOf ($2) in Europe/Berlin, for DATE columns (due dates, obstacles, contracts). */
@@ -60,43 +87,61 @@ const AS_OF_DATE = dateAt('$2');
 const ARGS = `args AS (SELECT $1::uuid AS service_id, $2::timestamptz AS as_of, $3::uuid AS state_id, $4::uuid AS wave_id)`;
 
 /**
+ * The entries into or out of the last stage up to asOf of the service's onboardings (segments, one range scan).
+ * In a state or wave, only those of the onboardings in scope, i.e. of snap (every onboarding with an entry by
+ * asOf is in it): OFFSET 0 keeps the scan one range scan, hashed against snap (else the planner probes the log
+ * once per onboarding of snap, with heap fetches).
+ */
+const LIVE_MOVES = (scope: DashboardScope) => {
+  const moves = `
+    SELECT sg.onboarding_id, sg.valid_from AS occurred_at, sg.kind, sg.from_stage, sg.from_status, sg.stage AS to_stage, sg.status AS to_status
+    FROM onboarding_segment sg
+    WHERE ${segmentsUpTo('$2')} AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))`;
+  return scope.stateId || scope.waveId ? `SELECT m.* FROM (${moves} OFFSET 0) m WHERE m.onboarding_id IN (SELECT onboarding_id FROM snap)` : moves;
+};
+
+/**
  * What the figures of one dashboard request read, computed once per statement ($1 service, $2 asOf,
- * $3 state or null); CTEs no figure of the statement reads are not computed.
+ * $3 state or null, $4 wave or null), written for the scope; CTEs no figure of the statement reads are not computed.
  * - snapshot: `snap`, each onboarding's stage and status at asOf (its segment in force then), and
  *   `live_moves`, the transitions into or out of the last stage up to asOf (segments too);
- * - stays: `stays` in a stage up to asOf of the service's onboardings in scope: a stay starts with a
- *   transition into a stage other than the previous one and ends with the next such transition; those
- *   left by asOf are the segments that changed the stage with `stay_until` by then, the one each
- *   onboarding is in at asOf (`left_at` null) comes from its segment in force (snap, `stay_from`);
- *   `started` is the onboarding's first transition, `status_now` its status at asOf (open stays only);
- * - plain: the tables only (obstacles, contracts).
+ * - samples (lead times): `samples`, the stays in a stage up to asOf of the service's onboardings in
+ *   scope: a stay starts with a transition into a stage other than the previous one and ends with the
+ *   next such transition. Stage samples are the stays left by asOf (stage-changing segments with
+ *   `stay_until` by then) outside the last stage, days from entering to leaving; live samples (stage
+ *   null) the onboardings live at asOf, days from their first transition (`started`) to entering the
+ *   live stay (`stay_from`). Days as float8 (the numeric quotient cast as percentile_cont casts it),
+ *   with the authority only, so the sort for the percentiles is narrow;
+ * - plain: the tables only (obstacles: `open_obstacles`; contracts).
  */
 const BASES = {
-  snapshot: `${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
-  live_moves AS (
-    SELECT sg.valid_from AS occurred_at, sg.kind, sg.from_stage, sg.from_status, sg.stage AS to_stage, sg.status AS to_status
-    FROM onboarding_segment sg
-    WHERE ${segmentsAt('$2', false)}
-      AND (sg.stage = (SELECT key FROM live_stage) OR sg.from_stage = (SELECT key FROM live_stage))
-      -- the onboardings in scope (state, wave): those of snap, as every onboarding with an entry by asOf is in it
-      AND sg.onboarding_id IN (SELECT onboarding_id FROM snap)
+  snapshot: (scope: DashboardScope) => `${ARGS}, ${LIVE_STAGE}, ${snap(scope)},
+  live_moves AS (${LIVE_MOVES(scope)}
   )`,
-  stays: `
-  ${ARGS}, ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', true)},
-  stays AS MATERIALIZED (
-    SELECT x.onboarding_id, x.authority_id, a.state_id, a.specialist_system_id, x.stage, x.started, x.status_now, x.entered, x.left_at
+  samples: (scope: DashboardScope) => `
+  ${ARGS}, ${LIVE_STAGE}, ${snap(scope)},
+  samples AS (
+    SELECT x.stage, a.state_id, a.specialist_system_id, x.days
     FROM (
-      -- stays left by asOf: the stage changes whose stay ended (stay_until) by then
-      SELECT sg.onboarding_id, o.authority_id, sg.stage, sg.started, NULL::text AS status_now, sg.valid_from AS entered, sg.stay_until AS left_at
-      FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1 AND ($4::uuid IS NULL OR o.wave_id = $4)
-      WHERE ${segmentsAt('$2', false)} AND sg.stage_changed AND sg.stay_until <= $2
+      SELECT sg.stage, o.authority_id, (extract(epoch FROM sg.stay_until - sg.valid_from) / 86400)::float8 AS days
+      FROM onboarding_segment sg JOIN onboarding o ON o.id = sg.onboarding_id AND o.service_id = $1${scope.waveId ? ' AND o.wave_id = $4' : ''}
+      ${scope.stateId ? inStateOf('o', '$3') : ''}
+      -- ix_onboarding_segment_stay (migration 1764573100000); entered (valid_from) by asOf as left (stay_until) by then
+      WHERE sg.service_id = $1 AND sg.stage_changed AND sg.stay_until <= $2 AND sg.stage <> (SELECT key FROM live_stage)
       UNION ALL
-      -- the stay each onboarding is in at asOf: its segment then, entered when that stay began
-      SELECT sn.onboarding_id, sn.authority_id, sn.stage, sn.started, sn.status, sn.stay_from, NULL FROM snap sn
-    ) x JOIN authority a ON a.id = x.authority_id
-    WHERE ($3::uuid IS NULL OR a.state_id = $3)
+      SELECT NULL, sn.authority_id, (extract(epoch FROM sn.stay_from - sn.started) / 86400)::float8
+      FROM snap sn WHERE sn.stage = (SELECT key FROM live_stage) AND sn.status <> 'CANCELLED'
+    ) x JOIN authority a ON a.id = x.authority_id${scope.stateId ? ' AND a.state_id = $3' : ''}
   )`,
-  plain: ARGS,
+  // open_obstacles: the obstacles open at asOf's date of the service's onboardings in scope (a coordinator's own state
+  // only), computed once for both obstacle figures
+  plain: (scope: DashboardScope, bind: (value: unknown) => string) => `${ARGS},
+  open_obstacles AS (
+    SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
+    FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
+    WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
+      AND ${when(scope.stateId, 'a.state_id = $3')} AND ${when(scope.waveId, 'o.wave_id = $4')} AND ${scope.obstacleStateId ? `a.state_id = ${bind(scope.obstacleStateId)}` : 'TRUE'}
+  )`,
 };
 type Basis = keyof typeof BASES;
 
@@ -177,9 +222,10 @@ class FigureBatch {
   private async statement(basis: Basis, figures: FigureBatch['pending']): Promise<void> {
     const params: unknown[] = [this.scope.serviceId, this.scope.asOf, this.scope.stateId, this.scope.waveId];
     const bind = (value: unknown) => `$${params.push(value)}`;
+    const base = BASES[basis](this.scope, bind);
     const columns = figures.map((f, i) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${f.sql(bind)}) r) AS f${i}`);
     try {
-      const [row] = await this.run(`WITH ${BASES[basis]} SELECT ${columns.join(',\n')}`, params);
+      const [row] = await this.run(`WITH ${base} SELECT ${columns.join(',\n')}`, params);
       figures.forEach((f, i) => {
         const value = row[`f${i}`];
         f.resolve((typeof value === 'string' ? JSON.parse(value) : value) as unknown[]);
@@ -269,7 +315,7 @@ export class DashboardService {
       () => `
        SELECT s.id, s.code, s.name, ${COUNTS}
        FROM state s JOIN authority a ON a.state_id = s.id LEFT JOIN snap sn ON sn.authority_id = a.id
-       WHERE ($3::uuid IS NULL OR s.id = $3) AND ($4::uuid IS NULL OR sn.onboarding_id IS NOT NULL)
+       WHERE ${when(scope.stateId, 's.id = $3')} AND ${when(scope.waveId, 'sn.onboarding_id IS NOT NULL')}
        GROUP BY GROUPING SETS ((s.id, s.code, s.name, s.ars_prefix), ())
        ORDER BY s.ars_prefix NULLS LAST`,
     );
@@ -307,9 +353,9 @@ export class DashboardService {
       'specialistSystems',
       (bind) => `
        WITH blocked AS (
-         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id
+         SELECT DISTINCT b.onboarding_id FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id
+         ${scope.obstacleStateId ? `JOIN authority a ON a.id = o.authority_id AND a.state_id = ${bind(scope.obstacleStateId)}` : ''}
          WHERE o.service_id = $1 AND b.severity = 'BLOCKING' AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-           AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
        )
        SELECT ss.id, coalesce(ss.vendor || ' ' || ss.product, '—') AS name,
               count(*) FILTER (WHERE sn.live)::int AS live,
@@ -382,30 +428,23 @@ export class DashboardService {
     const [stages, rows] = await Promise.all([
       this.figure<{ key: string; position: number }>(
         scope,
-        'stays',
+        'samples',
         'stages',
         () => `SELECT key, position FROM service_stage WHERE service_id = $1 AND position < (SELECT max(position) FROM service_stage WHERE service_id = $1) ORDER BY position`,
       ),
       this.figure<Row>(
         scope,
-        'stays',
+        'samples',
         'leadTimes',
         () => `
-       WITH samples AS (
-         SELECT 'STAGE' AS measure, stage, state_id, specialist_system_id, extract(epoch FROM left_at - entered) / 86400 AS days
-         FROM stays WHERE left_at IS NOT NULL AND stage <> (SELECT key FROM live_stage)
-         UNION ALL
-         SELECT 'LIVE', NULL, st.state_id, st.specialist_system_id, extract(epoch FROM st.entered - st.started) / 86400
-         FROM stays st
-         WHERE st.left_at IS NULL AND st.stage = (SELECT key FROM live_stage) AND st.status_now <> 'CANCELLED'
-       ),
-       agg AS (
-         SELECT measure, stage, GROUPING(state_id) = 0 AS by_state, GROUPING(specialist_system_id) = 0 AS by_system, state_id, specialist_system_id,
+       WITH agg AS (
+         SELECT CASE WHEN stage IS NULL THEN 'LIVE' ELSE 'STAGE' END AS measure, stage,
+                GROUPING(state_id) = 0 AS by_state, GROUPING(specialist_system_id) = 0 AS by_system, state_id, specialist_system_id,
                 count(*)::int AS count,
                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 2)::float8 AS median,
                 round(percentile_cont(0.8) WITHIN GROUP (ORDER BY days)::numeric, 2)::float8 AS p80
          FROM samples
-         GROUP BY GROUPING SETS ((measure, stage), (measure, stage, state_id), (measure, stage, specialist_system_id))
+         GROUP BY GROUPING SETS ((stage), (stage, state_id), (stage, specialist_system_id))
        )
        SELECT agg.*, agg.specialist_system_id AS system_id, s.code, s.name AS state_name, coalesce(ss.vendor || ' ' || ss.product, '—') AS system_name
        FROM agg LEFT JOIN state s ON s.id = agg.state_id LEFT JOIN specialist_system ss ON ss.id = agg.specialist_system_id
@@ -435,15 +474,22 @@ export class DashboardService {
     checkCount('limit', limit, 1, 1000);
     const rows = await this.figure<{ onboarding_id: string; authority_name: string; code: string; stage: string; status: string; entered: string; days: number; total: number }>(
       scope,
-      'stays',
+      'snapshot',
       `stuck:${minDays}:${limit}`,
+      // the stay each onboarding is in at asOf: its segment in force then, entered when that stay began (stay_from);
+      // authority and state are read for the listed ones only
       (bind) => `
-       SELECT st.onboarding_id, a.name AS authority_name, s.code, st.stage, st.status_now AS status, st.entered,
-              floor(extract(epoch FROM $2::timestamptz - st.entered) / 86400)::int AS days, (count(*) OVER ())::int AS total
-       FROM stays st JOIN authority a ON a.id = st.authority_id JOIN state s ON s.id = a.state_id
-       WHERE st.left_at IS NULL AND st.status_now <> 'CANCELLED' AND st.stage <> (SELECT key FROM live_stage)
-         AND $2::timestamptz - st.entered >= make_interval(days => ${bind(minDays)}::int)
-       ORDER BY st.entered, st.onboarding_id LIMIT ${bind(limit)}`,
+       WITH listed AS (
+         SELECT sn.onboarding_id, sn.authority_id, sn.stage, sn.status, sn.stay_from, (count(*) OVER ())::int AS total
+         FROM snap sn
+         WHERE sn.status <> 'CANCELLED' AND sn.stage <> (SELECT key FROM live_stage)
+           AND $2::timestamptz - sn.stay_from >= make_interval(days => ${bind(minDays)}::int)
+         ORDER BY sn.stay_from, sn.onboarding_id LIMIT ${bind(limit)}
+       )
+       SELECT l.onboarding_id, a.name AS authority_name, s.code, l.stage, l.status, l.stay_from AS entered,
+              floor(extract(epoch FROM $2::timestamptz - l.stay_from) / 86400)::int AS days, l.total
+       FROM listed l JOIN authority a ON a.id = l.authority_id JOIN state s ON s.id = a.state_id
+       ORDER BY l.stay_from, l.onboarding_id`,
     );
     return {
       total: rows[0]?.total ?? 0,
@@ -471,12 +517,12 @@ export class DashboardService {
          WHERE sn.status <> 'CANCELLED'
        ),
        listed AS (
-         SELECT due.*, a.name AS authority_name, s.code FROM due JOIN authority a ON a.id = due.authority_id JOIN state s ON s.id = a.state_id
+         SELECT due.*, a.name AS authority_name, a.state_id FROM due JOIN authority a ON a.id = due.authority_id
          ORDER BY due.due_date, a.name, due.position, due.id LIMIT ${bind(limit)}
        )
-       -- only the listed milestones' names are read from the table
-       SELECT l.id, l.onboarding_id, l.authority_name, l.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
-       FROM listed l JOIN milestone m ON m.id = l.id
+       -- only the listed milestones' names and states are read
+       SELECT l.id, l.onboarding_id, l.authority_name, s.code, m.key, m.name_de, m.stage, l.due_date, (${AS_OF_DATE} - l.due_date)::int AS days, l.total
+       FROM listed l JOIN milestone m ON m.id = l.id JOIN state s ON s.id = l.state_id
        ORDER BY l.due_date, l.authority_name, l.position, l.id`,
       'overdue',
     );
@@ -489,25 +535,18 @@ export class DashboardService {
   /** Obstacles open at asOf (opened on or before its date, not resolved by then), by category and severity, oldest first; a coordinator's own state only. */
   async obstacles(scope: DashboardScope, limit: number): Promise<ObstacleFigures> {
     checkCount('limit', limit, 1, 1000);
-    const open = (bind: (value: unknown) => string) => `
-      open AS (
-        SELECT b.id, b.onboarding_id, b.title, b.category, b.severity, b.opened_at, a.name AS authority_name, s.code
-        FROM blocker b JOIN onboarding o ON o.id = b.onboarding_id JOIN authority a ON a.id = o.authority_id JOIN state s ON s.id = a.state_id
-        WHERE o.service_id = $1 AND b.opened_at <= ${AS_OF_DATE} AND (b.resolved_at IS NULL OR b.resolved_at > ${AS_OF_DATE})
-          AND ($3::uuid IS NULL OR a.state_id = $3) AND ($4::uuid IS NULL OR o.wave_id = $4) AND (${bind(scope.obstacleStateId)}::uuid IS NULL OR a.state_id = ${bind(scope.obstacleStateId)})
-      )`;
     const [byCategory, oldest] = await Promise.all([
       this.figure<{ category: string; severity: string; count: number }>(
         scope,
         'plain',
         'obstacles',
-        (bind) => `WITH ${open(bind)} SELECT category, severity, count(*)::int AS count FROM open GROUP BY category, severity ORDER BY category, severity`,
+        () => `SELECT category, severity, count(*)::int AS count FROM open_obstacles GROUP BY category, severity ORDER BY category, severity`,
       ),
       this.figure<{ id: string; onboarding_id: string; authority_name: string; code: string; title: string; category: string; severity: string; opened_at: string; days: number }>(
         scope,
         'plain',
         `obstacles:${limit}`,
-        (bind) => `WITH ${open(bind)} SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open ORDER BY opened_at, authority_name, id LIMIT ${bind(limit)}`,
+        (bind) => `SELECT *, (${AS_OF_DATE} - opened_at)::int AS days FROM open_obstacles ORDER BY opened_at, authority_name, id LIMIT ${bind(limit)}`,
       ),
     ]);
     return {
@@ -528,8 +567,8 @@ export class DashboardService {
         FROM state s
         LEFT JOIN reuse_contract rc ON rc.state_id = s.id AND rc.service_id = $1
         LEFT JOIN reuse_variant rv ON rv.state_id = s.id AND rv.service_id = $1
-        WHERE ($3::uuid IS NULL OR s.id = $3)
-          AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM onboarding wo JOIN authority wa ON wa.id = wo.authority_id WHERE wo.wave_id = $4 AND wa.state_id = s.id))
+        WHERE ${when(scope.stateId, 's.id = $3')}
+          AND ${when(scope.waveId, 'EXISTS (SELECT 1 FROM onboarding wo JOIN authority wa ON wa.id = wo.authority_id WHERE wo.wave_id = $4 AND wa.state_id = s.id)')}
       )`;
     type Row = { id: string; code: string; name: string; contract_id: string | null; status: string; interest: string | null; negotiation: string | null; signed: string | null; terminated: string | null; legal_route: string | null; variant: string | null };
     const [rows, statusCounts] = await Promise.all([
@@ -570,8 +609,9 @@ export class DashboardService {
    */
   async changesBetween(scope: DashboardScope, since: Date): Promise<PeriodChanges> {
     const SINCE_DATE = dateAt('$4');
+    const WAVE_5 = '($5::uuid IS NULL OR o.wave_id = $5)';
     const newlyLive: Array<{ onboarding_id: string; authority_name: string; code: string; live_since: Date }> = await this.dataSource.query(
-      `WITH ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', false, '$5')}, ${snapshotAt('$4', 'before', false, '$5')}
+      `WITH ${LIVE_STAGE}, ${snapshotAt('$2', 'snap', { state: null, wave: WAVE_5 })}, ${snapshotAt('$4', 'before', { state: null, wave: WAVE_5 })}
        SELECT sn.onboarding_id, a.name AS authority_name, s.code,
               (SELECT max(t.occurred_at) FROM onboarding_transition t WHERE t.onboarding_id = sn.onboarding_id AND t.occurred_at <= $2 AND t.to_stage = (SELECT key FROM live_stage) AND t.kind IN ('ADVANCE', 'IMPORT') AND t.from_stage IS DISTINCT FROM t.to_stage) AS live_since
        FROM snap sn LEFT JOIN before b ON b.onboarding_id = sn.onboarding_id
