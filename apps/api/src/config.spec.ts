@@ -71,9 +71,9 @@ describe('operations configuration', () => {
 });
 
 describe('password hashing (ARGON2_CONCURRENCY)', () => {
-  it('runs 2 hashes at once by default and reads the variable', () => {
-    expect(loadConfig({}).argon2Concurrency).toBe(2);
-    expect(loadConfig({ ARGON2_CONCURRENCY: '1' }).argon2Concurrency).toBe(1);
+  it('runs 1 hash at a time by default and reads the variable', () => {
+    expect(loadConfig({}).argon2Concurrency).toBe(1);
+    expect(loadConfig({ ARGON2_CONCURRENCY: '2' }).argon2Concurrency).toBe(2);
   });
 
   it('names a wrong value', () => {

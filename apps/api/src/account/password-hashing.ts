@@ -1,7 +1,12 @@
 import argon2 from 'argon2';
 
 /** How many argon2id hashes or verifications run at once unless ARGON2_CONCURRENCY says otherwise. */
-export const DEFAULT_ARGON2_CONCURRENCY = 2;
+/**
+ * One: a hash runs on one thread (~0.17 s of a core), so 1 still signs in ~6 people a second per
+ * instance, and the 64 MiB it needs keeps an instance under its 300 MB budget (idle ~190 MB); 2 gave
+ * 313 MB peaks in a burst of 10 sign-ins (bench/memory.mjs).
+ */
+export const DEFAULT_ARGON2_CONCURRENCY = 1;
 
 /**
  * Password hashing (argon2id) with a cap on how many hashes run at once. Each one takes 64 MiB of
