@@ -117,3 +117,16 @@ describe('linked records asked for as { id }', () => {
     expect(r.statements).toBe(2);
   });
 });
+
+describe('answers to GraphQL requests', () => {
+  it('carry no ETag (a POST is never revalidated), while GET answers keep theirs', async () => {
+    const token = await t.tokenOf('ADMIN');
+    const post = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query: '{ allStates(perPage: 2) { id } }' });
+    expect(post.status).toBe(200);
+    expect(post.body.data.allStates).toHaveLength(2);
+    expect(post.headers.etag).toBeUndefined();
+    const health = await t.http().get('/health');
+    expect(health.status).toBe(200);
+    expect(health.headers.etag).toMatch(/^W\//);
+  });
+});
