@@ -1,13 +1,13 @@
 // node bench/request-cost.mjs [--db <database>]: the API's CPU per request for a few request shapes
 // (an authenticated `{ __typename }`, the console's getMany of states, the authority list page's list
-// query, ...), each sent N times by CONCURRENCY clients; CPU from /proc (independent of the machine's
+// query, ..., the console's list pages as bench/interactive.mjs sends them), each sent N times by CONCURRENCY clients; CPU from /proc (independent of the machine's
 // load). A cost model of the request pipeline: what every request pays, and what a query adds.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { getIntrospectionQuery } from 'graphql';
 import { prepareDataset } from './national.mjs';
-import { ADMIN, client, consoleRequests } from './console-requests.mjs';
+import { ADMIN, client, consoleReads, consoleRequests } from './console-requests.mjs';
 import { measure, startApi } from './harness.mjs';
 
 const { values: args } = parseArgs({ options: { db: { type: 'string' }, only: { type: 'string' } } });
@@ -40,12 +40,14 @@ try {
     ['getMany State (3 ids)', call(ra.call('GET_MANY', 'State', { ids: states }))],
     ['getMany Authority (25 ids)', call(ra.call('GET_MANY', 'Authority', { ids: authorities }))],
     ['Authority list + count (state + level + search)', call(ra.call('GET_LIST', 'Authority', { pagination: { page: 1, perPage: 25 }, sort: { field: 'population', order: 'DESC' }, filter: { stateId: state.id, level: 'MUNICIPALITY', q: 'berg' } }))],
+    // The console's list pages (bench/console-requests.mjs), per page.
+    ...(await consoleReads({ gql, ra, q: async (sql, params) => (await pool.query(sql, params)).rows })).cases.filter((c) => c.name.includes('list page')).map((c) => [c.name.replace(/ \(.*?:/, ' (').slice(0, 90), c.api]),
   ].filter(([name]) => !args.only || name.toLowerCase().includes(args.only.toLowerCase()));
   for (const [name, fn] of shapes) {
     await measure(fn, { iterations: 50, warmup: 5, concurrency: CONCURRENCY });
     const cpu0 = api.cpuMs();
     const stats = await measure(fn, { iterations: N, warmup: 0, concurrency: CONCURRENCY });
-    process.stdout.write(`${name.padEnd(52)} CPU ${((api.cpuMs() - cpu0) / N).toFixed(2)} ms/request  (p50 ${stats.p50.toFixed(1)} ms)\n`);
+    process.stdout.write(`${name.padEnd(90)} CPU ${((api.cpuMs() - cpu0) / N).toFixed(2)} ms/op  (p50 ${stats.p50.toFixed(1)} ms)\n`);
   }
 } finally {
   await pool.end();
