@@ -14,6 +14,7 @@ import { MeetingWave1764460000000 } from './1764460000000-meeting-wave.js';
 import { PublicStatus1764500000000 } from './1764500000000-public-status.js';
 import { OnboardingSegments1764510000000 } from './1764510000000-onboarding-segments.js';
 import { InteractiveReadIndexes1764520000000 } from './1764520000000-interactive-read-indexes.js';
+import { OnboardingAuthorityStageIndex1764570000000 } from './1764570000000-onboarding-authority-stage-index.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PublicStatus1764500000000,
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
+  OnboardingAuthorityStageIndex1764570000000,
 ];
