@@ -2,7 +2,9 @@
 // console list page (bench/console-requests.mjs) of two builds, started side by side and measured in
 // alternating rounds (BENCH_ROUNDS, default 6, of BENCH_REQUESTS, default 60, operations by
 // BENCH_CONCURRENCY clients), so that both see the same machine load: on a shared machine the CPU time
-// per operation of one run varies by ±50% with the load, a paired comparison far less.
+// per operation of one run varies by ±50% with the load, a paired comparison far less. Keep the other
+// build inside apps/api/ (e.g. cp -r apps/api/dist apps/api/dist-base before the change) so that it
+// finds apps/api/node_modules; don't commit it.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
