@@ -41,11 +41,11 @@ const freePort = () =>
   });
 
 /** Starts the built API (as `npm start` does) with `env`; resolves when it serves, with its start-up time. */
-/** Starts the built API (BENCH_API_NODE_ARGS: extra node flags for it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+/** Starts the built API (BENCH_API_NODE_ARGS: extra node flags for it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; BENCH_API_MAIN: another build's main.js, e.g. a copy of the dist before a change, to compare). */
 export async function startApi(env) {
   const port = await freePort();
   const started = performance.now();
-  const api = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), 'apps/api/dist/apps/api/src/main.js'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const api = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), process.env.BENCH_API_MAIN ?? 'apps/api/dist/apps/api/src/main.js'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   await new Promise((resolve, reject) => {
     const on = (d) => {

@@ -19,6 +19,7 @@ import { PublicStatusVersion1764574000000 } from './1764574000000-public-status-
 import { StageBoardIndexes1764572000000 } from './1764572000000-stage-board-indexes.js';
 import { DashboardCurrentSegments1764573000000 } from './1764573000000-dashboard-current-segments.js';
 import { DashboardStayIndex1764573100000 } from './1764573100000-dashboard-stay-index.js';
+import { OnboardingAuthorityStageIndex1764570000000 } from './1764570000000-onboarding-authority-stage-index.js';
 
 /** Every migration in order. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   PublicStatus1764500000000,
   OnboardingSegments1764510000000,
   InteractiveReadIndexes1764520000000,
+  OnboardingAuthorityStageIndex1764570000000,
   StageBoardIndexes1764572000000,
   DashboardCurrentSegments1764573000000,
   DashboardStayIndex1764573100000,

@@ -4,7 +4,7 @@ import authorities from './authorities';
 import { boardRoute } from './board';
 import { withBoardMethods } from './board/boardApi';
 import { authProvider } from './authProvider';
-import { createSessionDataProvider } from './dataProvider';
+import { createQueryClient, createSessionDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import reuseContracts from './reuse-contracts';
@@ -47,6 +47,9 @@ authProvider.onSessionChange((identity) => {
 
 const store = createStore();
 
+/** react-admin's cache: reference labels of rarely changing data (states, services, ...) are kept fresh for a while (dataProvider.ts). */
+const queryClient = createQueryClient();
+
 /**
  * The console. Everything requires sign-in: without a session the layout
  * (auth/SignedIn.tsx) sends the user to the login page, and no page renders
@@ -60,6 +63,7 @@ const App = () => (
   <Admin
     authProvider={authProvider}
     dataProvider={dataProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     store={store}
     loginPage={LoginPage}

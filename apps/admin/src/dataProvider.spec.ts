@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import type { DataProvider } from 'react-admin';
-import { createSessionDataProvider, loadDataProvider } from './dataProvider';
+import { REFERENCE_STALE_TIME_MS, createQueryClient, createSessionDataProvider, loadDataProvider } from './dataProvider';
 import { errorCodesOf } from './graphql';
 
 /** A schema with one resource in ra-data-graphql-simple's convention. */
@@ -68,5 +68,35 @@ describe('session data provider', () => {
     const sent: string[] = [];
     const refused = loadDataProvider(5_000, { fetch: answering({ errors: [{ message: 'not signed in', extensions: { code: 'UNAUTHENTICATED' } }] }, sent) });
     await expect(refused.catch(errorCodesOf)).resolves.toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('query client', () => {
+  /** Asks twice for the same query key, as two visits of a page do; answers how often the data provider was asked. */
+  async function twice(client: ReturnType<typeof createQueryClient>, key: unknown[]): Promise<number> {
+    let calls = 0;
+    const queryFn = async () => [{ id: 'a', name: `answer ${++calls}` }];
+    await client.fetchQuery({ queryKey: key, queryFn });
+    await client.fetchQuery({ queryKey: key, queryFn });
+    return calls;
+  }
+
+  it('keeps getMany answers of rarely changing reference data (react-admin ReferenceField) for a while', async () => {
+    const client = createQueryClient();
+    for (const resource of ['State', 'Service', 'SpecialistSystem', 'Wave']) {
+      expect(await twice(client, [resource, 'getMany', { ids: ['a'], meta: undefined }])).toBe(1);
+      expect(client.getQueryDefaults([resource, 'getMany', { ids: ['b'] }]).staleTime).toBe(REFERENCE_STALE_TIME_MS);
+    }
+    client.clear();
+  });
+
+  it('asks again for everything else: lists, single records (show and edit forms) and other resources', async () => {
+    const client = createQueryClient();
+    expect(await twice(client, ['State', 'getOne', { id: 'a', meta: undefined }])).toBe(2);
+    expect(await twice(client, ['State', 'getList', { pagination: { page: 1, perPage: 25 } }])).toBe(2);
+    expect(await twice(client, ['Wave', 'getOne', { id: 'a', meta: undefined }])).toBe(2);
+    expect(await twice(client, ['Authority', 'getMany', { ids: ['a'], meta: undefined }])).toBe(2);
+    expect(await twice(client, ['Onboarding', 'getMany', { ids: ['a'], meta: undefined }])).toBe(2);
+    client.clear();
   });
 });

@@ -4,6 +4,9 @@ import type { DataSource } from 'typeorm';
 
 export const SESSION_COOKIE = 'efa_session';
 
+/** Verified tokens remembered (the oldest is dropped first): far more than the sessions one instance serves at once. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /**
  * Signs and verifies session tokens (JWT, HS256). The key is SESSION_SECRET,
  * or else a random key kept in the database (app_setting), so that every API
@@ -70,11 +73,30 @@ export class SessionTokens {
     return new Uint8Array(hkdfSync('sha256', await this.keyOf(), new Uint8Array(0), `efa ${purpose}`, 32));
   }
 
+  /**
+   * Tokens whose signature was checked, with their expiry: a token is immutable, so its signature
+   * need not be checked again on every request (jose's HMAC through WebCrypto, a key import and a
+   * thread-pool job, was the largest single item of a request's CPU in the API's profile, see
+   * docs/explain/api-cpu.md). The expiry is checked on every use; whether the session is still
+   * valid (not signed out, user active) is checked by the caller in the database on every request.
+   */
+  private readonly verified = new Map<string, { userId: string; sessionId: string; exp: number }>();
+
   /** The session id of a valid token, or undefined (bad signature, expired, malformed). */
   async verify(token: string): Promise<{ userId: string; sessionId: string } | undefined> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.exp * 1000) return { userId: known.userId, sessionId: known.sessionId };
+      this.verified.delete(token);
+      return undefined;
+    }
     try {
       const { payload } = await jwtVerify(token, await this.keyOf(), { algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+      if (typeof payload.exp === 'number') {
+        if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+        this.verified.set(token, { userId: payload.sub, sessionId: payload.sid, exp: payload.exp });
+      }
       return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return undefined;

@@ -1,4 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CrudResolver } from '../common/crud.resolver.js';
 import type { RequestContext } from '../common/loaders.js';
 import { SpecialistSystem } from '../specialist-system/specialist-system.entity.js';
@@ -14,12 +15,12 @@ export class AuthorityResolver extends CrudResolver({ entity: Authority, name: '
   }
 
   @ResolveField(() => State)
-  state(@Parent() a: Authority, @Context() ctx: RequestContext) {
-    return ctx.loaders.byId(State).load(a.stateId);
+  state(@Parent() a: Authority, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.reference(State, a.stateId, info);
   }
 
   @ResolveField(() => SpecialistSystem, { nullable: true })
-  specialistSystem(@Parent() a: Authority, @Context() ctx: RequestContext) {
-    return a.specialistSystemId ? ctx.loaders.byId(SpecialistSystem).load(a.specialistSystemId) : null;
+  specialistSystem(@Parent() a: Authority, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.reference(SpecialistSystem, a.specialistSystemId, info);
   }
 }

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
-import { Args, ArgsType, Context, Field, ID, Int, IntersectionType, Mutation, PartialType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Info, Int, IntersectionType, Mutation, PartialType, Query, Resolver } from '@nestjs/graphql';
+import { Kind, getArgumentValues, type GraphQLResolveInfo } from 'graphql';
 import type { BaseRecord } from './base.entity.js';
 import type { CrudService } from './crud.service.js';
 import { ListMetadata } from './graphql-types.js';
@@ -50,11 +51,21 @@ export function CrudResolver<E extends BaseRecord, C extends object, F extends B
 
     @Query(() => [o.entity], { name: `all${o.plural}`, description: `A page of ${o.plural}, filtered and sorted.` })
     all(@Args({ type: () => ListArgs }) args: ListArgs, @Context() ctx: RequestContext, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<E[]> {
-      return this.service.list(args, filter, ctx.actor);
+      return pageOnce(ctx, o.name, args, filter, () => this.service.list(args, filter, ctx.actor));
     }
 
     @Query(() => ListMetadata, { name: `_all${o.plural}Meta`, description: `How many ${o.plural} match the filter.` })
-    async meta(@Args({ type: () => ListArgs }) _args: ListArgs, @Context() ctx: RequestContext, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F): Promise<ListMetadata> {
+    async meta(@Args({ type: () => ListArgs }) _args: ListArgs, @Context() ctx: RequestContext, @Args('filter', { type: () => o.filter, nullable: true }) filter: F | undefined, @Info() info: GraphQLResolveInfo): Promise<ListMetadata> {
+      // react-admin asks for a page and its count in one request (`items: allXs(...)`, `total: _allXsMeta(...)`).
+      // When that page holds every match (its first page, not full; or all the ids asked for), the count is
+      // its length: no count query (react-admin's getMany, small lists). Same rows, same rules: the page is
+      // the service's list with the same filter and actor.
+      const sibling = siblingPage(info, `all${o.plural}`, filter);
+      if (sibling) {
+        const rows = await pageOnce(ctx, o.name, sibling.args, sibling.filter, () => this.service.list(sibling.args, sibling.filter, ctx.actor)).catch(() => undefined);
+        const count = rows && this.service.countFromPage(sibling.args, sibling.filter, rows.length);
+        if (count !== undefined) return { count };
+      }
       return { count: await this.service.count(filter, ctx.actor) };
     }
 
@@ -79,4 +90,44 @@ export function CrudResolver<E extends BaseRecord, C extends object, F extends B
     }
   }
   return CrudResolverHost;
+}
+
+/** JSON with object keys sorted, so that equal arguments give equal keys whatever order they came in. */
+function stableKey(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** The list query of one page, run once per request whoever asks first (the page's resolver or its count's). */
+function pageOnce<E>(ctx: RequestContext, resource: string, args: ListArgs, filter: unknown, run: () => Promise<E[]>): Promise<E[]> {
+  const { page, perPage, sortField, sortOrder } = args;
+  const key = `${resource}:${stableKey([page, perPage, sortField, sortOrder, filter])}`;
+  const pages = (ctx.pages ??= new Map());
+  let result = pages.get(key) as Promise<E[]> | undefined;
+  if (!result) {
+    result = run();
+    pages.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * The arguments of a page of the same resource with the same filter asked for in the same operation
+ * (a root field `listField` beside this count, without directives), or undefined.
+ */
+function siblingPage(info: GraphQLResolveInfo, listField: string, filter: unknown): { args: ListArgs; filter: never } | undefined {
+  const definition = info.parentType.getFields()[listField];
+  if (!definition || info.parentType !== info.schema.getQueryType()) return undefined;
+  const wanted = stableKey(filter);
+  for (const node of info.operation.selectionSet.selections) {
+    if (node.kind !== Kind.FIELD || node.name.value !== listField || node.directives?.length) continue;
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(definition, node, info.variableValues);
+    } catch {
+      continue;
+    }
+    const { filter: theirs, ...args } = values;
+    if (stableKey(theirs) === wanted) return { args: args as ListArgs, filter: (theirs ?? undefined) as never };
+  }
+  return undefined;
 }

@@ -169,6 +169,19 @@ export abstract class CrudService<E extends Row, F extends BaseFilter = BaseFilt
     return [...new Set([...this.def.sortable, ...plain])];
   }
 
+  /**
+   * The number of matches when a page of `list(args, filter)` with `rows` rows holds all of them:
+   * the first page and not full, or (react-admin's getMany) at least as many rows per page as
+   * distinct ids asked for. Undefined when there may be more (then `count` must ask the database).
+   */
+  countFromPage(args: ListArgs, filter: F | null | undefined, rows: number): number | undefined {
+    if ((args.page ?? 0) !== 0) return undefined;
+    const perPage = args.perPage ?? (filter?.ids ? Math.min(Math.max(filter.ids.length, 1), MAX_PER_PAGE) : DEFAULT_PER_PAGE);
+    if (rows < perPage) return rows;
+    if (filter?.ids && new Set(filter.ids).size <= perPage) return rows;
+    return undefined;
+  }
+
   async count(filter?: F | null, actor?: Actor): Promise<number> {
     return this.filtered(filter, actor).getCount();
   }

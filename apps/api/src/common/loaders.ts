@@ -1,5 +1,17 @@
 import DataLoader from 'dataloader';
+import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+
+/**
+ * Whether a field's selection asks for nothing but `id` (and `__typename`): react-admin's
+ * ra-data-graphql-simple selects every linked record as `{ id }`, whose answer the parent row
+ * already holds in its foreign key.
+ */
+export function selectsOnlyId(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
+  return info.fieldNodes.every((node: FieldNode) =>
+    (node.selectionSet?.selections ?? []).every((s) => s.kind === Kind.FIELD && !s.directives?.length && (s.name.value === 'id' || s.name.value === '__typename')),
+  );
+}
 
 /**
  * Per-request DataLoaders: every relation in a list is fetched with one
@@ -22,6 +34,17 @@ export class Loaders {
       this.byEntity.set(entity, loader);
     }
     return loader as DataLoader<string, E | null>;
+  }
+
+  /**
+   * The record a foreign key points to, for a field resolver: `{ id }` alone when the query asks
+   * for nothing else of it (no query: the foreign key's constraint guarantees the row exists),
+   * else the whole row through the batched `byId` loader. Null for a null key.
+   */
+  reference<E extends ObjectLiteral & { id: string }>(entity: EntityTarget<E>, id: string | null | undefined, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Promise<E | null> | E | null {
+    if (!id) return null;
+    if (selectsOnlyId(info)) return { id } as E;
+    return this.byId(entity).load(id);
   }
 
   /** The state of each authority / onboarding (for the visibility of internal data). */
@@ -79,4 +102,6 @@ export interface RequestContext {
   actor: import('./actor.js').Actor;
   /** The session of the signed-in user, if any. */
   sessionId?: string;
+  /** Pages of lists asked for in this request, by resource and arguments (a page and its count share one query: crud.resolver.ts). */
+  pages?: Map<string, Promise<unknown[]>>;
 }

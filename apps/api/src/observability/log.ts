@@ -9,6 +9,8 @@ export interface RequestScope {
   requestId: string;
   /** Codes of the errors answered (GraphQL errors and REST error bodies), for the request's log line and metrics. */
   errorCodes: string[];
+  /** The request is a POST (GraphQL): its answer is never revalidated, so it gets no ETag (app.factory.ts). */
+  post?: boolean;
 }
 
 /** The request being served (set by the request middleware, read by the error formatter and the logger). */

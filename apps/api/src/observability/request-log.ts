@@ -47,7 +47,7 @@ export function requestLogging(log: Logger, metrics: Metrics, lifecycle: Lifecyc
     const started = process.hrtime.bigint();
     const given = req.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    const scope: RequestScope = { requestId, errorCodes: [] };
+    const scope: RequestScope = { requestId, errorCodes: [], ...(req.method === 'POST' ? { post: true } : {}) };
     const locals = res.locals as Locals;
     locals.scope = scope;
     res.setHeader('X-Request-Id', requestId);

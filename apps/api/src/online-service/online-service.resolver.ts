@@ -1,4 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CrudResolver } from '../common/crud.resolver.js';
 import type { RequestContext } from '../common/loaders.js';
 import { State } from '../state/state.entity.js';
@@ -13,7 +14,7 @@ export class OnlineServiceResolver extends CrudResolver({ entity: OnlineService,
   }
 
   @ResolveField(() => State, { nullable: true })
-  leadState(@Parent() s: OnlineService, @Context() ctx: RequestContext) {
-    return s.leadStateId ? ctx.loaders.byId(State).load(s.leadStateId) : null;
+  leadState(@Parent() s: OnlineService, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.reference(State, s.leadStateId, info);
   }
 }
