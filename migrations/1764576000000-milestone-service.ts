@@ -22,6 +22,13 @@ export class MilestoneService1764576000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION milestone_service_of_onboarding() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         NEW.service_id := (SELECT o.service_id FROM onboarding o WHERE o.id = NEW.onboarding_id);
+        -- no such onboarding: the error fk_milestone_onboarding would give (not NOT NULL's), as before this column
+        IF NEW.service_id IS NULL THEN
+          RAISE foreign_key_violation USING
+            MESSAGE = 'insert or update on table "milestone" violates foreign key constraint "fk_milestone_onboarding"',
+            DETAIL = format('Key (onboarding_id)=(%s) is not present in table "onboarding".', NEW.onboarding_id),
+            TABLE = 'milestone', CONSTRAINT = 'fk_milestone_onboarding';
+        END IF;
         RETURN NEW;
       END $$`);
     await q.query(

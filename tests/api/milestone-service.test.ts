@@ -81,6 +81,13 @@ describe('milestone.service_id', () => {
     );
   });
 
+  it('refuses a milestone of no onboarding with the foreign key error, as before the copy', async () => {
+    const write = query(`INSERT INTO milestone (onboarding_id, key, name_de, name_en, stage, required, position) VALUES ($1, 'NOWHERE', 'x', 'x', 'INTEREST', false, 1)`, [
+      '00000000-0000-4000-8000-000000000000',
+    ]);
+    await expect(write).rejects.toMatchObject({ driverError: { code: '23503', constraint: 'fk_milestone_onboarding' } });
+  });
+
   it('follows a milestone moved to another onboarding and cannot be set to another service', async () => {
     const other = await fx.newService();
     const o = await fx.onboard();
