@@ -65,7 +65,7 @@ const label = (sql) => {
   const s = sql.replace(/\s+/g, ' ');
   if (/FROM service WHERE|FROM wave WHERE|FROM service sv/.test(s)) return 'head';
   if (/samples AS|stays AS/.test(s)) return 'lead times';
-  if (/WITH due AS/.test(s)) return 'overdue';
+  if (/WITH (open_)?due AS/.test(s)) return 'overdue';
   if (/live_moves t/.test(s) && !/GROUPING SETS \(\(s\.id/.test(s)) return 'go-lives';
   if (/snap/.test(s)) return 'snapshot';
   return 'plain';

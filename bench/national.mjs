@@ -15,11 +15,11 @@ import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { DEFAULT_MILESTONES, DEFAULT_STAGES, STATES, TopicField } from '@efa/domain';
+import { DEFAULT_MILESTONES, DEFAULT_STAGES, STATES, TopicField, mulberry32 as random } from '@efa/domain';
 import { openDatabase } from '../apps/api/dist/apps/api/src/database/bootstrap.js';
 import { installDefaultPipeline } from '../apps/api/dist/apps/api/src/pipeline/default-pipeline.js';
 import { loadDistricts } from '../apps/api/dist/apps/api/src/seed/seed.js';
-import { CANCEL_REASONS, OBSTACLES, PAUSE_REASONS, random } from '../apps/api/dist/apps/api/src/seed/demo-story.js';
+import { CANCEL_REASONS, OBSTACLES, PAUSE_REASONS } from '../apps/api/dist/apps/api/src/seed/demo-story.js';
 
 /** Bump when the generated data changes shape, so --reuse regenerates older databases. */
 const GENERATOR_VERSION = 1;

@@ -18,6 +18,7 @@ import { PublicSearchKeyAccents1764575000000 } from './1764575000000-public-sear
 import { PublicStatusVersion1764574000000 } from './1764574000000-public-status-version.js';
 import { StageBoardIndexes1764572000000 } from './1764572000000-stage-board-indexes.js';
 import { DashboardCurrentSegments1764573000000 } from './1764573000000-dashboard-current-segments.js';
+import { MilestoneService1764576000000 } from './1764576000000-milestone-service.js';
 import { DashboardStayIndex1764573100000 } from './1764573100000-dashboard-stay-index.js';
 import { OnboardingAuthorityStageIndex1764570000000 } from './1764570000000-onboarding-authority-stage-index.js';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   DashboardStayIndex1764573100000,
   PublicStatusVersion1764574000000,
   PublicSearchKeyAccents1764575000000,
+  MilestoneService1764576000000,
 ];

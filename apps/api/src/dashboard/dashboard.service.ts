@@ -505,15 +505,21 @@ export class DashboardService {
       'snapshot',
       `overdue:${limit}`,
       (bind) => `
-       WITH due AS (
-         -- Per onboarding, index only (ix_milestone_onboarding_due); OFFSET 0 keeps the planner from hashing the whole milestone table.
+       WITH open_due AS MATERIALIZED (
+         -- The service's milestones open at asOf's date, due before it (not applicable ones never are): OPEN now
+         -- (ix_milestone_service_open_due), or DONE after that date, i.e. done late (ix_milestone_service_done_late);
+         -- both index only, on milestone.service_id (migration 1764576000000). MATERIALIZED: the planner takes snap for
+         -- about one row for small services and loops over it; it then rescans these rows, not the index.
+         SELECT m.id, m.due_date, m.position, m.onboarding_id FROM milestone m
+         WHERE m.service_id = $1 AND m.status = 'OPEN' AND m.due_date < ${AS_OF_DATE}
+         UNION ALL
+         SELECT m.id, m.due_date, m.position, m.onboarding_id FROM milestone m
+         WHERE m.service_id = $1 AND m.status = 'DONE' AND m.completed_at > m.due_date AND m.completed_at > ${AS_OF_DATE} AND m.due_date < ${AS_OF_DATE}
+       ),
+       due AS (
+         -- of the onboardings not cancelled at asOf in scope
          SELECT m.id, m.due_date, m.position, sn.onboarding_id, sn.authority_id, (count(*) OVER ())::int AS total
-         FROM snap sn
-         CROSS JOIN LATERAL (
-           SELECT m.id, m.due_date, m.position FROM milestone m
-           WHERE m.onboarding_id = sn.onboarding_id AND m.due_date < ${AS_OF_DATE} AND m.status <> 'NOT_APPLICABLE'
-             AND NOT (m.status = 'DONE' AND m.completed_at <= ${AS_OF_DATE}) OFFSET 0
-         ) m
+         FROM open_due m JOIN snap sn ON sn.onboarding_id = m.onboarding_id
          WHERE sn.status <> 'CANCELLED'
        ),
        listed AS (
