@@ -4,6 +4,7 @@
 // from apps/admin (keep in step with the files named at each).
 import { createRequire } from 'node:module';
 import { print } from 'graphql';
+import { ONBOARDING_FULL_FIELDS, ONBOARDING_LIST_FIELDS, ONBOARDING_PAGE_FIELDS } from '@efa/domain';
 
 const require = createRequire(import.meta.url);
 const { buildQuery } = require('ra-data-graphql-simple');
@@ -14,43 +15,8 @@ export const ADMIN = { email: 'admin@demo.invalid', password: 'Demo-Verwaltung-2
 // ---------------------------------------------------------------------------------------------
 // The console's requests (copied from apps/admin; keep in step)
 
-/** apps/admin/src/onboardings/logic.ts */
-export const ONBOARDING_LIST_FIELDS = ['id', 'version', 'authorityId', 'serviceId', 'waveId', 'stage', 'status', 'statusReason', 'stageEnteredAt', 'plannedGoLive', 'liveAt', 'owner', 'jiraKey'];
-export const ONBOARDING_FULL_FIELDS = [
-  ...ONBOARDING_LIST_FIELDS,
-  'subjectContact',
-  'technicalContact',
-  'applyUrl',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
-  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
-];
-/** apps/admin/src/onboardings/logic.ts (ONBOARDING_PAGE_FIELDS): the show page's one query. */
-export const ONBOARDING_PAGE_FIELDS = [
-  ...ONBOARDING_LIST_FIELDS,
-  'subjectContact',
-  'technicalContact',
-  'applyUrl',
-  'publishPlan',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  'contractSigned',
-  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
-  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
-  { milestones: ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'] },
-  { blockers: ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'] },
-  { authority: ['id', 'name', 'stateId', 'ars'] },
-  { service: ['id', 'name', 'leadStateId', 'ozgId'] },
-  { wave: ['id', 'name'] },
-  { stages: ['id', 'serviceId', 'key', 'nameDe', 'nameEn', 'position'] },
-  { guideSections: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] },
-  { timeline: ['id', 'action', 'actor', 'entityType', 'entityId', 'subject', 'comment', 'occurredAt', { changes: ['field', 'from', 'to'] }] },
-  'watching',
-  { overdueActionItems: ['total', { items: ['itemId', 'meetingId', 'meetingTitle', 'text', 'owner', 'status', 'dueDate', 'daysOverdue', 'onboardingId', 'authorityId', 'authorityName', 'stateCode'] }] },
-];
+// The console's field lists (libs/domain onboarding-fields.ts, used by apps/admin/src/onboardings/logic.ts).
+export { ONBOARDING_LIST_FIELDS, ONBOARDING_FULL_FIELDS, ONBOARDING_PAGE_FIELDS };
 /** apps/admin/src/notifications/notificationApi.ts (WatchToggle in the page's toolbar) */
 export const MY_WATCHES = `query myWatches($targetType: WatchTarget, $targetId: ID) { myWatches(targetType: $targetType, targetId: $targetId) { id } }`;
 /** apps/admin/src/meetings/meetingApi.ts (OverdueActionItemsSection on the page) */

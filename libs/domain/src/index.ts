@@ -23,3 +23,4 @@ export * from './public-status.js';
 export * from './csv.js';
 export * from './transliterate.js';
 export * from './random.js';
+export * from './onboarding-fields.js';

@@ -1,4 +1,4 @@
-import { checkAdvance, DEFAULT_STAGES, type BlockerState, type CodedMessage, type MilestoneState, type StageRef } from '@efa/domain';
+import { checkAdvance, DEFAULT_STAGES, ONBOARDING_FULL_FIELDS, ONBOARDING_LIST_FIELDS, ONBOARDING_PAGE_FIELDS, type BlockerState, type CodedMessage, type MilestoneState, type SparseField, type StageRef } from '@efa/domain';
 
 /** Whole days from `since` until `now` (0 for a missing or future date). */
 export function daysSince(since: string | Date | null | undefined, now: Date = new Date()): number {
@@ -81,73 +81,18 @@ export function onboardingUpdate(data: Record<string, unknown>, allowed: readonl
  * it; this object keeps them, so a refetch (refresh) asks the same fields.
  */
 /** A sparse field: a field's name, or a linked field with its own sparse fields. */
-export type SparseField = string | { readonly [field: string]: readonly SparseField[] };
+export type { SparseField } from '@efa/domain';
 
 export function sparseMeta(fields: readonly SparseField[]): { sparseFields: SparseField[] } {
   const target = { sparseFields: [...fields] };
   return new Proxy(target, { deleteProperty: () => true });
 }
 
-export const ONBOARDING_LIST_FIELDS = [
-  'id',
-  'version',
-  'authorityId',
-  'serviceId',
-  'waveId',
-  'stage',
-  'status',
-  'statusReason',
-  'stageEnteredAt',
-  'plannedGoLive',
-  'liveAt',
-  'owner',
-  'jiraKey',
-] as const;
+export { ONBOARDING_LIST_FIELDS, ONBOARDING_FULL_FIELDS, ONBOARDING_PAGE_FIELDS } from '@efa/domain';
 
 export const ONBOARDING_META = sparseMeta(ONBOARDING_LIST_FIELDS);
 
-export const ONBOARDING_FULL_META = sparseMeta([
-  ...ONBOARDING_LIST_FIELDS,
-  'subjectContact',
-  'technicalContact',
-  'applyUrl',
-  'publishPlan',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
-  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
-]);
-
-/**
- * The show page's one query: the record with everything the page shows of it (transitions, notes,
- * milestones, obstacles, the service's stages and guide, the referenced authority, service and wave,
- * whether the contract lets it go live, the timeline), so the page is one round trip. A refresh
- * (after an action on the page) reloads all of it together, so no part of the page is older than another.
- */
-export const ONBOARDING_PAGE_FIELDS = [
-  ...ONBOARDING_LIST_FIELDS,
-  'subjectContact',
-  'technicalContact',
-  'applyUrl',
-  'publishPlan',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  'contractSigned',
-  { transitions: ['id', 'kind', 'fromStage', 'fromStatus', 'toStage', 'toStatus', 'actor', 'comment', 'occurredAt'] },
-  { noteEntries: ['id', 'author', 'writtenAt', 'text', 'source'] },
-  { milestones: ['id', 'version', 'onboardingId', 'key', 'nameDe', 'nameEn', 'stage', 'status', 'required', 'position', 'dueDate', 'completedAt', 'evidenceUrl', 'note'] },
-  { blockers: ['id', 'version', 'onboardingId', 'title', 'description', 'category', 'severity', 'owner', 'openedAt', 'resolvedAt', 'resolution'] },
-  { authority: ['id', 'name', 'stateId', 'ars'] },
-  { service: ['id', 'name', 'leadStateId', 'ozgId'] },
-  { wave: ['id', 'name'] },
-  { stages: ['id', 'serviceId', 'key', 'nameDe', 'nameEn', 'position'] },
-  { guideSections: ['id', 'serviceId', 'position', 'title', 'body', 'milestoneKey', 'revision'] },
-  { timeline: ['id', 'action', 'actor', 'entityType', 'entityId', 'subject', 'comment', 'occurredAt', { changes: ['field', 'from', 'to'] }] },
-  'watching',
-  { overdueActionItems: ['total', { items: ['itemId', 'meetingId', 'meetingTitle', 'text', 'owner', 'status', 'dueDate', 'daysOverdue', 'onboardingId', 'authorityId', 'authorityName', 'stateCode'] }] },
-] as const;
+export const ONBOARDING_FULL_META = sparseMeta(ONBOARDING_FULL_FIELDS);
 
 export const ONBOARDING_PAGE_META = sparseMeta(ONBOARDING_PAGE_FIELDS);
 
