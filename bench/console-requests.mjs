@@ -365,3 +365,36 @@ export async function consoleReads({ gql, ra, q }) {
   });
   return { subjects: { state, service, onboarding, boardCount }, cases };
 }
+
+/**
+ * The onboarding page's measuring set-up shared by bench/page-cpu.mjs and bench/page-fields-cpu.mjs:
+ * an API on the database `dbName` (demo accounts), signed in as the administrator, the console's
+ * request builder and the onboarding whose page is measured. `close()` stops the API and the pool.
+ */
+export async function pageSession(dbName) {
+  const { startApi } = await import('./harness.mjs');
+  const { default: pg } = await import('pg');
+  const { getIntrospectionQuery } = await import('graphql');
+  const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const q = async (sql, params) => (await pool.query(sql, params)).rows;
+  const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true', DATABASE_URL: url };
+  delete env.DATA_DIR;
+  const api = await startApi(env);
+  const close = async () => {
+    await api.stop();
+    await pool.end();
+  };
+  try {
+    const signIn = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }`;
+    const res = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: signIn, variables: ADMIN }) });
+    const gql = client(api.base, (await res.json()).data.signIn.token);
+    const { __schema } = await gql(getIntrospectionQuery());
+    const ra = consoleRequests(__schema);
+    await ra.init();
+    return { api, q, gql, ra, onboarding: await pickPageOnboarding(q), close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { dashboardFigures } from './harness.mjs';
+import { dashboardCases, dashboardFigures } from './harness.mjs';
 
 const { values: args } = parseArgs({
   options: { reference: { type: 'string' }, time: { type: 'string', default: '0' }, db: { type: 'string', default: process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national' }, services: { type: 'string', default: '4' }, dates: { type: 'string', default: '6' } },
@@ -69,14 +69,7 @@ const rounds = Number(args.time);
 if (rounds > 0) {
   const busiest = services[0].id;
   const [{ id: stateId, code }] = (await pool.query(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`)).rows;
-  const PAST = new Date('2023-08-31T21:59:59Z');
-  const cases = [
-    ['busiest service national, today', { serviceId: busiest }],
-    ['busiest service national, as of 2023-08-31', { serviceId: busiest, asOf: PAST }],
-    [`one state (${code}), today`, { serviceId: busiest, stateId }],
-    [`one state (${code}), as of 2023-08-31`, { serviceId: busiest, stateId, asOf: PAST }],
-    ['no arguments (default service, today)', {}],
-  ];
+  const cases = dashboardCases(busiest, stateId, code);
   const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
   const load = () => (os.loadavg()[0]).toFixed(1);
   const loadBefore = load();

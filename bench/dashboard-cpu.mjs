@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { dashboardFigures } from './harness.mjs';
+import { dashboardCases, dashboardFigures } from './harness.mjs';
 
 const { values: args } = parseArgs({
   options: { reference: { type: 'string' }, db: { type: 'string', default: process.env.BENCH_NATIONAL_DB ?? 'efa_bench_national' }, rounds: { type: 'string', default: '5' } },
@@ -53,14 +53,7 @@ const db = {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const { rows: [{ id: busiest }] } = await clients[0].c.query(`SELECT service_id AS id FROM onboarding GROUP BY service_id ORDER BY count(*) DESC, service_id LIMIT 1`);
 const { rows: [{ id: stateId, code }] } = await clients[0].c.query(`SELECT s.id, s.code FROM state s JOIN authority a ON a.state_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`);
-const PAST = new Date('2023-08-31T21:59:59Z');
-const cases = [
-  ['busiest service national, today', { serviceId: busiest }],
-  ['busiest service national, as of 2023-08-31', { serviceId: busiest, asOf: PAST }],
-  [`one state (${code}), today`, { serviceId: busiest, stateId }],
-  [`one state (${code}), as of 2023-08-31`, { serviceId: busiest, stateId, asOf: PAST }],
-  ['no arguments (default service, today)', {}],
-];
+const cases = dashboardCases(busiest, stateId, code);
 const label = (sql) => {
   const s = sql.replace(/\s+/g, ' ');
   if (/FROM service WHERE|FROM wave WHERE|FROM service sv/.test(s)) return 'head';

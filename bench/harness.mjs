@@ -299,3 +299,15 @@ export const DASHBOARD = `query($serviceId: ID, $asOf: DateTime, $stateId: ID) {
   }
 }`;
 export const PAST = '2023-08-31T21:59:59Z';
+
+/** The dashboard cases measured by bench/dashboard-cpu.mjs and bench/dashboard-compare.mjs --time: [label, arguments]. */
+export function dashboardCases(busiest, stateId, code) {
+  const past = new Date(PAST);
+  return [
+    ['busiest service national, today', { serviceId: busiest }],
+    ['busiest service national, as of 2023-08-31', { serviceId: busiest, asOf: past }],
+    [`one state (${code}), today`, { serviceId: busiest, stateId }],
+    [`one state (${code}), as of 2023-08-31`, { serviceId: busiest, stateId, asOf: past }],
+    ['no arguments (default service, today)', {}],
+  ];
+}

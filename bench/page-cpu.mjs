@@ -1,28 +1,12 @@
 // API CPU per request of the onboarding page, one request type at a time (sequential, after a warm-up):
 // load-independent evidence of what each of the page's requests costs (from /proc, as bench/interactive.mjs).
 // Usage: node bench/page-cpu.mjs --db efa_nat_<you> [iterations, default 100]
-import pg from 'pg';
-import { getIntrospectionQuery } from 'graphql';
-import { startApi } from './harness.mjs';
-import { client, consoleRequests, onboardingPageRequests, pickPageOnboarding } from './console-requests.mjs';
+import { onboardingPageRequests, pageSession } from './console-requests.mjs';
 
 const dbName = process.argv[process.argv.indexOf('--db') + 1];
 const N = Number(process.argv.find((a, i) => i > 1 && /^\d+$/.test(a) && process.argv[i - 1] !== '--db') ?? 100);
-const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
-const pool = new pg.Pool({ connectionString: url, max: 2 });
-const q = async (sql, params) => (await pool.query(sql, params)).rows;
-const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true', DATABASE_URL: url };
-delete env.DATA_DIR;
-const api = await startApi(env);
+const { api, gql, ra, onboarding, close } = await pageSession(dbName);
 try {
-  await api.signIn();
-  const res = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }` }) });
-  const token = (await res.json()).data.signIn.token;
-  const gql = client(api.base, token);
-  const { __schema } = await gql(getIntrospectionQuery());
-  const ra = consoleRequests(__schema);
-  await ra.init();
-  const onboarding = await pickPageOnboarding(q);
   const requests = await onboardingPageRequests({ gql, ra, onboarding, before: process.argv.includes("--before") });
   let total = 0;
   for (const [name, run] of requests) {
@@ -37,6 +21,5 @@ try {
   }
   console.log(`${'sum'.padEnd(48)} CPU ${total.toFixed(2)} ms/page (${requests.length} requests)`);
 } finally {
-  await api.stop();
-  await pool.end();
+  await close();
 }

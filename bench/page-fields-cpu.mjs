@@ -1,25 +1,11 @@
 // API CPU of the onboarding page's record query by part: the record's own fields alone, then with one
 // nested part each (sequential, after a warm-up; CPU from /proc). Usage: node bench/page-fields-cpu.mjs --db efa_nat_<you> [iterations]
-import pg from 'pg';
-import { getIntrospectionQuery } from 'graphql';
-import { startApi } from './harness.mjs';
-import { client, consoleRequests, ONBOARDING_PAGE_FIELDS, pickPageOnboarding } from './console-requests.mjs';
+import { ONBOARDING_PAGE_FIELDS, pageSession } from './console-requests.mjs';
 
 const dbName = process.argv[process.argv.indexOf('--db') + 1];
 const N = Number(process.argv.find((a, i) => i > 1 && /^\d+$/.test(a) && process.argv[i - 1] !== '--db') ?? 40);
-const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
-const pool = new pg.Pool({ connectionString: url, max: 2 });
-const q = async (sql, params) => (await pool.query(sql, params)).rows;
-const env = { ...process.env, SEED: 'auto', DEMO_ACCOUNTS: 'true', DATABASE_URL: url };
-delete env.DATA_DIR;
-const api = await startApi(env);
+const { api, gql, ra, onboarding, close } = await pageSession(dbName);
 try {
-  const res = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { signIn(email: "admin@demo.invalid", password: "Demo-Verwaltung-2026") { token } }` }) });
-  const gql = client(api.base, (await res.json()).data.signIn.token);
-  const { __schema } = await gql(getIntrospectionQuery());
-  const ra = consoleRequests(__schema);
-  await ra.init();
-  const onboarding = await pickPageOnboarding(q);
   const own = ONBOARDING_PAGE_FIELDS.filter((f) => typeof f === 'string' && f !== 'contractSigned');
   const parts = [['own fields', []], ['contractSigned', ['contractSigned']], ...ONBOARDING_PAGE_FIELDS.filter((f) => typeof f !== 'string').map((f) => [Object.keys(f)[0], [f]]), ['whole page', ONBOARDING_PAGE_FIELDS.filter((f) => !own.includes(f))]];
   const only = process.env.PARTS?.split(',');
@@ -41,6 +27,5 @@ try {
   const base = median(variants[0].cpu);
   for (const v of variants) console.log(`${v.name.padEnd(20)} CPU ${median(v.cpu).toFixed(2)} ms/req (+${(median(v.cpu) - base).toFixed(2)})`);
 } finally {
-  await api.stop();
-  await pool.end();
+  await close();
 }
