@@ -32,8 +32,8 @@ export default {
   testSequencer: '<rootDir>/tests/support/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
-  // Recycle the worker after every test file. NestJS/@nestjs/graphql keep module state that leaks between
-  // test files sharing a worker (the second app in one worker fails to map String fields), so each file gets
-  // a fresh process. This also means --runInBand is not supported for the API tests.
-  workerIdleMemoryLimit: 1,
+  // Each test file runs in a vm context and module registry of its own; a worker process runs many files
+  // one after another. (The former `workerIdleMemoryLimit: 1` meant 100 % of the machine's memory to jest,
+  // not one byte, so it never recycled a worker; it is gone.) --runInBand is not supported for the API
+  // tests: in jest's own process the Nest app fails to map String fields.
 };
