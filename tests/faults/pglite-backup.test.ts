@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fingerprint } from '../support/fingerprint.js';
-import { copySeededPglite } from '../support/pglite-seeded.js';
 import { gqlWithin, startServer, within, type ServerProcess } from '../support/server-process.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -15,8 +14,7 @@ import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
  * - backup and restore (`cli.js backup` / `restore`, docs/OPERATIONS.md): refused while the API has
  *   the folder open (lock file); with the API stopped a backup, restored into a fresh folder, has the
  *   same content, table by table.
- * No PostgreSQL server is needed: this runs on either test database. The folder starts as a copy of
- * the run's migrated and seeded one (global setup, `cli.js seed`); the server adds the demo accounts.
+ * No PostgreSQL server is needed: this runs on either test database.
  */
 const CLI = 'apps/api/dist/apps/api/src/cli.js';
 const ADMIN = { email: 'admin@demo.invalid', password: 'Demo-Verwaltung-2026' };
@@ -54,9 +52,7 @@ describe('embedded database (PGlite): notification poller, backup and restore', 
   };
 
   beforeAll(async () => {
-    // The run's seeded folder (its first start, migrate and seed, is tests/smoke/start.test.ts's subject).
-    const [testSmtp] = await Promise.all([startTestSmtp(), copySeededPglite(dataDir)]);
-    smtp = testSmtp;
+    smtp = await startTestSmtp();
     server = await startServer(
       { DATABASE_URL: '', DATA_DIR: dataDir, SEED: 'auto', DEMO_ACCOUNTS: 'true', SMTP_URL: smtp.url, SMTP_FROM: 'EfA Rollout <rollout@example.org>', PUBLIC_URL: 'http://console.example.org' },
       180_000,

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { adminUrl, createDatabase, isReachable } from './postgres.js';
@@ -18,7 +16,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export default async function globalSetup() {
   const runId = `efa_test_${process.pid}_${Date.now().toString(36)}`;
   process.env.EFA_TEST_RUN_ID = runId;
-  startSeededPglite();
   if (!(await isReachable())) {
     const where = adminUrl().replace(/\/\/[^@]*@/, '//');
     if (process.env.CI === 'true' || process.env.CI === '1') {
@@ -39,28 +36,4 @@ export default async function globalSetup() {
   await db.dataSource.destroy();
   process.env.EFA_TEST_TEMPLATE = template;
   process.env.EFA_TEST_ADMIN_URL = adminUrl();
-}
-
-/**
- * A migrated and seeded PGlite folder, built in the background by the CLI (`cli.js seed`) while the
- * template database is made and the first test files run, for the tests that need an embedded
- * database with data but do not test its first start (tests/faults/pglite-backup.test.ts copies it
- * with `seededPgliteFolder`). The first start on an empty folder stays tested by tests/smoke/start.test.ts.
- * Its folder: EFA_TEST_PGLITE_SEEDED (`data`, then `ready` or `failed` next to it).
- */
-function startSeededPglite() {
-  const cli = path.join(root, 'apps/api/dist/apps/api/src/cli.js');
-  if (!fs.existsSync(cli)) return;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'efa-test-pglite-'));
-  const log = fs.openSync(path.join(dir, 'seed.log'), 'w');
-  const child = spawn(process.execPath, [cli, 'seed'], { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: path.join(dir, 'data') }, stdio: ['ignore', log, log] });
-  child.once('exit', (code, signal) => {
-    fs.closeSync(log);
-    if (fs.existsSync(dir)) fs.writeFileSync(path.join(dir, code === 0 ? 'ready' : 'failed'), String(code ?? signal));
-  });
-  child.once('error', () => undefined);
-  // the run's end must not wait for it (global teardown ends it and removes the folder)
-  child.unref();
-  process.env.EFA_TEST_PGLITE_SEEDED = dir;
-  process.env.EFA_TEST_PGLITE_SEEDER_PID = String(child.pid);
 }
