@@ -32,8 +32,9 @@ export default {
   testSequencer: '<rootDir>/tests/support/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
-  // Each test file runs in a vm context and module registry of its own; a worker process runs many files
-  // one after another. (The former `workerIdleMemoryLimit: 1` meant 100 % of the machine's memory to jest,
-  // not one byte, so it never recycled a worker; it is gone.) --runInBand is not supported for the API
-  // tests: in jest's own process the Nest app fails to map String fields.
+  // Keeps every test file in a worker process, also a single one (jest runs a lone file in its own process
+  // when no idle memory limit is set, and there the Nest app fails to map String fields). `1` means 100 % of
+  // the machine's memory, not one byte: a worker is not recycled, it runs many files in turn (each in a vm
+  // context and module registry of its own).
+  workerIdleMemoryLimit: 1,
 };
