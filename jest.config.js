@@ -32,8 +32,9 @@ export default {
   testSequencer: '<rootDir>/tests/support/sequencer.js',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
-  // Recycle the worker after every test file. NestJS/@nestjs/graphql keep module state that leaks between
-  // test files sharing a worker (the second app in one worker fails to map String fields), so each file gets
-  // a fresh process. This also means --runInBand is not supported for the API tests.
+  // Keeps every test file in a worker process, also a single one (jest runs a lone file in its own process
+  // when no idle memory limit is set, and there the Nest app fails to map String fields). `1` means 100 % of
+  // the machine's memory, not one byte: a worker is not recycled, it runs many files in turn (each in a vm
+  // context and module registry of its own).
   workerIdleMemoryLimit: 1,
 };
