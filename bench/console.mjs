@@ -172,7 +172,7 @@ async function main() {
     ]),
   ].join('\n');
   const body = [
-    `Measured ${date} on ${machine('PostgreSQL')}, shared with other work at the time (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end), by bench/console.mjs: headless Chromium (${CHROMIUM}) on the same machine as the API, no network throttling; signed in as the demo administrator; ${RUNS} page loads of \`/\` per row, median.`,
+    `Measured ${date} on ${machine('PostgreSQL')}, the API, PostgreSQL and the browser on the same machine (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end), by bench/console.mjs: headless Chromium (${CHROMIUM}) on the same machine as the API, no network throttling; signed in as the demo administrator; ${RUNS} page loads of \`/\` per row, median.`,
     '"First contentful paint" is the boot screen; "figures visible" is when the dashboard\'s headline figures are in the page (from navigation start). Target (issue 10): figures visible within ' +
       `${TARGET_MS} ms. API cold start: ${results.map((r) => `${Math.round(r.startMs)} ms (${r.label})`).join(', ')}.`,
     '',
