@@ -1,7 +1,8 @@
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 
-/** How many argon2id hashes or verifications run at once unless ARGON2_CONCURRENCY says otherwise. */
 /**
+ * How many argon2id hashes or verifications run at once unless ARGON2_CONCURRENCY says otherwise.
  * One: a hash runs on one thread (~0.17 s of a core), so 1 still signs in ~6 people a second per
  * instance, and the 64 MiB it needs keeps an instance under its 300 MB budget (idle ~190 MB); 2 gave
  * 313 MB peaks in a burst of 10 sign-ins (bench/memory.mjs).
@@ -9,33 +10,30 @@ import argon2 from 'argon2';
 export const DEFAULT_ARGON2_CONCURRENCY = 1;
 
 /**
- * Password hashing (argon2id) with a cap on how many hashes run at once. Each one takes 64 MiB of
- * memory (argon2's default memoryCost) on a libuv worker thread; with the pool's 4 threads, 10
- * sign-ins at once held 256 MiB of hash memory and kept every core busy. Past the cap, a hash
- * waits in line (first come, first served); the answer is the same, later.
+ * Password hashing (argon2id) with a cap on how many hashes run at once (p-limit: first come, first
+ * served). Each one takes 64 MiB of memory (argon2's default memoryCost) on a libuv worker thread;
+ * with the pool's 4 threads, 10 sign-ins at once held 256 MiB of hash memory and kept every core
+ * busy. Past the cap, a hash waits in line; the answer is the same, later.
  *
  * One gate per process (the memory it guards is the process's): `configure` sets its size at
  * start (main, from ARGON2_CONCURRENCY). `stats` counts what ran, for tests and diagnostics.
  */
 class PasswordHashing {
-  private limit = DEFAULT_ARGON2_CONCURRENCY;
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly limit = pLimit(DEFAULT_ARGON2_CONCURRENCY);
   /** Most hashes that ran at the same time since the last reset, and how many had to wait. */
   readonly stats = { maxRunning: 0, queued: 0 };
 
   get concurrency(): number {
-    return this.limit;
+    return this.limit.concurrency;
   }
 
   configure(concurrency: number): void {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`ARGON2_CONCURRENCY must be a whole number of at least 1, got ${concurrency}`);
-    this.limit = concurrency;
-    this.wakeUp();
+    this.limit.concurrency = concurrency;
   }
 
   resetStats(): void {
-    this.stats.maxRunning = this.running;
+    this.stats.maxRunning = this.limit.activeCount;
     this.stats.queued = 0;
   }
 
@@ -48,33 +46,12 @@ class PasswordHashing {
     return this.run(() => argon2.verify(hash, password)).catch(() => false);
   }
 
-  private async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running < this.limit) this.running++;
-    else {
-      this.stats.queued++;
-      // Woken by release() with the slot of the hash that ended handed over (running already counts it).
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    this.stats.maxRunning = Math.max(this.stats.maxRunning, this.running);
-    try {
-      return await work();
-    } finally {
-      this.release();
-    }
-  }
-
-  /** A hash ended: its slot goes to the first one waiting (so a newcomer cannot overtake), else it is freed. */
-  private release(): void {
-    if (this.running <= this.limit && this.waiting.length) this.waiting.shift()!();
-    else this.running--;
-  }
-
-  /** After the limit grew: start waiting hashes while there is room. */
-  private wakeUp(): void {
-    while (this.running < this.limit && this.waiting.length) {
-      this.running++;
-      this.waiting.shift()!();
-    }
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.limit.activeCount + this.limit.pendingCount >= this.limit.concurrency) this.stats.queued++;
+    return this.limit(() => {
+      this.stats.maxRunning = Math.max(this.stats.maxRunning, this.limit.activeCount);
+      return work();
+    });
   }
 }
 
