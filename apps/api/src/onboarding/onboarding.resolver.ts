@@ -16,7 +16,7 @@ import { UUID_PATTERN } from '../common/crud.service.js';
 import { ServiceStage } from '../pipeline/service-stage.entity.js';
 import { Wave } from '../wave/wave.entity.js';
 import { OnlineService } from '../online-service/online-service.entity.js';
-import { leanManyBy } from './lean-loaders.js';
+import { leanManyBy } from '../common/lean-loaders.js';
 import { OnboardingNote } from './onboarding-note.entity.js';
 import { OnboardingTransition } from './onboarding-transition.entity.js';
 import {

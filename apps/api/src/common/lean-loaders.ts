@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { RequestContext } from '../common/loaders.js';
+import type { RequestContext } from './loaders.js';
 
 /**
  * Per-request DataLoaders for the rows of an onboarding's page (its milestones, obstacles, notes,
