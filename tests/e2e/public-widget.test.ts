@@ -106,7 +106,12 @@ run('public status component on the demo page', () => {
     const [saved] = await db.query(`SELECT publish_plan FROM onboarding WHERE id = $1`, [preparing.onboarding_id]);
     expect(saved.publish_plan).toBe(true);
 
-    // The demo page (no sign-in) picks authorities at request time; the public copy reloads within about a second.
+    // The public copy reloads within about a second. Wait for it outside the browser: the answers carry
+    // Cache-Control max-age 60, so a widget that fetched a status before the reload would be shown
+    // the browser's cached copy for a minute.
+    const publicStatus = async (ars: string) => (await (await fetch(`${ui.base}/public/v1/services/10255/authorities/${ars}`)).json()) as { applyUrl?: string; plannedQuarter?: string };
+    for (let i = 0; i < 100 && !((await publicStatus(preparing.ars)).plannedQuarter && (await publicStatus(live.ars)).applyUrl === APPLY_URL); i++) await page.waitForTimeout(100);
+    // The demo page (no sign-in) picks authorities at request time.
     let liveView = await widget(page, 'demo-live');
     let preparingView = await widget(page, 'demo-preparing');
     for (let i = 0; i < 20; i++) {
